@@ -1,0 +1,14 @@
+package org.yqsentinel.model;
+
+import java.util.List;
+
+/**
+ * What the text understanding step read from an item: its segmented tokens (punctuation and stop
+ * words removed, in text order, title first) and its keywords, most important first.
+ */
+public record Analysis(List<String> tokens, List<String> keywords) {
+    public Analysis {
+        tokens = List.copyOf(tokens);
+        keywords = List.copyOf(keywords);
+    }
+}
