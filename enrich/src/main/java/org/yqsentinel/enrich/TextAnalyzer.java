@@ -1,0 +1,71 @@
+package org.yqsentinel.enrich;
+
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
+import com.hankcs.hanlp.seg.Segment;
+import com.hankcs.hanlp.seg.common.Term;
+import com.hankcs.hanlp.summary.TextRankKeyword;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.yqsentinel.model.Analysis;
+
+/**
+ * Reads a Chinese post with HanLP: segments title and text once, keeps the content tokens, and ranks
+ * keywords with TextRank. Deterministic for the same input; one instance is safe to share between threads.
+ */
+public final class TextAnalyzer {
+
+    public static final int DEFAULT_KEYWORD_COUNT = 10;
+
+    private final Segment segment;
+    private final TextRankKeyword textRank;
+    private final int keywordCount;
+
+    public TextAnalyzer() {
+        this(DEFAULT_KEYWORD_COUNT);
+    }
+
+    public TextAnalyzer(int keywordCount) {
+        this.segment = HanLP.newSegment().enableOffset(false);
+        this.textRank = new TextRankKeyword(segment);
+        this.keywordCount = keywordCount;
+    }
+
+    public Analysis analyze(String title, String text) {
+        String content = title == null || title.isBlank() ? text : title + "\n" + text;
+        List<Term> terms = segment.seg(content);
+        List<String> tokens = new ArrayList<>(terms.size());
+        for (Term term : terms) {
+            if (isContent(term)) {
+                tokens.add(term.word);
+            }
+        }
+        return new Analysis(tokens, keywords(terms));
+    }
+
+    /** TextRank over the segmented terms; ties broken by the word so that the order never depends on chance. */
+    private List<String> keywords(List<Term> terms) {
+        Map<String, Float> ranks = textRank.getTermAndRank(new ArrayList<>(terms));
+        return ranks.entrySet().stream()
+                .filter(e -> isKeywordCandidate(e.getKey()))
+                .sorted(Comparator.<Map.Entry<String, Float>>comparingDouble(e -> -e.getValue())
+                        .thenComparing(Map.Entry::getKey))
+                .limit(keywordCount)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private static boolean isContent(Term term) {
+        if (term.nature == null || term.word.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return false;
+        }
+        String nature = term.nature.toString();
+        return !nature.startsWith("w") && !nature.equals("x") && !CoreStopWordDictionary.contains(term.word);
+    }
+
+    private static boolean isKeywordCandidate(String word) {
+        return word.codePointCount(0, word.length()) >= 2 && !word.chars().allMatch(Character::isDigit);
+    }
+}

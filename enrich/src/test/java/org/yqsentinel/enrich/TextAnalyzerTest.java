@@ -1,0 +1,65 @@
+package org.yqsentinel.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.yqsentinel.model.Analysis;
+
+class TextAnalyzerTest {
+
+    private static final String TITLE = "江城市调整中小学课后服务收费标准";
+    private static final String TEXT = "江城市教育局日前印发通知，调整全市中小学课后服务收费标准。"
+            + "不少家长认为收费上涨过快，课后服务本应减轻家长负担。教育局表示将加强收费监管，并对困难家庭给予补贴。";
+
+    private final TextAnalyzer analyzer = new TextAnalyzer();
+
+    @Test
+    void tokensAreContentWordsInTextOrderWithoutPunctuationOrStopWords() {
+        Analysis analysis = analyzer.analyze(TITLE, TEXT);
+        assertThat(analysis.tokens()).contains("中小学", "课后", "标准", "教育局", "家长", "补贴")
+                .doesNotContain("，", "。", "的", "并");
+        assertThat(analysis.tokens().indexOf("教育局")).isLessThan(analysis.tokens().indexOf("家长"));
+    }
+
+    @Test
+    void keywordsRankTheRecurringTopicWordsFirst() {
+        Analysis analysis = analyzer.analyze(TITLE, TEXT);
+        assertThat(analysis.keywords()).hasSizeLessThanOrEqualTo(TextAnalyzer.DEFAULT_KEYWORD_COUNT);
+        assertThat(analysis.keywords().subList(0, 5)).containsAnyOf("收费", "服务收费", "课后", "标准");
+        assertThat(analysis.keywords()).allSatisfy(k -> assertThat(k.length()).isGreaterThanOrEqualTo(2));
+    }
+
+    @Test
+    void sameInputGivesSameAnalysisAlsoFromSeveralThreads() throws Exception {
+        Analysis expected = analyzer.analyze(TITLE, TEXT);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Analysis>> results = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                results.add(pool.submit(() -> analyzer.analyze(TITLE, TEXT)));
+            }
+            for (Future<Analysis> result : results) {
+                assertThat(result.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void symbolsThatHanlpDoesNotTagAsPunctuationAreNoTokensEither() {
+        Analysis analysis = analyzer.analyze(null, "#江城课后服务涨价# 这也叫减负？[怒] ~~ @江城发布");
+        assertThat(analysis.tokens()).doesNotContain("#", "[", "]", "~~", "@", "？").contains("减负", "怒");
+    }
+
+    @Test
+    void textWithoutTitleIsAnalyzed() {
+        Analysis analysis = analyzer.analyze(null, "今天天气很好");
+        assertThat(analysis.tokens()).contains("天气");
+    }
+}

@@ -1,0 +1,65 @@
+package org.yqsentinel.pipeline.monitor;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.DeadLetter;
+import org.yqsentinel.model.EnrichedItem;
+import org.yqsentinel.model.Namespace;
+import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.pipeline.elasticsearch.ElasticsearchSink;
+import org.yqsentinel.pipeline.kafka.DeadLetterSerializer;
+import org.yqsentinel.pipeline.kafka.RawRecord;
+import org.yqsentinel.pipeline.kafka.RawRecordDeserializer;
+
+/** The real sources and sinks of the monitor job, built from the configuration; tests and replay build others. */
+public final class MonitorConnectors {
+
+    /** Below the broker's default transaction.max.timeout.ms (15 min), above any checkpoint we take. */
+    static final String TRANSACTION_TIMEOUT_MS = "600000";
+
+    private MonitorConnectors() {}
+
+    /**
+     * The raw item topics of the namespace, from the consumer group's committed offsets (earliest for a new
+     * group). Bounded stops at the offsets that are latest when the job starts: a finite run over what is there.
+     */
+    public static KafkaSource<RawRecord> rawItems(SentinelConfig config, boolean bounded) {
+        Namespace names = config.names();
+        List<String> topics = Arrays.stream(Channel.values()).map(names::rawTopic).toList();
+        KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(config.kafkaBootstrapServers())
+                .setTopics(topics)
+                .setGroupId(names.prefix() + config.monitor().consumerGroup())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new RawRecordDeserializer())
+                .setProperty("isolation.level", "read_committed");
+        if (bounded) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    public static Sink<EnrichedItem> items(SentinelConfig config) {
+        return new ElasticsearchSink<>(config.elasticsearchUrl(), config.monitor().bulk(), new ItemDocuments(config.names()));
+    }
+
+    /** Exactly-once into the dead-letter topic: a record refused once appears there once, also after a restart. */
+    public static Sink<DeadLetter> deadLetters(SentinelConfig config) {
+        Namespace names = config.names();
+        return KafkaSink.<DeadLetter>builder()
+                .setBootstrapServers(config.kafkaBootstrapServers())
+                .setRecordSerializer(new DeadLetterSerializer(names.deadLetterTopic()))
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(names.prefix() + "yq-monitor-deadletters")
+                .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+                .build();
+    }
+}

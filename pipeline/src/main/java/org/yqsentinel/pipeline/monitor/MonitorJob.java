@@ -1,0 +1,96 @@
+package org.yqsentinel.pipeline.monitor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.yqsentinel.model.DeadLetter;
+import org.yqsentinel.model.EnrichedItem;
+import org.yqsentinel.model.Item;
+import org.yqsentinel.model.config.ConfigLoader;
+import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.pipeline.kafka.RawRecord;
+
+/**
+ * The monitor job: raw items → parse (dead letters aside) → event time → enrich → Elasticsearch.
+ * Sources and sinks are given, so the same graph runs live on Kafka, bounded for a demo or replay,
+ * and in tests. {@code main} is the entry point for {@code flink run}.
+ */
+public final class MonitorJob {
+
+    public static final String NAME = "yq-monitor";
+
+    private final Source<RawRecord, ?, ?> rawItems;
+    private final Sink<EnrichedItem> items;
+    private final Sink<DeadLetter> deadLetters;
+    private final SentinelConfig.Monitor settings;
+
+    public MonitorJob(Source<RawRecord, ?, ?> rawItems, Sink<EnrichedItem> items, Sink<DeadLetter> deadLetters,
+                      SentinelConfig.Monitor settings) {
+        this.rawItems = rawItems;
+        this.items = items;
+        this.deadLetters = deadLetters;
+        this.settings = settings;
+    }
+
+    /** The job on the configured Kafka and Elasticsearch. */
+    public static MonitorJob fromConfig(SentinelConfig config, boolean bounded) {
+        return new MonitorJob(MonitorConnectors.rawItems(config, bounded), MonitorConnectors.items(config),
+                MonitorConnectors.deadLetters(config), config.monitor());
+    }
+
+    public void build(StreamExecutionEnvironment env) {
+        DataStream<RawRecord> raw = env.fromSource(rawItems, WatermarkStrategy.noWatermarks(), "raw items")
+                .uid("raw-items");
+        SingleOutputStreamOperator<Item> parsed = raw.process(new ParseItems()).name("parse").uid("parse");
+        parsed.getSideOutput(ParseItems.DEAD_LETTERS).sinkTo(deadLetters).name("dead letters").uid("dead-letters");
+        parsed.assignTimestampsAndWatermarks(ItemWatermarks.strategy(
+                        Duration.ofSeconds(settings.maxOutOfOrdernessSeconds()), Duration.ofSeconds(settings.idleSourceSeconds())))
+                .name("event time").uid("event-time")
+                .map(new EnrichItems()).name("enrich").uid("enrich")
+                .sinkTo(items).name("items to elasticsearch").uid("items-elasticsearch");
+    }
+
+    /** Checkpointing, restarts and parallelism for every run of the job, local or on a cluster. */
+    public static void configure(StreamExecutionEnvironment env, SentinelConfig.Monitor settings) {
+        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+        env.setParallelism(settings.parallelism());
+        env.enableCheckpointing(Duration.ofSeconds(settings.checkpointIntervalSeconds()).toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        Configuration restart = new Configuration();
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, settings.restartAttempts());
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(5));
+        env.configure(restart);
+    }
+
+    public JobClient start(StreamExecutionEnvironment env) throws Exception {
+        build(env);
+        return env.executeAsync(NAME);
+    }
+
+    /** {@code flink run sentinel-pipeline-job.jar [--config sentinel.yaml]}: the live job on the configured cluster. */
+    public static void main(String[] args) throws Exception {
+        Path configFile = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                configFile = Path.of(args[++i]);
+            } else {
+                throw new IllegalArgumentException("unknown argument '" + args[i] + "'; usage: [--config sentinel.yaml]");
+            }
+        }
+        SentinelConfig config = ConfigLoader.load(configFile);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        configure(env, config.monitor());
+        fromConfig(config, false).build(env);
+        env.execute(NAME);
+    }
+}
