@@ -1,5 +1,8 @@
 package org.yqsentinel.stack.junit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,6 +27,8 @@ public final class LocalStackExtension implements BeforeAllCallback, AfterAllCal
 
     private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(LocalStackExtension.class);
     private static final int TEST_RAW_TOPIC_PARTITIONS = 2;
+    /** Set by {@code ./yq test}: leave a stack this run started running for the next module; the script stops it. */
+    private static final boolean KEEP = Boolean.getBoolean("yq.stack.keep");
 
     /** The stack of the whole run, stopped at its end only if this run started it. */
     private static final class SharedStack implements AutoCloseable {
@@ -32,17 +37,31 @@ public final class LocalStackExtension implements BeforeAllCallback, AfterAllCal
 
         SharedStack() {
             SentinelConfig config = ConfigLoader.load(null);
-            this.stack = new LocalStack(StackLayout.detect(), config.stack());
+            StackLayout layout = StackLayout.detect();
+            this.stack = new LocalStack(layout, config.stack());
             boolean up = stack.isUp();
             if (!up) {
                 System.err.println("[local stack] starting Kafka and Elasticsearch for this test run");
             }
             this.startedHere = !up && stack.up();
+            if (startedHere && KEEP) {
+                markStartedByTests(layout);
+            }
+        }
+
+        /** {@code ./yq test} keeps the stack across the modules of one run and stops it at the end when this mark is there. */
+        private static void markStartedByTests(StackLayout layout) {
+            try {
+                Files.createDirectories(layout.workDir());
+                Files.writeString(layout.workDir().resolve("stack-started-by-tests"), "started by a test run\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override
         public void close() {
-            if (startedHere && !Boolean.getBoolean("yq.stack.keep")) {
+            if (startedHere && !KEEP) {
                 System.err.println("[local stack] stopping the stack this test run started");
                 stack.down();
             }

@@ -1,0 +1,93 @@
+package org.yqsentinel.app;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.pipeline.kafka.DeadLetterHeaders;
+import org.yqsentinel.stack.setup.ElasticsearchConnection;
+
+/** What the demo prints at the end: items per channel and top keywords from Elasticsearch, and this run's dead letters. */
+final class DemoSummary {
+
+    record Indexed(long total, Map<String, Long> perChannel, Map<String, Long> topKeywords) {}
+
+    record DeadLetters(long count, Map<String, Long> byReason) {}
+
+    private DemoSummary() {}
+
+    static Indexed indexed(SentinelConfig config) throws IOException {
+        String pattern = config.names().index("yq-items-*");
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
+            es.client().indices().refresh(r -> r.index(pattern).allowNoIndices(true));
+            SearchResponse<Void> response = es.client().search(s -> s.index(pattern).size(0).allowNoIndices(true)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .aggregations("channels", a -> a.terms(t -> t.field("channel")))
+                    .aggregations("keywords", a -> a.terms(t -> t.field("keywords").size(10))), Void.class);
+            long total = response.hits().total() == null ? 0 : response.hits().total().value();
+            if (response.aggregations().isEmpty()) {
+                return new Indexed(total, Map.of(), Map.of());
+            }
+            return new Indexed(total, counts(response.aggregations().get("channels").sterms().buckets().array()),
+                    counts(response.aggregations().get("keywords").sterms().buckets().array()));
+        }
+    }
+
+    private static Map<String, Long> counts(List<StringTermsBucket> buckets) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        buckets.forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
+        return counts;
+    }
+
+    /** The end offsets of the dead-letter topic now, to count what a run adds after it. */
+    static Map<TopicPartition, Long> deadLetterEnds(SentinelConfig config) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(config.names().deadLetterTopic()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            return consumer.endOffsets(partitions);
+        }
+    }
+
+    /** Dead letters committed after the given offsets, grouped by reason (without the varying detail after the first colon). */
+    static DeadLetters deadLettersSince(SentinelConfig config, Map<TopicPartition, Long> from) {
+        Map<String, Long> byReason = new TreeMap<>();
+        long count = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(config)) {
+            Map<TopicPartition, Long> ends = consumer.endOffsets(from.keySet());
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (from.keySet().stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    count++;
+                    Header reason = record.headers().lastHeader(DeadLetterHeaders.REASON);
+                    String text = reason == null ? "(no reason)" : new String(reason.value(), UTF_8);
+                    int colon = text.indexOf(": ");
+                    byReason.merge(colon > 0 && text.startsWith("not JSON") ? text.substring(0, colon) : text, 1L, Long::sum);
+                }
+            }
+        }
+        return new DeadLetters(count, byReason);
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(SentinelConfig config) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+}

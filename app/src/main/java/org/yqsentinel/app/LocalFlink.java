@@ -1,0 +1,21 @@
+package org.yqsentinel.app;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** A Flink mini-cluster in this JVM with its web UI on loopback, the first free port from 8081. */
+final class LocalFlink {
+
+    static final String WEB_UI_PORTS = "8081-8099";
+
+    private LocalFlink() {}
+
+    static StreamExecutionEnvironment environment() {
+        Configuration conf = new Configuration();
+        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        conf.set(RestOptions.ADDRESS, "127.0.0.1");
+        conf.set(RestOptions.BIND_PORT, WEB_UI_PORTS);
+        return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+    }
+}

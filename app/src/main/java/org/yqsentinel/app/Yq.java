@@ -1,0 +1,60 @@
+package org.yqsentinel.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.yqsentinel.model.config.ConfigException;
+import org.yqsentinel.model.config.ConfigLoader;
+import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.stack.StackException;
+import org.yqsentinel.stack.StackLayout;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code yq} command line. Errors an operator can fix are one line on stderr and a non-zero exit, not a stack trace. */
+@Command(name = "yq", mixinStandardHelpOptions = true, version = "Sentinel 0.1.0",
+        description = "Sentinel (舆情哨兵): public-opinion monitoring and early warning.",
+        subcommands = {StackCommand.class, SetupCommand.class, DemoCommand.class, MonitorCommand.class})
+public final class Yq {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file (default: sentinel.yaml in the project folder, if present).")
+    Path configFile;
+
+    /** The configuration: bundled defaults, then the file, then YQ_* environment variables. */
+    SentinelConfig config() {
+        Path file = configFile;
+        if (file == null) {
+            Path projectFile = layout().home().resolve("sentinel.yaml");
+            file = Files.isRegularFile(projectFile) ? projectFile : null;
+        }
+        return ConfigLoader.load(file);
+    }
+
+    StackLayout layout() {
+        return StackLayout.detect();
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Yq());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof StackException || e instanceof ConfigException || e instanceof UserError) {
+                cmd.getErr().println("yq: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Something the user can fix; printed as one line. */
+    static final class UserError extends RuntimeException {
+        UserError(String message) {
+            super(message);
+        }
+    }
+}
