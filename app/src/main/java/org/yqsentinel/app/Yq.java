@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** The {@code yq} command line. Errors an operator can fix are one line on stderr and a non-zero exit, not a stack trace. */
 @Command(name = "yq", mixinStandardHelpOptions = true, version = "Sentinel 0.1.0",
         description = "Sentinel (舆情哨兵): public-opinion monitoring and early warning.",
-        subcommands = {StackCommand.class, SetupCommand.class, DemoCommand.class, MonitorCommand.class})
+        subcommands = {StackCommand.class, SetupCommand.class, DemoCommand.class, MonitorCommand.class, ScenarioCommand.class})
 public final class Yq {
 
     @Option(names = "--config", paramLabel = "FILE",
