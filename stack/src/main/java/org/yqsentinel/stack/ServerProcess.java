@@ -104,7 +104,7 @@ abstract class ServerProcess {
 
     void requirePortFree() {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true); // as servers bind: TIME_WAIT of a stopped server is no conflict, a live listener is
             socket.bind(new InetSocketAddress("127.0.0.1", port()));
         } catch (IOException e) {
             throw new StackException("port " + port() + " on 127.0.0.1 is already taken by another process, so "
