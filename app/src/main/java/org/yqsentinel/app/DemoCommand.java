@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
 
         Map<TopicPartition, Long> deadLettersBefore = DemoSummary.deadLetterEnds(config);
         Map<String, Integer> pushed = push(config, folder);
-        step(3, "pushed the sample from " + folder + ": " + pushed.entrySet().stream()
+        step(3, "pushed the sample from " + folder + " (records per topic): " + pushed.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
 
         long t1 = System.nanoTime();
