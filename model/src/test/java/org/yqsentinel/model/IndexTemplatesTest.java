@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,8 +66,7 @@ class IndexTemplatesTest {
     }
 
     private static void collectUnmapped(JsonNode doc, JsonNode properties, String prefix, List<String> unmapped) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = doc.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : doc.properties()) {
             JsonNode mapping = properties.get(field.getKey());
             if (mapping == null) {
                 unmapped.add(prefix + field.getKey());

@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -117,8 +116,7 @@ public final class ConfigLoader {
     }
 
     private static void checkKnown(JsonNode known, JsonNode given, String prefix, String origin, Map<String, Integer> lines) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : given.properties()) {
             String path = prefix + field.getKey();
             JsonNode expected = known.get(field.getKey());
             if (expected == null) {
@@ -140,7 +138,7 @@ public final class ConfigLoader {
     }
 
     private static void merge(ObjectNode into, JsonNode from) {
-        from.fields().forEachRemaining(field -> {
+        from.properties().forEach(field -> {
             JsonNode current = into.get(field.getKey());
             if (current instanceof ObjectNode object && field.getValue().isObject()) {
                 merge(object, field.getValue());
@@ -151,7 +149,7 @@ public final class ConfigLoader {
     }
 
     private void applyEnvironment(ObjectNode node, String prefix, Map<String, Integer> lines) {
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             String path = prefix + field.getKey();
             if (field.getValue() instanceof ObjectNode object) {
                 applyEnvironment(object, path + ".", lines);

@@ -31,6 +31,7 @@ public final class MonitorConnectors {
      * The raw item topics of the namespace, from the consumer group's committed offsets (earliest for a new
      * group). Bounded stops at the offsets that are latest when the job starts: a finite run over what is there.
      */
+    @SuppressWarnings("deprecation") // the connector takes only Kafka's deprecated OffsetResetStrategy here
     public static KafkaSource<RawRecord> rawItems(SentinelConfig config, boolean bounded) {
         Namespace names = config.names();
         List<String> topics = Arrays.stream(Channel.values()).map(names::rawTopic).toList();
