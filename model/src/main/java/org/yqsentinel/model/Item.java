@@ -7,6 +7,13 @@ import java.util.Objects;
  * One public post (a news article, a Weibo post, a WeChat article) in canonical form. The id is
  * deterministic: the channel and the source's own id, so the same post always maps to the same
  * document. {@code source} is the news site or the account that published it.
+ *
+ * @param summary       the article's own digest (WeChat 摘要), when it has one
+ * @param url           canonical: tracking parameters and fragment dropped
+ * @param repostOf      id of the post this one reposts (a Weibo 转发), when it is a repost
+ * @param copyOf        id of the earlier post this one copies nearly word for word (a reprint); set by deduplication
+ * @param textTruncated true when the text was longer than Sentinel keeps and was cut
+ * @param fingerprint   SimHash of the text, 16 hex digits, for finding copies
  */
 public record Item(
         String id,
@@ -15,11 +22,16 @@ public record Item(
         String source,
         Author author,
         String title,
+        String summary,
         String text,
         String url,
         Instant publishedAt,
         Engagement engagement,
-        Region region) {
+        Region region,
+        String repostOf,
+        String copyOf,
+        boolean textTruncated,
+        String fingerprint) {
 
     public Item {
         Objects.requireNonNull(id, "id");
@@ -27,6 +39,12 @@ public record Item(
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(publishedAt, "publishedAt");
         engagement = engagement == null ? Engagement.NONE : engagement;
+    }
+
+    /** This item marked as a copy of an earlier one. */
+    public Item withCopyOf(String originalId) {
+        return new Item(id, channel, sourceId, source, author, title, summary, text, url, publishedAt, engagement,
+                region, repostOf, originalId, textTruncated, fingerprint);
     }
 
     /** The deterministic id of the item with this source id on this channel: {@code weibo:4843210001}. */

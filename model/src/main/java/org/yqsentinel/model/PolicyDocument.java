@@ -9,7 +9,8 @@ import java.util.Objects;
  * as printed on the page: 成文日期 ({@code writtenOn}) and 发布日期 ({@code publishedOn}).
  *
  * @param id             deterministic: the 文号 when there is one, else the portal's 索引号 or URL hash
- * @param documentNumber 文号 / 发文字号, e.g. 粤办函〔2016〕629号
+ * @param documentNumber 文号 / 发文字号 as written canonically, e.g. 粤办函〔2016〕629号
+ * @param documentNumberParts the 文号 read into issuer code, year and serial number, when it parses
  * @param indexNumber    索引号 of the portal
  * @param issuingOffice  发布机构
  * @param category       分类
@@ -18,6 +19,7 @@ import java.util.Objects;
 public record PolicyDocument(
         String id,
         String documentNumber,
+        DocumentNumber documentNumberParts,
         String indexNumber,
         String title,
         String issuingOffice,

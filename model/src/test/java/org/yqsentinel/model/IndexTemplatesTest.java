@@ -19,14 +19,15 @@ class IndexTemplatesTest {
     @Test
     void everyFieldOfAnEnrichedItemIsMappedInTheItemsTemplate() {
         EnrichedItem item = new EnrichedItem(ModelJsonTest.ITEM, new Analysis(List.of("学费"), List.of("学费")));
-        Item full = new Item(item.item().id(), Channel.NEWS, "1", "南方日报", new Author("记者", 1L, true), "标题", "正文",
-                "https://example.org/a", Instant.EPOCH, new Engagement(1L, 2L, 3L, 4L), ModelJsonTest.ITEM.region());
+        Item full = new Item(item.item().id(), Channel.NEWS, "1", "南方日报", new Author("记者", 1L, true, "media"), "标题", "摘要",
+                "正文", "https://example.org/a", Instant.EPOCH, new Engagement(1L, 2L, 3L, 4L), ModelJsonTest.ITEM.region(),
+                "news:0", "news:00", true, "0123456789abcdef");
         assertAllFieldsMapped("yq-items", new EnrichedItem(full, item.analysis()));
     }
 
     @Test
     void everyFieldOfPolicyAlertAndCaseIsMapped() {
-        PolicyDocument policy = new PolicyDocument("p", "文号", "索引号", "标题", "机构", LocalDate.EPOCH, LocalDate.EPOCH,
+        PolicyDocument policy = new PolicyDocument("p", "文号", new DocumentNumber("粤办函", 2016, 629), "索引号", "标题", "机构", LocalDate.EPOCH, LocalDate.EPOCH,
                 "分类", List.of("主题词"), "正文", "https://example.org");
         assertAllFieldsMapped("yq-policies", policy);
         PostRef post = new PostRef("news:1", Channel.NEWS, "site", "https://example.org", Instant.EPOCH, "***", 5);

@@ -15,9 +15,10 @@ import org.yqsentinel.model.json.Json;
 class ModelJsonTest {
 
     static final Item ITEM = new Item(Item.idOf(Channel.WEIBO, "4843210001"), Channel.WEIBO, "4843210001", "微博",
-            new Author("江城小王", 12_300L, false), null, "学费又涨了，这也叫惠民？",
+            new Author("江城小王", 12_300L, false, "personal"), null, null, "学费又涨了，这也叫惠民？",
             "https://m.weibo.cn/status/4843210001", Instant.parse("2026-11-20T02:15:00Z"),
-            new Engagement(12L, 30L, 200L, null), new Region("广东", "广州", new GeoPoint(23.13, 113.26)));
+            new Engagement(12L, 30L, 200L, null), new Region("广东", "广州", new GeoPoint(23.13, 113.26)),
+            "weibo:4843200000", null, false, "9f3a0c5e11d2b7a4");
 
     @Test
     void itemRoundTripsThroughJsonWithUtcInstantsAndLowerCaseChannel() throws Exception {
@@ -49,7 +50,8 @@ class ModelJsonTest {
 
     @Test
     void policyDocumentKeepsCalendarDates() throws Exception {
-        PolicyDocument policy = new PolicyDocument("粤办函〔2016〕629号", "粤办函〔2016〕629号", "006939748/2016-00123",
+        PolicyDocument policy = new PolicyDocument("粤办函〔2016〕629号", "粤办函〔2016〕629号",
+                new DocumentNumber("粤办函", 2016, 629), "006939748/2016-00123",
                 "关于印发某某工作方案的通知", "广东省人民政府办公厅", LocalDate.of(2016, 11, 8), LocalDate.of(2016, 11, 14),
                 "综合政务", List.of("教育", "方案"), "正文", "http://www.gd.gov.cn/x.html");
         JsonNode tree = Json.mapper().readTree(Json.toBytes(policy));

@@ -39,8 +39,7 @@ public final class ScenarioFiles {
      */
     public static ObjectNode rawNode(Item item) {
         ObjectNode node = Json.mapper().valueToTree(item);
-        node.remove("id");
-        node.remove("channel");
+        node.remove(List.of("id", "channel", "textTruncated"));
         node.put("publishedAt", item.publishedAt().atOffset(ScenarioGenerator.BEIJING).format(BEIJING_TIME));
         JsonNode engagement = node.get("engagement");
         if (engagement != null && engagement.isEmpty()) {

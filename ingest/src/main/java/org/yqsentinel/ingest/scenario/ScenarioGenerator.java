@@ -269,24 +269,25 @@ public final class ScenarioGenerator {
                 case WEIBO -> {
                     String mid = Long.toString(5_190_000_000_000_000L + d.second * 1000 + seq);
                     yield new Item(Item.idOf(Channel.WEIBO, mid), Channel.WEIBO, mid, d.weibo.name(),
-                            new Author(d.weibo.name(), d.weibo.followers(), d.weibo.verified()), null, d.text,
-                            "https://weibo.example/" + d.weibo.uid() + "/" + mid, at, d.engagement, d.weibo.region());
+                            new Author(d.weibo.name(), d.weibo.followers(), d.weibo.verified(), null), null, null, d.text,
+                            "https://weibo.example/" + d.weibo.uid() + "/" + mid, at, d.engagement, d.weibo.region(),
+                            null, null, false, null);
                 }
                 case NEWS -> {
                     String number = local.format(DAY) + String.format("%04d", seq);
                     String sourceId = d.site.code() + "-" + number;
                     yield new Item(Item.idOf(Channel.NEWS, sourceId), Channel.NEWS, sourceId, d.site.name(),
-                            d.reporter == null ? null : new Author(d.reporter, null, true), d.title, d.text,
+                            d.reporter == null ? null : new Author(d.reporter, null, true, null), d.title, null, d.text,
                             "https://" + d.site.domain() + "/content/" + local.format(MONTH_DAY) + "/content_" + number
-                                    + ".html", at, d.engagement, d.site.region());
+                                    + ".html", at, d.engagement, d.site.region(), null, null, false, null);
                 }
                 case WECHAT -> {
                     long mid = 2_247_483_000L + seq;
                     String sourceId = d.wechat.biz() + "_" + mid + "_1";
                     yield new Item(Item.idOf(Channel.WECHAT, sourceId), Channel.WECHAT, sourceId, d.wechat.name(),
-                            new Author(d.wechat.name(), null, d.wechat.verified()), d.title, d.text,
+                            new Author(d.wechat.name(), null, d.wechat.verified(), null), d.title, null, d.text,
                             "https://mp.wechat.example/s?__biz=" + d.wechat.biz() + "&mid=" + mid + "&idx=1", at,
-                            d.engagement, d.wechat.region());
+                            d.engagement, d.wechat.region(), null, null, false, null);
                 }
             };
         }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.yqsentinel.model.DocumentNumber;
 import org.yqsentinel.model.PolicyDocument;
 
 /**
@@ -128,7 +129,8 @@ final class ScenarioText {
                 "五、执行时间。本通知自2026年12月1日起执行。此前我市有关课后服务收费的规定与本通知不一致的，以本通知为准。",
                 "江城市教育局",
                 "2026年11月16日");
-        return new PolicyDocument(DOCUMENT_NUMBER, DOCUMENT_NUMBER, "JC-JYJ/2026-00318", TITLE, OFFICE,
+        return new PolicyDocument(DOCUMENT_NUMBER, DOCUMENT_NUMBER, DocumentNumber.parse(DOCUMENT_NUMBER).orElseThrow(),
+                "JC-JYJ/2026-00318", TITLE, OFFICE,
                 LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 20), "教育/收费管理",
                 List.of("教育", "课后服务", "收费", "减免", "通知"), body,
                 "https://www.jiangcheng.gov.example/jyj/zwgk/tzgg/content/post_20261120_0318.html");

@@ -34,7 +34,7 @@ public record SentinelConfig(String namespace, Kafka kafka, Elasticsearch elasti
 
     public record Monitor(int parallelism, long checkpointIntervalSeconds, long maxOutOfOrdernessSeconds,
                           long idleSourceSeconds, String consumerGroup, int restartAttempts, int rawTopicPartitions,
-                          Bulk bulk) implements Serializable {}
+                          int dedupeRetentionDays, Bulk bulk) implements Serializable {}
 
     /** How the Elasticsearch sink batches and retries. */
     public record Bulk(int maxOperations, int maxConcurrentRequests, long flushIntervalMillis, int maxRetries,

@@ -1,0 +1,25 @@
+package org.yqsentinel.ingest;
+
+import java.util.Locale;
+
+/** Why a record was refused, as a stable code for counters and dashboards; the reason text says the details. */
+public enum RejectCode {
+    EMPTY,
+    NOT_UTF8,
+    NOT_JSON,
+    NOT_OBJECT,
+    UNRECOGNIZED_SHAPE,
+    MISSING_FIELD,
+    EMPTY_TEXT,
+    BAD_TIME,
+    FUTURE_TIME,
+    BAD_VALUE,
+    NO_ID,
+    NOT_A_POLICY_PAGE,
+    WRONG_TOPIC;
+
+    /** {@code missing_field}: the label used in metrics. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,82 @@
+package org.yqsentinel.ingest.item;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.yqsentinel.ingest.InvalidRecord;
+import org.yqsentinel.ingest.RejectCode;
+import org.yqsentinel.ingest.dedupe.SimHash;
+import org.yqsentinel.ingest.normalize.TextNormalizer;
+import org.yqsentinel.ingest.normalize.Urls;
+import org.yqsentinel.model.Author;
+import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.Engagement;
+import org.yqsentinel.model.Item;
+import org.yqsentinel.model.Region;
+
+/**
+ * What an adapter read from a crawler record, before the rules every item obeys: text normalized
+ * and capped, URL canonical, a deterministic id, a publish time not in the future, a fingerprint.
+ * Adapters fill it; {@link #build} is the one place those rules live.
+ */
+final class ItemDraft {
+
+    /** How far past the time the record was seen a publish time may lie (clock skew of sources). */
+    static final Duration FUTURE_TOLERANCE = Duration.ofHours(1);
+
+    String sourceId;
+    String source;
+    Author author;
+    String title;
+    String summary;
+    /** Already normalized by the adapter (HTML or plain). */
+    String text;
+    String url;
+    Instant publishedAt;
+    Engagement engagement = Engagement.NONE;
+    Region region;
+    String repostOf;
+
+    Item build(Channel channel, Instant seenAt, TextNormalizer normalizer) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidRecord(RejectCode.EMPTY_TEXT, "empty text (nothing left after removing HTML and whitespace)");
+        }
+        String canonicalUrl = Urls.canonical(url);
+        String id = sourceId == null || sourceId.isBlank() ? null : sourceId.strip();
+        if (id == null) {
+            if (canonicalUrl == null) {
+                throw new InvalidRecord(RejectCode.NO_ID, "no source id and no url (one of them is needed for the item's id)");
+            }
+            id = "u" + sha256Hex(canonicalUrl).substring(0, 20);
+        }
+        if (publishedAt == null) {
+            throw new InvalidRecord(RejectCode.MISSING_FIELD, "missing publish time");
+        }
+        if (seenAt != null && publishedAt.isAfter(seenAt.plus(FUTURE_TOLERANCE))) {
+            Duration ahead = Duration.between(seenAt, publishedAt);
+            String amount = ahead.toDays() >= 1 ? ahead.toDays() + " days" : ahead.toHours() + " hours";
+            throw new InvalidRecord(RejectCode.FUTURE_TIME, "publish time " + amount + " in the future (" + publishedAt
+                    + ", record seen at " + seenAt + ")");
+        }
+        TextNormalizer.Capped capped = normalizer.cap(text);
+        String cleanTitle = blankToNull(normalizer.plain(title));
+        return new Item(Item.idOf(channel, id), channel, id, blankToNull(source), author, cleanTitle,
+                blankToNull(normalizer.plain(summary)), capped.text(), canonicalUrl, publishedAt, engagement, region,
+                repostOf, null, capped.truncated(), SimHash.hex(SimHash.of(capped.text())));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static String sha256Hex(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

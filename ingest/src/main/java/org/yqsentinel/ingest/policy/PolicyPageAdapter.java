@@ -1,0 +1,185 @@
+package org.yqsentinel.ingest.policy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yqsentinel.ingest.InvalidRecord;
+import org.yqsentinel.ingest.RejectCode;
+import org.yqsentinel.ingest.normalize.TextNormalizer;
+import org.yqsentinel.ingest.policy.PolicyMetadata.Field;
+import org.yqsentinel.model.DocumentNumber;
+import org.yqsentinel.model.PolicyDocument;
+
+/**
+ * Reads a crawled policy page (portal text with the metadata block above the document, or HTML) into a
+ * {@link PolicyDocument} with a stable id (文号, else 索引号, else URL hash). The body starts at the addressee line
+ * (各地级以上市人民政府,…), leaving out masthead lines that repeat the metadata, and ends at the signature and date.
+ */
+public final class PolicyPageAdapter {
+
+    public static final String NAME = "policy-page";
+
+    private static final Pattern HTML = Pattern.compile("^[\\s\\uFEFF]*<");
+    private static final Pattern HEADING_MARK = Pattern.compile("^#{1,6}\\s+");
+    private static final Pattern BOLD = Pattern.compile("\\*\\*(?=\\S)(.+?)(?<=\\S)\\*\\*");
+    private static final Pattern SPACE_BETWEEN_HAN = Pattern.compile("(?<=\\p{IsHan})\\s+(?=\\p{IsHan})");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern SUBJECT_SEPARATORS = Pattern.compile("[\\s、，,；;]+");
+    private static final int URL_HASH_HEX_DIGITS = 20;
+
+    private final TextNormalizer normalizer;
+    private final PolicyHtml html;
+
+    public PolicyPageAdapter(TextNormalizer normalizer) {
+        this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+        this.html = new PolicyHtml(normalizer);
+    }
+
+    /**
+     * @param page the crawled page: plain text with the portal's metadata block above the document, or HTML
+     * @param url  where it was crawled; may be null
+     * @throws InvalidRecord with a code and a reason a person can act on
+     */
+    public PolicyDocument adapt(String page, String url) {
+        if (page == null || page.isBlank()) {
+            throw new InvalidRecord(RejectCode.EMPTY, "empty page");
+        }
+        String text = HTML.matcher(page).lookingAt() ? html.toText(page) : normalizer.plain(page);
+        List<String> lines = text.lines().map(line -> BOLD.matcher(line).replaceAll("$1")).toList();
+        PolicyMetadata metadata = PolicyMetadata.read(lines);
+        Masthead masthead = Masthead.read(lines, metadata);
+
+        String number = metadata.value(Field.DOCUMENT_NUMBER) != null ? metadata.value(Field.DOCUMENT_NUMBER) : masthead.number;
+        String title = title(metadata, masthead, lines);
+        if (metadata.isEmpty() && number == null) {
+            throw new InvalidRecord(RejectCode.NOT_A_POLICY_PAGE, "no policy metadata block (索引号, 发布机构, 文号, …) found");
+        }
+        if (title == null) {
+            throw new InvalidRecord(RejectCode.MISSING_FIELD, "missing 名称/标题 (the document's title)");
+        }
+        Optional<DocumentNumber> parts = DocumentNumber.parse(number);
+        String documentNumber = parts.map(DocumentNumber::canonical).orElse(number);
+        String indexNumber = metadata.value(Field.INDEX_NUMBER);
+        String pageUrl = url == null || url.isBlank() ? null : url.strip();
+        return new PolicyDocument(
+                id(parts.isPresent() ? documentNumber : null, indexNumber, pageUrl),
+                documentNumber,
+                parts.orElse(null),
+                indexNumber,
+                title,
+                metadata.value(Field.ISSUING_OFFICE),
+                metadata.date(Field.WRITTEN_ON),
+                metadata.date(Field.PUBLISHED_ON),
+                metadata.value(Field.CATEGORY),
+                subjectWords(metadata.value(Field.SUBJECT_WORDS)),
+                body(lines, masthead.bodyStart),
+                pageUrl);
+    }
+
+    /**
+     * The lines between the metadata block and the document's own text: page headings, the repeated
+     * 发布日期/浏览次数 line, and lines that repeat the title, the issuing office or a 文号.
+     */
+    private record Masthead(int bodyStart, String heading, String headingBefore, String number) {
+
+        static Masthead read(List<String> lines, PolicyMetadata metadata) {
+            Set<String> echoes = new HashSet<>();
+            for (Field field : List.of(Field.TITLE, Field.ISSUING_OFFICE)) {
+                if (metadata.value(field) != null) {
+                    echoes.add(compact(metadata.value(field)));
+                }
+            }
+            String headingBefore = null;
+            for (int i = 0; i < metadata.start(); i++) {
+                if (PolicyMetadata.isHeading(lines.get(i))) {
+                    headingBefore = headingText(lines.get(i));
+                    echoes.add(compact(headingBefore));
+                }
+            }
+            String heading = null;
+            String number = null;
+            int i = metadata.isEmpty() ? 0 : metadata.end();
+            for (; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (PolicyMetadata.isHeading(line)) {
+                    heading = heading == null ? headingText(line) : heading;
+                    echoes.add(compact(headingText(line)));
+                } else if (DocumentNumber.parse(line).isPresent()) {
+                    number = number == null ? line : number;
+                } else if (!PolicyMetadata.isPageInfo(line) && !echoes.contains(compact(line))) {
+                    break;
+                }
+            }
+            return new Masthead(i, heading, headingBefore, number);
+        }
+    }
+
+    /** 名称/标题 of the block, else the page's heading: the one above the document, else above the block, else in the body. */
+    private static String title(PolicyMetadata metadata, Masthead masthead, List<String> lines) {
+        String title = metadata.value(Field.TITLE);
+        if (title == null) {
+            title = masthead.heading != null ? masthead.heading : masthead.headingBefore;
+        }
+        for (int i = masthead.bodyStart; title == null && i < lines.size(); i++) {
+            if (PolicyMetadata.isHeading(lines.get(i))) {
+                title = headingText(lines.get(i));
+            }
+        }
+        return title == null ? null : SPACE_BETWEEN_HAN.matcher(title).replaceAll("");
+    }
+
+    private static String id(String canonicalNumber, String indexNumber, String url) {
+        if (canonicalNumber != null) {
+            return canonicalNumber;
+        }
+        if (indexNumber != null) {
+            return "idx:" + indexNumber;
+        }
+        if (url != null) {
+            return "url:" + sha256Hex(url).substring(0, URL_HASH_HEX_DIGITS);
+        }
+        throw new InvalidRecord(RejectCode.NO_ID, "no 文号, 索引号 or URL to identify the document");
+    }
+
+    private String body(List<String> lines, int from) {
+        List<String> body = new ArrayList<>();
+        for (String line : lines.subList(from, lines.size())) {
+            if (!PolicyMetadata.isPageInfo(line)) {
+                body.add(HEADING_MARK.matcher(line).replaceFirst(""));
+            }
+        }
+        String text = normalizer.plain(String.join("\n", body));
+        return text.isEmpty() ? null : text;
+    }
+
+    private static List<String> subjectWords(String value) {
+        return value == null ? List.of()
+                : Arrays.stream(SUBJECT_SEPARATORS.split(value)).filter(word -> !word.isEmpty()).toList();
+    }
+
+    private static String headingText(String line) {
+        return HEADING_MARK.matcher(line).replaceFirst("").strip();
+    }
+
+    /** The line as compared with the metadata: without whitespace, so 阳光政 务 matches 阳光政务. */
+    private static String compact(String line) {
+        return WHITESPACE.matcher(line).replaceAll("");
+    }
+
+    private static String sha256Hex(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}
