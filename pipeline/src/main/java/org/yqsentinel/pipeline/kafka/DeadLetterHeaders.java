@@ -10,6 +10,8 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_OFFSET = "yq.source.offset";
     public static final String SOURCE_TIMESTAMP = "yq.source.timestamp";
     public static final String STAGE = "yq.stage";
+    public static final String ADAPTER = "yq.adapter";
+    public static final String REASON_CODE = "yq.reason.code";
     public static final String REASON = "yq.reason";
 
     private DeadLetterHeaders() {}

@@ -24,6 +24,8 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
         headers.add(DeadLetterHeaders.SOURCE_OFFSET, Long.toString(letter.offset()).getBytes(UTF_8));
         headers.add(DeadLetterHeaders.SOURCE_TIMESTAMP, Long.toString(letter.timestamp()).getBytes(UTF_8));
         headers.add(DeadLetterHeaders.STAGE, letter.stage().getBytes(UTF_8));
+        headers.add(DeadLetterHeaders.ADAPTER, letter.adapter().getBytes(UTF_8));
+        headers.add(DeadLetterHeaders.REASON_CODE, letter.code().getBytes(UTF_8));
         headers.add(DeadLetterHeaders.REASON, letter.reason().getBytes(UTF_8));
         return new ProducerRecord<>(topic, null, letter.timestamp(), letter.key(), letter.value(), headers);
     }

@@ -1,5 +1,6 @@
 package org.yqsentinel.pipeline.monitor;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -13,6 +14,7 @@ import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Namespace;
+import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.pipeline.elasticsearch.ElasticsearchSink;
 import org.yqsentinel.pipeline.kafka.DeadLetterSerializer;
@@ -28,13 +30,14 @@ public final class MonitorConnectors {
     private MonitorConnectors() {}
 
     /**
-     * The raw item topics of the namespace, from the consumer group's committed offsets (earliest for a new
+     * The raw topics of the namespace (news, Weibo, WeChat and policy), from the consumer group's committed offsets (earliest for a new
      * group). Bounded stops at the offsets that are latest when the job starts: a finite run over what is there.
      */
     @SuppressWarnings("deprecation") // the connector takes only Kafka's deprecated OffsetResetStrategy here
     public static KafkaSource<RawRecord> rawItems(SentinelConfig config, boolean bounded) {
         Namespace names = config.names();
-        List<String> topics = Arrays.stream(Channel.values()).map(names::rawTopic).toList();
+        List<String> topics = new ArrayList<>(Arrays.stream(Channel.values()).map(names::rawTopic).toList());
+        topics.add(names.rawPolicyTopic());
         KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(config.kafkaBootstrapServers())
                 .setTopics(topics)
@@ -46,6 +49,10 @@ public final class MonitorConnectors {
             builder.setBounded(OffsetsInitializer.latest());
         }
         return builder.build();
+    }
+
+    public static Sink<PolicyDocument> policies(SentinelConfig config) {
+        return new ElasticsearchSink<>(config.elasticsearchUrl(), config.monitor().bulk(), new PolicyDocuments(config.names()));
     }
 
     public static Sink<EnrichedItem> items(SentinelConfig config) {

@@ -16,12 +16,20 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Item;
+import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.model.config.ConfigLoader;
 import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.pipeline.dedupe.BandedItem;
+import org.yqsentinel.pipeline.dedupe.CopyVerdict;
+import org.yqsentinel.pipeline.dedupe.DropRepeats;
+import org.yqsentinel.pipeline.dedupe.FindEarlierCopy;
+import org.yqsentinel.pipeline.dedupe.MarkCopies;
+import org.yqsentinel.pipeline.dedupe.SplitIntoBands;
 import org.yqsentinel.pipeline.kafka.RawRecord;
 
 /**
- * The monitor job: raw items → parse (dead letters aside) → event time → enrich → Elasticsearch.
+ * The monitor job: raw records → read (policies and dead letters aside) → event time → drop repeats
+ * (same id, same URL) → mark copies (SimHash) → enrich → Elasticsearch.
  * Sources and sinks are given, so the same graph runs live on Kafka, bounded for a demo or replay,
  * and in tests. {@code main} is the entry point for {@code flink run}.
  */
@@ -31,13 +39,15 @@ public final class MonitorJob {
 
     private final Source<RawRecord, ?, ?> rawItems;
     private final Sink<EnrichedItem> items;
+    private final Sink<PolicyDocument> policies;
     private final Sink<DeadLetter> deadLetters;
     private final SentinelConfig.Monitor settings;
 
-    public MonitorJob(Source<RawRecord, ?, ?> rawItems, Sink<EnrichedItem> items, Sink<DeadLetter> deadLetters,
-                      SentinelConfig.Monitor settings) {
+    public MonitorJob(Source<RawRecord, ?, ?> rawItems, Sink<EnrichedItem> items, Sink<PolicyDocument> policies,
+                      Sink<DeadLetter> deadLetters, SentinelConfig.Monitor settings) {
         this.rawItems = rawItems;
         this.items = items;
+        this.policies = policies;
         this.deadLetters = deadLetters;
         this.settings = settings;
     }
@@ -45,19 +55,35 @@ public final class MonitorJob {
     /** The job on the configured Kafka and Elasticsearch. */
     public static MonitorJob fromConfig(SentinelConfig config, boolean bounded) {
         return new MonitorJob(MonitorConnectors.rawItems(config, bounded), MonitorConnectors.items(config),
-                MonitorConnectors.deadLetters(config), config.monitor());
+                MonitorConnectors.policies(config), MonitorConnectors.deadLetters(config), config.monitor());
     }
 
     public void build(StreamExecutionEnvironment env) {
-        DataStream<RawRecord> raw = env.fromSource(rawItems, WatermarkStrategy.noWatermarks(), "raw items")
+        Duration retention = Duration.ofDays(settings.dedupeRetentionDays());
+        DataStream<RawRecord> raw = env.fromSource(rawItems, WatermarkStrategy.noWatermarks(), "raw records")
                 .uid("raw-items");
-        SingleOutputStreamOperator<Item> parsed = raw.process(new ParseItems()).name("parse").uid("parse");
-        parsed.getSideOutput(ParseItems.DEAD_LETTERS).sinkTo(deadLetters).name("dead letters").uid("dead-letters");
-        parsed.assignTimestampsAndWatermarks(ItemWatermarks.strategy(
+        SingleOutputStreamOperator<Item> read = raw.process(new ReadRawRecords()).name("read").uid("read");
+        read.getSideOutput(ReadRawRecords.DEAD_LETTERS).sinkTo(deadLetters).name("dead letters").uid("dead-letters");
+        read.getSideOutput(ReadRawRecords.POLICIES).sinkTo(policies).name("policies to elasticsearch").uid("policies-elasticsearch");
+        DataStream<Item> timed = read.assignTimestampsAndWatermarks(ItemWatermarks.strategy(
                         Duration.ofSeconds(settings.maxOutOfOrdernessSeconds()), Duration.ofSeconds(settings.idleSourceSeconds())))
-                .name("event time").uid("event-time")
+                .name("event time").uid("event-time");
+        dropRepeatsMarkCopies(timed, retention)
                 .map(new EnrichItems()).name("enrich").uid("enrich")
                 .sinkTo(items).name("items to elasticsearch").uid("items-elasticsearch");
+    }
+
+    /**
+     * The same post seen again (same id, or same canonical URL) is dropped; a near-identical text of an
+     * earlier post (a reprint) goes on marked as its copy.
+     */
+    public static DataStream<Item> dropRepeatsMarkCopies(DataStream<Item> items, Duration retention) {
+        return items
+                .keyBy(DropRepeats.byId()).process(new DropRepeats(retention)).name("drop repeated ids").uid("repeated-ids")
+                .keyBy(DropRepeats.byUrl()).process(new DropRepeats(retention)).name("drop repeated urls").uid("repeated-urls")
+                .flatMap(new SplitIntoBands()).name("fingerprint bands").uid("fingerprint-bands")
+                .keyBy(BandedItem::band).process(new FindEarlierCopy(retention)).name("find earlier copy").uid("find-copy")
+                .keyBy(CopyVerdict::itemId).process(new MarkCopies()).name("mark copies").uid("mark-copies");
     }
 
     /** Checkpointing, restarts and parallelism for every run of the job, local or on a cluster. */
