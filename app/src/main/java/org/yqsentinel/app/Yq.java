@@ -2,6 +2,7 @@ package org.yqsentinel.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.yqsentinel.ingest.InvalidRecord;
 import org.yqsentinel.model.config.ConfigException;
 import org.yqsentinel.model.config.ConfigLoader;
 import org.yqsentinel.model.config.SentinelConfig;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
 /** The {@code yq} command line. Errors an operator can fix are one line on stderr and a non-zero exit, not a stack trace. */
 @Command(name = "yq", mixinStandardHelpOptions = true, version = "Sentinel 0.1.0",
         description = "Sentinel (舆情哨兵): public-opinion monitoring and early warning.",
-        subcommands = {StackCommand.class, SetupCommand.class, DemoCommand.class, MonitorCommand.class, ScenarioCommand.class})
+        subcommands = {StackCommand.class, SetupCommand.class, IngestCommand.class, DemoCommand.class, MonitorCommand.class,
+                ScenarioCommand.class})
 public final class Yq {
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -42,7 +44,8 @@ public final class Yq {
     static int run(String... args) {
         CommandLine commandLine = new CommandLine(new Yq());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof StackException || e instanceof ConfigException || e instanceof UserError) {
+            if (e instanceof StackException || e instanceof ConfigException || e instanceof UserError
+                    || e instanceof InvalidRecord) {
                 cmd.getErr().println("yq: " + e.getMessage());
                 return 2;
             }
