@@ -71,6 +71,8 @@ final class DemoCommand implements Callable<Integer> {
         step(5, "summary");
         System.out.println("  items in Elasticsearch (" + config.names().index("yq-items-*") + "): " + indexed.total()
                 + "  " + format(indexed.perChannel()));
+        System.out.println("  reprints marked as copies of an earlier post: " + indexed.copies() + ", reposts linked to their original: "
+                + indexed.reposts());
         System.out.println("  top keywords: " + format(indexed.topKeywords()));
         System.out.println("  dead letters this run: " + deadLetters.count() + " → " + config.names().deadLetterTopic());
         deadLetters.byReason().forEach((reason, n) -> System.out.println("    " + n + " × " + reason));

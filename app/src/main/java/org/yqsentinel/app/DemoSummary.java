@@ -23,7 +23,7 @@ import org.yqsentinel.stack.setup.ElasticsearchConnection;
 /** What the demo prints at the end: items per channel and top keywords from Elasticsearch, and this run's dead letters. */
 final class DemoSummary {
 
-    record Indexed(long total, Map<String, Long> perChannel, Map<String, Long> topKeywords) {}
+    record Indexed(long total, Map<String, Long> perChannel, Map<String, Long> topKeywords, long copies, long reposts) {}
 
     record DeadLetters(long count, Map<String, Long> byReason) {}
 
@@ -36,13 +36,17 @@ final class DemoSummary {
             SearchResponse<Void> response = es.client().search(s -> s.index(pattern).size(0).allowNoIndices(true)
                     .trackTotalHits(t -> t.enabled(true))
                     .aggregations("channels", a -> a.terms(t -> t.field("channel")))
-                    .aggregations("keywords", a -> a.terms(t -> t.field("keywords").size(10))), Void.class);
+                    .aggregations("keywords", a -> a.terms(t -> t.field("keywords").size(10)))
+                    .aggregations("copies", a -> a.filter(f -> f.exists(e -> e.field("copyOf"))))
+                    .aggregations("reposts", a -> a.filter(f -> f.exists(e -> e.field("repostOf")))), Void.class);
             long total = response.hits().total() == null ? 0 : response.hits().total().value();
             if (response.aggregations().isEmpty()) {
-                return new Indexed(total, Map.of(), Map.of());
+                return new Indexed(total, Map.of(), Map.of(), 0, 0);
             }
             return new Indexed(total, counts(response.aggregations().get("channels").sterms().buckets().array()),
-                    counts(response.aggregations().get("keywords").sterms().buckets().array()));
+                    counts(response.aggregations().get("keywords").sterms().buckets().array()),
+                    response.aggregations().get("copies").filter().docCount(),
+                    response.aggregations().get("reposts").filter().docCount());
         }
     }
 
