@@ -1,7 +1,5 @@
 package org.yqsentinel.app;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,7 @@ import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.common.TopicPartition;
 import org.yqsentinel.ingest.RawPublisher;
+import org.yqsentinel.ingest.files.RawRecordFiles;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
@@ -29,10 +28,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "demo", description = "Start the local stack, push the bundled sample, run the monitor job over it, print a summary.")
 final class DemoCommand implements Callable<Integer> {
 
+    static final String POLICY_PAGE = "policy.txt";
+
     @ParentCommand
     Yq yq;
 
-    @Option(names = "--sample", paramLabel = "DIR", description = "Folder with news.jsonl, weibo.jsonl, wechat.jsonl, policy.jsonl (default: demo/sample).")
+    @Option(names = "--sample", paramLabel = "DIR", description = "Folder with news.jsonl, weibo.jsonl, wechat.jsonl (crawler records) and policy.txt (a portal page); default: demo/sample.")
     Path sample;
 
     @Override
@@ -85,28 +86,29 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Sends the sample's files as {@code ./yq ingest} would: each record byte for byte to its raw topic. */
     private static Map<String, Integer> push(SentinelConfig config, Path folder) throws IOException {
         Map<String, Integer> pushed = new LinkedHashMap<>();
         try (RawPublisher publisher = new RawPublisher(config.kafkaBootstrapServers())) {
             for (Channel channel : Channel.values()) {
                 Path file = folder.resolve(channel.id() + ".jsonl");
                 if (Files.isRegularFile(file)) {
-                    pushed.put(channel.id(), publisher.send(config.names().rawTopic(channel), lines(file)));
+                    pushed.put(channel.id(), publisher.send(config.names().rawTopic(channel), records(file, false)));
                 }
             }
-            Path policies = folder.resolve("policy.jsonl");
-            if (Files.isRegularFile(policies)) {
-                pushed.put("policy", publisher.send(config.names().rawPolicyTopic(), lines(policies)));
+            Path policy = folder.resolve(POLICY_PAGE);
+            if (Files.isRegularFile(policy)) {
+                pushed.put("policy", publisher.send(config.names().rawPolicyTopic(), records(policy, true)));
             }
         }
         if (pushed.isEmpty()) {
-            throw new Yq.UserError("no sample files (news.jsonl, weibo.jsonl, wechat.jsonl) in " + folder);
+            throw new Yq.UserError("no sample files (news.jsonl, weibo.jsonl, wechat.jsonl, " + POLICY_PAGE + ") in " + folder);
         }
         return pushed;
     }
 
-    private static List<byte[]> lines(Path file) throws IOException {
-        return Files.readAllLines(file, UTF_8).stream().filter(l -> !l.isBlank()).map(l -> l.getBytes(UTF_8)).toList();
+    private static List<byte[]> records(Path file, boolean policyPages) throws IOException {
+        return RawRecordFiles.split(file.toString(), Files.readAllBytes(file), policyPages).stream().map(RawRecordFiles.RawLine::value).toList();
     }
 
     private static String format(Map<String, Long> counts) {

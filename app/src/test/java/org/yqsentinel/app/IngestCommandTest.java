@@ -87,6 +87,18 @@ class IngestCommandTest {
     }
 
     @Test
+    void wechatArticleBecomesACanonicalItemWithSimplifiedTitleAndCappedReadCount() throws Exception {
+        assertThat(Yq.run("ingest", "--check", "--channel", "wechat", fixture("wechat.jsonl"))).isZero();
+        JsonNode item = records().get(0);
+        assertThat(item.get("id").asText()).isEqualTo("wechat:MzA5NjExMjM0NQ==_2247483901_1");
+        assertThat(item.get("title").asText()).isEqualTo("课后服务收费调整");
+        assertThat(item.get("text").asText()).isEqualTo("收费依据 — 成本核算。");
+        assertThat(item.get("publishedAt").asText()).isEqualTo("2026-11-21T23:30:00Z");
+        assertThat(item.get("engagement").get("reads").asLong()).isEqualTo(100_000);
+        assertThat(item.get("url").asText()).isEqualTo("http://mp.weixin.qq.com/s?__biz=MzA5NjExMjM0NQ==&idx=1&mid=2247483901&sn=9f1c");
+    }
+
+    @Test
     void unknownChannelAndMissingFileAreOneLineErrors() throws Exception {
         assertThat(Yq.run("ingest", "--check", "--channel", "douyin", fixture("news.json"))).isEqualTo(2);
         assertThat(Yq.run("ingest", "--check", "--channel", "news", "/no/such/file.jsonl")).isEqualTo(2);

@@ -77,8 +77,7 @@ public final class ItemReader {
         try {
             node = Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidRecord(RejectCode.NOT_JSON, "not JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            throw InvalidRecord.notJson(e);
         }
         if (node == null || node.isMissingNode()) {
             throw new InvalidRecord(RejectCode.EMPTY, "empty record (only whitespace)");

@@ -42,8 +42,7 @@ public final class PolicyReader {
         try {
             node = Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            return ParseResult.rejected(RejectCode.NOT_JSON, "not JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), ItemReader.NO_ADAPTER);
+            return ParseResult.rejected(InvalidRecord.notJson(e), ItemReader.NO_ADAPTER);
         }
         if (node.hasNonNull("page")) {
             return page(node.get("page").asText(), node.hasNonNull("url") ? node.get("url").asText() : null);

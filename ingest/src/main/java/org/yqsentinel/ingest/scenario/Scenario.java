@@ -2,6 +2,7 @@ package org.yqsentinel.ingest.scenario;
 
 import java.util.List;
 import java.util.Objects;
+import org.yqsentinel.ingest.RejectCode;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.PolicyDocument;
@@ -19,7 +20,7 @@ public record Scenario(PolicyDocument policy, List<Item> items, List<MalformedRe
     }
 
     /** A raw line as a crawler might deliver it on a channel's topic, and why it cannot become an item. */
-    public record MalformedRecord(Channel channel, String line, String why) {}
+    public record MalformedRecord(Channel channel, String line, RejectCode code, String why) {}
 
     public List<Item> items(Channel channel) {
         return items.stream().filter(item -> item.channel() == channel).toList();

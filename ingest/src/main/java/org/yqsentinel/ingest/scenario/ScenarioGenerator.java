@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.yqsentinel.ingest.RejectCode;
 import org.yqsentinel.ingest.scenario.Scenario.MalformedRecord;
 import org.yqsentinel.ingest.scenario.ScenarioArticles.Article;
 import org.yqsentinel.ingest.scenario.ScenarioCast.Site;
@@ -58,7 +59,7 @@ public final class ScenarioGenerator {
     private static final class Draft {
         final Channel channel;
         final Kind kind;
-        final long second;
+        long second;
         String title;
         String text;
         Engagement engagement = Engagement.NONE;
@@ -67,6 +68,8 @@ public final class ScenarioGenerator {
         Site site;
         String reporter;
         boolean copy;
+        Draft original;
+        String id;
 
         Draft(Channel channel, Kind kind, long second) {
             this.channel = channel;
@@ -129,7 +132,7 @@ public final class ScenarioGenerator {
             d.weibo = cast.weibo(account);
             d.text = ScenarioText.weiboAnchor(which);
             Engagement e = weiboEngagement(d);
-            d.engagement = which.equals("response") ? new Engagement(e.reposts(), e.comments() * 4, e.likes(), null) : e;
+            d.engagement = which.equals("response") ? WeiboShape.engagement(e.reposts(), e.comments() * 4, e.likes()) : e;
             drafts.add(d);
         }
 
@@ -152,6 +155,7 @@ public final class ScenarioGenerator {
             Draft d = new Draft(Channel.WEIBO, original.kind,
                     Math.min(LAST_SECOND, original.second + 300 + rnd.nextInt(6 * 3600)));
             d.copy = true;
+            d.original = original;
             do {
                 d.weibo = cast.user();
             } while (d.weibo.equals(original.weibo));
@@ -180,6 +184,7 @@ public final class ScenarioGenerator {
                         Math.min(LAST_SECOND, original.second + 1200 + rnd.nextInt(5 * 3600)));
                 d.copy = true;
                 d.site = cast.siteForReprint(original.site);
+                d.second = printedSecond(d.site, d.second);
                 d.reporter = original.reporter;
                 d.title = original.title;
                 String credit = "\n（来源：" + original.site.name() + "）";
@@ -196,6 +201,7 @@ public final class ScenarioGenerator {
             do {
                 d.site = cast.siteForOriginal();
             } while (kind == Kind.NOISE && d.site.code().equals("lnjy"));
+            d.second = printedSecond(d.site, d.second);
             d.reporter = cast.reporter();
             Article article = articles.news(kind, timeline.mention(0.35, 0.15, 0.2), hour >= RESPONSE_HOUR);
             d.title = article.title();
@@ -208,6 +214,11 @@ public final class ScenarioGenerator {
             for (int i = 0; i < total; i++) {
                 drafts.add(wechatArticle(timeline.sampleHour(Channel.WECHAT)));
             }
+        }
+
+        /** The second as the site prints it: sites that print no seconds show whole minutes. */
+        private static long printedSecond(Site site, long second) {
+            return CrawlerShapes.printsSeconds(site.code()) ? second : second - second % 60;
         }
 
         private Draft wechatArticle(int hour) {
@@ -225,8 +236,8 @@ public final class ScenarioGenerator {
             double mood = d.kind == Kind.NEGATIVE && d.hour() >= 12 && d.hour() < RESPONSE_HOUR ? 2.0
                     : d.kind == Kind.NOISE || d.copy ? 0.6 : 1.0;
             double scale = (3 + 0.01 * Math.pow(d.weibo.followers(), 0.9)) * Math.exp(rnd.nextGaussian()) * mood;
-            return new Engagement(Math.round(scale * (0.05 + 0.5 * rnd.nextDouble())),
-                    Math.round(scale * (0.1 + 0.4 * rnd.nextDouble())), Math.round(scale), null);
+            return WeiboShape.engagement(Math.round(scale * (0.05 + 0.5 * rnd.nextDouble())),
+                    Math.round(scale * (0.1 + 0.4 * rnd.nextDouble())), Math.round(scale));
         }
 
         private Engagement newsEngagement(Draft d) {
@@ -239,13 +250,12 @@ public final class ScenarioGenerator {
 
         private Engagement wechatEngagement(Draft d) {
             double mood = d.kind == Kind.NEGATIVE && d.hour() >= 24 ? 1.8 : d.kind == Kind.NOISE ? 0.7 : 1;
-            long reads = Math.round(d.wechat.readScale() * Math.exp(0.55 * rnd.nextGaussian()) * mood);
-            reads = reads >= 100_000 ? 100_001 : reads;
+            long reads = CrawlerShapes.wechatReads(Math.round(d.wechat.readScale() * Math.exp(0.55 * rnd.nextGaussian()) * mood));
             Long comments = rnd.nextDouble() < 0.6 ? Math.round(reads * (0.001 + 0.004 * rnd.nextDouble())) : null;
             return new Engagement(null, comments, Math.round(reads * (0.005 + 0.025 * rnd.nextDouble())), reads);
         }
 
-        /** Three angry day-2 Weibo posts and one WeChat article take off ("10万+" reads shows as 100001). */
+        /** Three angry day-2 Weibo posts and one WeChat article take off (to "10万+" reads, which reads as 100000). */
         private void makeViral() {
             List<Draft> angry = new ArrayList<>(drafts.stream().filter(d -> d.channel == Channel.WEIBO
                     && d.kind == Kind.NEGATIVE && !d.copy && d.hour() >= 20 && d.hour() < 44).toList());
@@ -253,12 +263,12 @@ public final class ScenarioGenerator {
             for (Draft d : angry.subList(0, Math.min(3, angry.size()))) {
                 double factor = 30 + 90 * rnd.nextDouble();
                 Engagement e = d.engagement;
-                d.engagement = new Engagement(Math.round(e.reposts() * factor + 200), Math.round(e.comments() * factor + 100),
-                        Math.round(e.likes() * factor + 500), null);
+                d.engagement = WeiboShape.engagement(Math.round(e.reposts() * factor + 200),
+                        Math.round(e.comments() * factor + 100), Math.round(e.likes() * factor + 500));
             }
             drafts.stream().filter(d -> d.channel == Channel.WECHAT && d.kind == Kind.NEGATIVE && d.hour() >= 24)
                     .findFirst().ifPresent(d -> d.engagement = new Engagement(null, 200L + rnd.nextInt(400),
-                            1500L + rnd.nextInt(2000), 100_001L));
+                            1500L + rnd.nextInt(2000), CrawlerShapes.wechatReads(Long.MAX_VALUE)));
         }
 
         private Item item(Draft d) {
@@ -268,26 +278,31 @@ public final class ScenarioGenerator {
             return switch (d.channel) {
                 case WEIBO -> {
                     String mid = Long.toString(5_190_000_000_000_000L + d.second * 1000 + seq);
-                    yield new Item(Item.idOf(Channel.WEIBO, mid), Channel.WEIBO, mid, d.weibo.name(),
-                            new Author(d.weibo.name(), d.weibo.followers(), d.weibo.verified(), null), null, null, d.text,
-                            "https://weibo.example/" + d.weibo.uid() + "/" + mid, at, d.engagement, d.weibo.region(),
-                            null, null, false, null);
+                    d.id = Item.idOf(Channel.WEIBO, mid);
+                    if (d.original != null && d.original.id == null) {
+                        throw new IllegalStateException("repost " + d.id + " comes before its original");
+                    }
+                    yield new Item(d.id, Channel.WEIBO, mid, d.weibo.name(), WeiboShape.author(d.weibo), null, null, d.text,
+                            WeiboShape.url(d.weibo, mid), at, d.engagement, d.weibo.region(),
+                            d.original == null ? null : d.original.id, null, false, null);
                 }
                 case NEWS -> {
                     String number = local.format(DAY) + String.format("%04d", seq);
                     String sourceId = d.site.code() + "-" + number;
                     yield new Item(Item.idOf(Channel.NEWS, sourceId), Channel.NEWS, sourceId, d.site.name(),
-                            d.reporter == null ? null : new Author(d.reporter, null, true, null), d.title, null, d.text,
+                            d.reporter == null ? null : new Author(d.reporter, null, true, "media"), d.title, null, d.text,
                             "https://" + d.site.domain() + "/content/" + local.format(MONTH_DAY) + "/content_" + number
                                     + ".html", at, d.engagement, d.site.region(), null, null, false, null);
                 }
                 case WECHAT -> {
+                    String biz = CrawlerShapes.biz(d.wechat.biz());
                     long mid = 2_247_483_000L + seq;
-                    String sourceId = d.wechat.biz() + "_" + mid + "_1";
+                    int idx = seq % 6 == 0 ? 2 : 1;
+                    String sourceId = biz + "_" + mid + "_" + idx;
                     yield new Item(Item.idOf(Channel.WECHAT, sourceId), Channel.WECHAT, sourceId, d.wechat.name(),
-                            new Author(d.wechat.name(), null, d.wechat.verified(), null), d.title, null, d.text,
-                            "https://mp.wechat.example/s?__biz=" + d.wechat.biz() + "&mid=" + mid + "&idx=1", at,
-                            d.engagement, d.wechat.region(), null, null, false, null);
+                            new Author(d.wechat.name(), null, d.wechat.verified(), null), d.title,
+                            CrawlerShapes.digest(d.text), d.text, CrawlerShapes.wechatUrl(biz, mid, idx), at,
+                            d.engagement, null, null, null, false, null);
                 }
             };
         }
@@ -298,28 +313,29 @@ public final class ScenarioGenerator {
             out.add(new MalformedRecord(Channel.NEWS, "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
                     + "<title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>"
                     + "<p>页面暂时无法访问，请稍后再试。</p><hr><p>nginx</p></body></html>",
-                    "not JSON: an HTML error page saved in place of a record"));
+                    RejectCode.NOT_JSON, "not JSON: an HTML error page saved in place of a record"));
             ObjectNode badTime = raw(newsReport(30));
-            badTime.put("publishedAt", "昨天 25:99");
-            out.add(new MalformedRecord(Channel.NEWS, Json.toString(badTime), "publishedAt '昨天 25:99' is not a time"));
+            badTime.put("publish_time", "昨天 25:99");
+            out.add(new MalformedRecord(Channel.NEWS, Json.toString(badTime), RejectCode.BAD_TIME,
+                    "publish_time '昨天 25:99' is not a time"));
             String cut = Json.toString(raw(weiboPost(31)));
-            out.add(new MalformedRecord(Channel.WEIBO, cut.substring(0, cut.length() * 3 / 5),
-                    "truncated JSON: the record ends mid-way"));
+            out.add(new MalformedRecord(Channel.WEIBO, cut.substring(0, cut.length() * 3 / 5), RejectCode.NOT_JSON,
+                    "truncated JSON: the mblog ends mid-way"));
             ObjectNode noText = raw(weiboPost(40));
-            noText.remove("text");
-            out.add(new MalformedRecord(Channel.WEIBO, Json.toString(noText), "missing field text"));
+            noText.remove(List.of("text", "isLongText", "longText"));
+            out.add(new MalformedRecord(Channel.WEIBO, Json.toString(noText), RejectCode.MISSING_FIELD,
+                    "an mblog without text or longText"));
             out.add(new MalformedRecord(Channel.WECHAT, "[" + Json.toString(raw(wechatArticle(35))) + "]",
-                    "a JSON array, not an object"));
+                    RejectCode.NOT_OBJECT, "a JSON array of articles, not an article"));
             ObjectNode anonymous = raw(wechatArticle(52));
-            anonymous.remove("sourceId");
-            anonymous.remove("url");
-            out.add(new MalformedRecord(Channel.WECHAT, Json.toString(anonymous),
-                    "missing fields sourceId and url: the record cannot be identified"));
+            anonymous.remove(List.of("__biz", "mid", "idx", "sn", "content_url"));
+            out.add(new MalformedRecord(Channel.WECHAT, Json.toString(anonymous), RejectCode.NO_ID,
+                    "an article without __biz, mid, sn and content_url: it cannot be identified"));
             return out;
         }
 
         private ObjectNode raw(Draft draft) {
-            return ScenarioFiles.rawNode(item(draft));
+            return CrawlerShapes.record(item(draft), null);
         }
     }
 }
