@@ -75,6 +75,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  reprints marked as copies of an earlier post: " + indexed.copies() + ", reposts linked to their original: "
                 + indexed.reposts());
         System.out.println("  top keywords: " + format(indexed.topKeywords()));
+        System.out.println("  policy documents in " + config.names().index("yq-policies") + ": " + String.join(", ", DemoSummary.policies(config)));
         System.out.println("  dead letters this run: " + deadLetters.count() + " → " + config.names().deadLetterTopic());
         deadLetters.byReason().forEach((reason, n) -> System.out.println("    " + n + " × " + reason));
         System.out.println();

@@ -27,6 +27,16 @@ final class DemoSummary {
 
     record DeadLetters(long count, Map<String, Long> byReason) {}
 
+    /** Policy documents in {@code yq-policies}, with their ids. */
+    static List<String> policies(SentinelConfig config) throws IOException {
+        String index = config.names().index("yq-policies");
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
+            es.client().indices().refresh(r -> r.index(index).allowNoIndices(true));
+            return es.client().search(s -> s.index(index).size(20).allowNoIndices(true), Void.class).hits().hits().stream()
+                    .map(hit -> hit.id()).toList();
+        }
+    }
+
     private DemoSummary() {}
 
     static Indexed indexed(SentinelConfig config) throws IOException {
