@@ -18,8 +18,6 @@ import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.pipeline.elasticsearch.ElasticsearchSink;
 import org.yqsentinel.pipeline.kafka.DeadLetterSerializer;
-import org.yqsentinel.pipeline.kafka.RawRecord;
-import org.yqsentinel.pipeline.kafka.RawRecordDeserializer;
 
 /** The real sources and sinks of the monitor job, built from the configuration; tests and replay build others. */
 public final class MonitorConnectors {
@@ -30,20 +28,20 @@ public final class MonitorConnectors {
     private MonitorConnectors() {}
 
     /**
-     * The raw topics of the namespace (news, Weibo, WeChat and policy), from the consumer group's committed offsets (earliest for a new
+     * The raw topics of the namespace (news, Weibo, WeChat and policy), each record read on the way out, from the consumer group's committed offsets (earliest for a new
      * group). Bounded stops at the offsets that are latest when the job starts: a finite run over what is there.
      */
     @SuppressWarnings("deprecation") // the connector takes only Kafka's deprecated OffsetResetStrategy here
-    public static KafkaSource<RawRecord> rawItems(SentinelConfig config, boolean bounded) {
+    public static KafkaSource<ReadRecord> rawItems(SentinelConfig config, boolean bounded) {
         Namespace names = config.names();
         List<String> topics = new ArrayList<>(Arrays.stream(Channel.values()).map(names::rawTopic).toList());
         topics.add(names.rawPolicyTopic());
-        KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
+        KafkaSourceBuilder<ReadRecord> builder = KafkaSource.<ReadRecord>builder()
                 .setBootstrapServers(config.kafkaBootstrapServers())
                 .setTopics(topics)
                 .setGroupId(names.prefix() + config.monitor().consumerGroup())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RawRecordDeserializer())
+                .setDeserializer(new ReadingDeserializer())
                 .setProperty("isolation.level", "read_committed");
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());

@@ -2,7 +2,6 @@ package org.yqsentinel.pipeline.monitor;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -25,10 +24,10 @@ import org.yqsentinel.pipeline.dedupe.DropRepeats;
 import org.yqsentinel.pipeline.dedupe.FindEarlierCopy;
 import org.yqsentinel.pipeline.dedupe.MarkCopies;
 import org.yqsentinel.pipeline.dedupe.SplitIntoBands;
-import org.yqsentinel.pipeline.kafka.RawRecord;
 
 /**
- * The monitor job: raw records → read (policies and dead letters aside) → event time → drop repeats
+ * The monitor job: raw records read at the source (event time per partition) → route (policies and
+ * dead letters aside) → drop repeats
  * (same id, same URL) → mark copies (SimHash) → enrich → Elasticsearch.
  * Sources and sinks are given, so the same graph runs live on Kafka, bounded for a demo or replay,
  * and in tests. {@code main} is the entry point for {@code flink run}.
@@ -37,13 +36,13 @@ public final class MonitorJob {
 
     public static final String NAME = "yq-monitor";
 
-    private final Source<RawRecord, ?, ?> rawItems;
+    private final Source<ReadRecord, ?, ?> rawItems;
     private final Sink<EnrichedItem> items;
     private final Sink<PolicyDocument> policies;
     private final Sink<DeadLetter> deadLetters;
     private final SentinelConfig.Monitor settings;
 
-    public MonitorJob(Source<RawRecord, ?, ?> rawItems, Sink<EnrichedItem> items, Sink<PolicyDocument> policies,
+    public MonitorJob(Source<ReadRecord, ?, ?> rawItems, Sink<EnrichedItem> items, Sink<PolicyDocument> policies,
                       Sink<DeadLetter> deadLetters, SentinelConfig.Monitor settings) {
         this.rawItems = rawItems;
         this.items = items;
@@ -60,17 +59,15 @@ public final class MonitorJob {
 
     public void build(StreamExecutionEnvironment env) {
         Duration retention = Duration.ofDays(settings.dedupeRetentionDays());
-        DataStream<RawRecord> raw = env.fromSource(rawItems, WatermarkStrategy.noWatermarks(), "raw records")
-                .uid("raw-items");
-        SingleOutputStreamOperator<Item> read = raw.process(new ReadRawRecords()).name("read").uid("read");
-        read.getSideOutput(ReadRawRecords.DEAD_LETTERS).sinkTo(deadLetters).name("dead letters").uid("dead-letters");
-        read.getSideOutput(ReadRawRecords.POLICIES).sinkTo(policies).name("policies to elasticsearch").uid("policies-elasticsearch");
-        DataStream<Item> timed = read.assignTimestampsAndWatermarks(ItemWatermarks.strategy(
-                        Duration.ofSeconds(settings.maxOutOfOrdernessSeconds()), Duration.ofSeconds(settings.idleSourceSeconds())))
-                .name("event time").uid("event-time");
-        dropRepeatsMarkCopies(timed, retention)
+        DataStream<ReadRecord> read = env.fromSource(rawItems, ItemWatermarks.forReadRecords(
+                        Duration.ofSeconds(settings.maxOutOfOrdernessSeconds()), Duration.ofSeconds(settings.idleSourceSeconds())),
+                "raw records").uid("raw-items");
+        SingleOutputStreamOperator<Item> items = read.process(new RouteReadRecords()).name("route").uid("route");
+        items.getSideOutput(RouteReadRecords.DEAD_LETTERS).sinkTo(deadLetters).name("dead letters").uid("dead-letters");
+        items.getSideOutput(RouteReadRecords.POLICIES).sinkTo(policies).name("policies to elasticsearch").uid("policies-elasticsearch");
+        dropRepeatsMarkCopies(items, retention)
                 .map(new EnrichItems()).name("enrich").uid("enrich")
-                .sinkTo(items).name("items to elasticsearch").uid("items-elasticsearch");
+                .sinkTo(this.items).name("items to elasticsearch").uid("items-elasticsearch");
     }
 
     /**

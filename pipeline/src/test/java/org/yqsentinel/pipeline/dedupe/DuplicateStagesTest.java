@@ -42,7 +42,7 @@ class DuplicateStagesTest {
 
     /** As in the job: event time is the publish time. */
     private static DataStream<Item> withEventTime(StreamExecutionEnvironment env, List<Item> items) {
-        return env.fromData(items).assignTimestampsAndWatermarks(ItemWatermarks.strategy(Duration.ofMinutes(5), Duration.ofSeconds(30)));
+        return env.fromData(items).assignTimestampsAndWatermarks(ItemWatermarks.forItems(Duration.ofMinutes(5), Duration.ofSeconds(30)));
     }
 
     @Test

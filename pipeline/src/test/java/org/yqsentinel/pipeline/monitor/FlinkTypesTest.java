@@ -21,7 +21,6 @@ import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.GeoPoint;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.Region;
-import org.yqsentinel.pipeline.kafka.RawRecord;
 
 /** Records between operators must be Flink POJOs (not Kryo generics) and survive its serializer, immutable lists included. */
 class FlinkTypesTest {
@@ -33,7 +32,8 @@ class FlinkTypesTest {
         return List.of(item,
                 new EnrichedItem(item, new Analysis(List.of("正文", "学费"), List.of("学费"))),
                 new DeadLetter("yq.raw.news", 2, 42L, 1L, null, new byte[] {'{', 'x'}, "parse", "none", "not_json", "not JSON"),
-                new RawRecord("yq.raw.news", 0, 7L, 1L, new byte[] {1}, new byte[] {2, 3}));
+                new ReadRecord("news", "none", null, null, new DeadLetter("yq.raw.news", 0, 7L, 1L, new byte[] {1},
+                        new byte[] {2, 3}, "read", "none", "not_json", "not JSON")));
     }
 
     @ParameterizedTest
@@ -50,9 +50,9 @@ class FlinkTypesTest {
         if (record instanceof DeadLetter letter) {
             assertThat(((DeadLetter) back).value()).isEqualTo(letter.value());
             assertThat(((DeadLetter) back).reason()).isEqualTo(letter.reason());
-        } else if (record instanceof RawRecord raw) {
-            assertThat(((RawRecord) back).value()).isEqualTo(raw.value());
-            assertThat(((RawRecord) copy).offset()).isEqualTo(raw.offset());
+        } else if (record instanceof ReadRecord read) {
+            assertThat(((ReadRecord) back).deadLetter().value()).isEqualTo(read.deadLetter().value());
+            assertThat(((ReadRecord) copy).deadLetter().offset()).isEqualTo(read.deadLetter().offset());
         } else {
             assertThat(back).isEqualTo(record);
             assertThat(copy).isEqualTo(record);

@@ -1,0 +1,74 @@
+package org.yqsentinel.pipeline.monitor;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.yqsentinel.ingest.ParseResult;
+import org.yqsentinel.ingest.RejectCode;
+import org.yqsentinel.ingest.item.ItemReader;
+import org.yqsentinel.ingest.policy.PolicyReader;
+import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.DeadLetter;
+import org.yqsentinel.model.Item;
+import org.yqsentinel.model.PolicyDocument;
+import org.yqsentinel.pipeline.kafka.RawRecord;
+
+/**
+ * Reads a record of a raw topic with the readers of that topic: an item, a policy document, or a
+ * dead letter that keeps the original bytes and says which adapter refused it and why. Plain Java,
+ * used by the Kafka source's deserializer so that items leave the source with their event time.
+ */
+public final class RawRecordReader {
+
+    static final String STAGE = "read";
+    static final String POLICY = "policy";
+    static final String UNKNOWN = "unknown";
+    private static final String RAW_TOPIC_MARKER = "yq.raw.";
+
+    private final ItemReader items = new ItemReader();
+    private final PolicyReader policies = new PolicyReader();
+
+    public ReadRecord read(RawRecord record) {
+        Instant seenAt = Instant.ofEpochMilli(record.timestamp());
+        String kind = kindOf(record.topic()).orElse(UNKNOWN);
+        if (kind.equals(UNKNOWN)) {
+            return deadLetter(record, kind, ItemReader.NO_ADAPTER, RejectCode.WRONG_TOPIC,
+                    "topic " + record.topic() + " is not a raw topic (yq.raw.news|weibo|wechat|policy)");
+        }
+        if (kind.equals(POLICY)) {
+            ParseResult<PolicyDocument> policy = policies.read(record.value(), seenAt);
+            if (policy instanceof ParseResult.Accepted<PolicyDocument> ok) {
+                return new ReadRecord(kind, ok.adapter(), null, ok.record(), null);
+            }
+            ParseResult.Rejected<PolicyDocument> no = (ParseResult.Rejected<PolicyDocument>) policy;
+            return deadLetter(record, kind, no.adapter(), no.code(), no.reason());
+        }
+        ParseResult<Item> item = items.read(Channel.of(kind), record.value(), seenAt);
+        if (item instanceof ParseResult.Accepted<Item> ok) {
+            return new ReadRecord(kind, ok.adapter(), ok.record(), null, null);
+        }
+        ParseResult.Rejected<Item> no = (ParseResult.Rejected<Item>) item;
+        return deadLetter(record, kind, no.adapter(), no.code(), no.reason());
+    }
+
+    private static ReadRecord deadLetter(RawRecord record, String kind, String adapter, RejectCode code, String reason) {
+        return new ReadRecord(kind, adapter, null, null, new DeadLetter(record.topic(), record.partition(), record.offset(),
+                record.timestamp(), record.key(), record.value(), STAGE, adapter, code.label(), reason));
+    }
+
+    /** {@code weibo}, {@code news}, {@code wechat} or {@code policy} for a raw topic (any namespace), else empty. */
+    static Optional<String> kindOf(String topic) {
+        int at = topic.lastIndexOf(RAW_TOPIC_MARKER);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        String kind = topic.substring(at + RAW_TOPIC_MARKER.length());
+        if (kind.equals(POLICY)) {
+            return Optional.of(POLICY);
+        }
+        try {
+            return Optional.of(Channel.of(kind).id());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.yqsentinel.pipeline.monitor;
+
+import org.yqsentinel.model.DeadLetter;
+import org.yqsentinel.model.Item;
+import org.yqsentinel.model.PolicyDocument;
+
+/**
+ * What one raw record became: exactly one of an item, a policy document or a dead letter.
+ * {@code kind} is the raw topic's kind ({@code news}, {@code weibo}, {@code wechat}, {@code policy}) or
+ * {@code unknown}; {@code adapter} names the reader of its shape.
+ */
+public record ReadRecord(String kind, String adapter, Item item, PolicyDocument policy, DeadLetter deadLetter) {
+
+    /** The item's publish time; other records carry no event time and never move the watermark. */
+    public long eventTimeMillis() {
+        return item == null ? Long.MIN_VALUE : item.publishedAt().toEpochMilli();
+    }
+}
