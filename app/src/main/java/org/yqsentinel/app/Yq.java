@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "yq", mixinStandardHelpOptions = true, version = "Sentinel 0.1.0",
         description = "Sentinel (舆情哨兵): public-opinion monitoring and early warning.",
         subcommands = {StackCommand.class, SetupCommand.class, IngestCommand.class, DemoCommand.class, MonitorCommand.class,
-                ScenarioCommand.class})
+                ScenarioCommand.class, TrainCommand.class, EvalCommand.class})
 public final class Yq {
 
     @Option(names = "--config", paramLabel = "FILE",

@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.yqsentinel.enrich.sentiment.SentimentAnalyzer;
 import org.yqsentinel.model.Analysis;
 
 /**
- * Reads a Chinese post with HanLP: segments title and text once, keeps the content tokens, and ranks
- * keywords with TextRank. Deterministic for the same input; one instance is safe to share between threads.
+ * Reads a Chinese post with HanLP: segments title and text once, keeps the content tokens, ranks
+ * keywords with TextRank, and reads the sentiment from the same segmentation. Deterministic for the same input; one instance is safe to share between threads.
  */
 public final class TextAnalyzer {
 
@@ -21,15 +22,17 @@ public final class TextAnalyzer {
 
     private final Segment segment;
     private final TextRankKeyword textRank;
+    private final SentimentAnalyzer sentiment;
     private final int keywordCount;
 
     public TextAnalyzer() {
-        this(DEFAULT_KEYWORD_COUNT);
+        this(DEFAULT_KEYWORD_COUNT, SentimentAnalyzer.bundled());
     }
 
-    public TextAnalyzer(int keywordCount) {
+    public TextAnalyzer(int keywordCount, SentimentAnalyzer sentiment) {
         this.segment = HanLP.newSegment().enableOffset(false);
         this.textRank = new TextRankKeyword(segment);
+        this.sentiment = sentiment;
         this.keywordCount = keywordCount;
     }
 
@@ -42,7 +45,7 @@ public final class TextAnalyzer {
                 tokens.add(term.word);
             }
         }
-        return new Analysis(tokens, keywords(terms));
+        return new Analysis(tokens, keywords(terms), sentiment.analyze(content, terms));
     }
 
     /** TextRank over the segmented terms; ties broken by the word so that the order never depends on chance. */

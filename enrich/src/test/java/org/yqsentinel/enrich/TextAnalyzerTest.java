@@ -58,6 +58,14 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void sentimentIsReadFromTheSameTextAndAgreesWithTheAnalyzerAlone() {
+        Analysis analysis = analyzer.analyze(null, "这也叫减负？收费一年涨两次[怒]");
+        assertThat(analysis.sentiment().label()).isEqualTo(org.yqsentinel.model.Sentiment.Label.NEGATIVE);
+        assertThat(analysis.sentiment()).isEqualTo(
+                org.yqsentinel.enrich.sentiment.SentimentAnalyzer.bundled().analyze("这也叫减负？收费一年涨两次[怒]"));
+    }
+
+    @Test
     void textWithoutTitleIsAnalyzed() {
         Analysis analysis = analyzer.analyze(null, "今天天气很好");
         assertThat(analysis.tokens()).contains("天气");

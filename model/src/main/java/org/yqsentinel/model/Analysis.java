@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * What the text understanding step read from an item: its segmented tokens (punctuation and stop
- * words removed, in text order, title first) and its keywords, most important first.
+ * words removed, in text order, title first), its keywords, most important first, and its sentiment.
  */
-public record Analysis(List<String> tokens, List<String> keywords) {
+public record Analysis(List<String> tokens, List<String> keywords, Sentiment sentiment) {
     public Analysis {
         tokens = List.copyOf(tokens);
         keywords = List.copyOf(keywords);

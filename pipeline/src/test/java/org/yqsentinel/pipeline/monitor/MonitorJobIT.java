@@ -180,6 +180,8 @@ class MonitorJobIT {
         List<String> tokens = new ArrayList<>();
         post.get("tokens").forEach(t -> tokens.add(t.asText()));
         assertThat(tokens).contains("减负", "怒").doesNotContain("?", "#", "[");
+        assertThat(post.get("sentiment").get("label").asText()).isEqualTo("NEGATIVE");
+        assertThat(post.get("sentiment").get("score").asDouble()).isLessThan(-0.2);
         ObjectNode wechat = document("yq-items-2026.11", "wechat:MzA5NjExMjM0NQ==_2247483902_1");
         assertThat(wechat.get("url").asText()).isEqualTo("https://mp.weixin.qq.com/s?__biz=MzA5NjExMjM0NQ==&idx=1&mid=2247483902&sn=77aa");
         assertThat(wechat.get("publishedAt").asText()).isEqualTo("2026-11-21T23:30:00Z");

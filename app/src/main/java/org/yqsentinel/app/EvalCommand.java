@@ -1,0 +1,113 @@
+package org.yqsentinel.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import org.yqsentinel.enrich.sentiment.LabelledText;
+import org.yqsentinel.enrich.sentiment.LabelledTexts;
+import org.yqsentinel.enrich.sentiment.LexiconSentiment;
+import org.yqsentinel.enrich.sentiment.SentimentAnalyzer;
+import org.yqsentinel.enrich.sentiment.SentimentLexicon;
+import org.yqsentinel.enrich.sentiment.SentimentModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code yq eval sentiment}: accuracy of the model, and of the lexicon baseline, on labelled files. */
+@Command(name = "eval", description = "Measure a model on labelled data.", subcommands = EvalCommand.Sentiment.class)
+final class EvalCommand {
+
+    @Command(name = "sentiment", description = "Accuracy, per-class precision and recall of the sentiment model and of the lexicon baseline; the last line is accuracy=0.NNNN.")
+    static final class Sentiment implements Callable<Integer> {
+
+        @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV or TSV with a header, a 'label' column and one text column; repeatable.")
+        List<Path> data;
+
+        @Option(names = "--part", defaultValue = "all", description = "Which texts of each file: all, train or test (default: ${DEFAULT-VALUE}).")
+        String part;
+
+        @Option(names = "--model", paramLabel = "FILE", description = "A model written by 'yq train sentiment' (default: the bundled one).")
+        Path model;
+
+        @Override
+        public Integer call() throws IOException {
+            SentimentAnalyzer analyzer = new SentimentAnalyzer(model == null ? SentimentModel.bundled() : load(model));
+            LexiconSentiment baseline = new LexiconSentiment(SentimentLexicon.bundled());
+            List<LabelledText> all = new ArrayList<>();
+            for (Path file : data) {
+                List<LabelledText> texts = read(file, part);
+                all.addAll(texts);
+                Counts lexicon = Counts.of(texts, t -> baseline.isPositive(t.text()));
+                Counts counts = Counts.of(texts, t -> analyzer.analyze(t.text()).score() >= 0);
+                System.out.printf(Locale.ROOT, "%s (%s, %d texts): model accuracy %.4f, positive P %.4f R %.4f, negative P %.4f R %.4f;"
+                                + " lexicon baseline accuracy %.4f%n", file.getFileName(), part, texts.size(), counts.accuracy(),
+                        counts.precision(true), counts.recall(true), counts.precision(false), counts.recall(false), lexicon.accuracy());
+            }
+            Counts total = Counts.of(all, t -> analyzer.analyze(t.text()).score() >= 0);
+            System.out.printf(Locale.ROOT, "accuracy=%.4f%n", total.accuracy());
+            return 0;
+        }
+
+        private static SentimentModel load(Path file) throws IOException {
+            try (InputStream in = Files.newInputStream(file)) {
+                return SentimentModel.read(in, file.toString());
+            }
+        }
+    }
+
+    static List<LabelledText> read(Path file, String part) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new Yq.UserError("no such file: " + file);
+        }
+        try {
+            return LabelledTexts.read(file, TrainCommand.part(part));
+        } catch (IllegalArgumentException e) {
+            throw new Yq.UserError(e.getMessage());
+        }
+    }
+
+    /** A confusion matrix of positive-or-not predictions. */
+    record Counts(int truePositive, int falsePositive, int trueNegative, int falseNegative) {
+
+        static Counts of(List<LabelledText> texts, Predicate<LabelledText> predictsPositive) {
+            int tp = 0;
+            int fp = 0;
+            int tn = 0;
+            int fn = 0;
+            for (LabelledText text : texts) {
+                boolean predicted = predictsPositive.test(text);
+                if (predicted && text.positive()) {
+                    tp++;
+                } else if (predicted) {
+                    fp++;
+                } else if (text.positive()) {
+                    fn++;
+                } else {
+                    tn++;
+                }
+            }
+            return new Counts(tp, fp, tn, fn);
+        }
+
+        double accuracy() {
+            return ratio(truePositive + trueNegative, truePositive + falsePositive + trueNegative + falseNegative);
+        }
+
+        double precision(boolean positive) {
+            return positive ? ratio(truePositive, truePositive + falsePositive) : ratio(trueNegative, trueNegative + falseNegative);
+        }
+
+        double recall(boolean positive) {
+            return positive ? ratio(truePositive, truePositive + falseNegative) : ratio(trueNegative, trueNegative + falsePositive);
+        }
+
+        private static double ratio(int a, int b) {
+            return b == 0 ? 0 : a / (double) b;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.yqsentinel.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code yq train sentiment} and {@code yq eval sentiment} on a small labelled file. */
+class EvalCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream original;
+
+    @BeforeEach
+    void capture() {
+        original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(original);
+    }
+
+    @Test
+    void evalOfTheBundledModelEndsWithTheAccuracyLine() throws Exception {
+        assertThat(Yq.run("eval", "sentiment", "--data", IngestCommandTest.fixture("../eval/sentiment.csv"))).isZero();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).startsWith("sentiment.csv (all, 4 texts): model accuracy 1.0000").contains("lexicon baseline accuracy");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("accuracy=1.0000");
+    }
+
+    @Test
+    void trainWritesAModelThatEvalCanUse() throws Exception {
+        Path model = dir.resolve("m.tsv.gz");
+        assertThat(Yq.run("train", "sentiment", "--data", IngestCommandTest.fixture("../eval/sentiment.csv"), "--out", model.toString())).isZero();
+        assertThat(Files.size(model)).isPositive();
+        out.reset();
+        assertThat(Yq.run("eval", "sentiment", "--data", IngestCommandTest.fixture("../eval/sentiment.csv"), "--model", model.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElseThrow()).matches("accuracy=[01]\\.\\d{4}");
+    }
+}

@@ -1,0 +1,52 @@
+package org.yqsentinel.enrich.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LabelledTextsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void csvWithQuotedCommasAndTsvWithWordLabelsAreRead() throws Exception {
+        Path csv = Files.writeString(dir.resolve("a.csv"), "label,review\n1,\"距离较近,但是\"\"蔡陆线\"\"麻烦\"\n0,太差了\n\n");
+        assertThat(LabelledTexts.read(csv, LabelledTexts.Part.ALL)).containsExactly(
+                new LabelledText("距离较近,但是\"蔡陆线\"麻烦", true), new LabelledText("太差了", false));
+        Path tsv = Files.writeString(dir.resolve("b.tsv"), "text\tlabel\n很好\tpositive\n很差\tnegative\n");
+        assertThat(LabelledTexts.read(tsv, LabelledTexts.Part.ALL)).extracting(LabelledText::positive).containsExactly(true, false);
+    }
+
+    @Test
+    void badLabelOrMissingColumnNamesFileAndLine() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "label,review\n1,好\n2,坏\n");
+        assertThatThrownBy(() -> LabelledTexts.read(bad, LabelledTexts.Part.ALL))
+                .hasMessageContaining("bad.csv:3: label '2' is neither 0/1 nor negative/positive");
+        Path noLabel = Files.writeString(dir.resolve("nolabel.csv"), "y,review\n1,好\n");
+        assertThatThrownBy(() -> LabelledTexts.read(noLabel, LabelledTexts.Part.ALL)).hasMessageContaining("nolabel.csv:1: no 'label' column");
+    }
+
+    @Test
+    void trainAndTestPartsAreDisjointStableAndAboutOneFifth() throws Exception {
+        StringBuilder csv = new StringBuilder("label,review\n");
+        for (int i = 0; i < 2_000; i++) {
+            csv.append(i % 2).append(",评论第").append(i).append("条\n");
+        }
+        Path file = Files.writeString(dir.resolve("many.csv"), csv);
+        List<LabelledText> train = LabelledTexts.read(file, LabelledTexts.Part.TRAIN);
+        List<LabelledText> test = LabelledTexts.read(file, LabelledTexts.Part.TEST);
+        assertThat(train.size() + test.size()).isEqualTo(2_000);
+        assertThat(test.size()).isBetween(340, 460);
+        List<LabelledText> overlap = new ArrayList<>(train);
+        overlap.retainAll(test);
+        assertThat(overlap).isEmpty();
+        assertThat(LabelledTexts.read(file, LabelledTexts.Part.TEST)).isEqualTo(test);
+    }
+}
