@@ -1,8 +1,6 @@
 package org.yqsentinel.enrich;
 
-import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
-import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 import com.hankcs.hanlp.summary.TextRankKeyword;
 import java.util.ArrayList;
@@ -10,7 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.yqsentinel.enrich.sentiment.SentimentAnalyzer;
+import org.yqsentinel.enrich.sentiment.SentimentModel;
 import org.yqsentinel.model.Analysis;
+import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.dictionary.Dictionaries;
 
 /**
  * Reads a Chinese post with HanLP: segments title and text once, keeps the content tokens, ranks
@@ -20,25 +21,33 @@ public final class TextAnalyzer {
 
     public static final int DEFAULT_KEYWORD_COUNT = 10;
 
-    private final Segment segment;
+    private final DictionarySegmenter segmenter;
     private final TextRankKeyword textRank;
     private final SentimentAnalyzer sentiment;
     private final int keywordCount;
 
+    /** With the bundled rules and models. */
     public TextAnalyzer() {
-        this(DEFAULT_KEYWORD_COUNT, SentimentAnalyzer.bundled());
+        this(RuleFiles.bundled());
     }
 
-    public TextAnalyzer(int keywordCount, SentimentAnalyzer sentiment) {
-        this.segment = HanLP.newSegment().enableOffset(false);
-        this.textRank = new TextRankKeyword(segment);
+    /** With the dictionaries of this rules folder (or the bundled ones) and the bundled models. */
+    public TextAnalyzer(RuleFiles rules) {
+        this(DEFAULT_KEYWORD_COUNT, Dictionaries.load(rules), null);
+    }
+
+    /** @param sentiment null for the bundled model, reading with the same segmenter */
+    public TextAnalyzer(int keywordCount, Dictionaries dictionaries, SentimentAnalyzer sentiment) {
+        this.segmenter = new DictionarySegmenter(dictionaries);
+        sentiment = sentiment != null ? sentiment : new SentimentAnalyzer(SentimentModel.bundled(), segmenter);
+        this.textRank = new TextRankKeyword();
         this.sentiment = sentiment;
         this.keywordCount = keywordCount;
     }
 
     public Analysis analyze(String title, String text) {
         String content = title == null || title.isBlank() ? text : title + "\n" + text;
-        List<Term> terms = segment.seg(content);
+        List<Term> terms = segmenter.seg(content);
         List<String> tokens = new ArrayList<>(terms.size());
         for (Term term : terms) {
             if (isContent(term)) {

@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.yqsentinel.model.Analysis;
+import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.dictionary.Dictionaries;
 
 class TextAnalyzerTest {
 
@@ -21,16 +23,16 @@ class TextAnalyzerTest {
     @Test
     void tokensAreContentWordsInTextOrderWithoutPunctuationOrStopWords() {
         Analysis analysis = analyzer.analyze(TITLE, TEXT);
-        assertThat(analysis.tokens()).contains("中小学", "课后", "标准", "教育局", "家长", "补贴")
+        assertThat(analysis.tokens()).contains("中小学", "课后服务", "收费标准", "市教育局", "家长", "补贴")
                 .doesNotContain("，", "。", "的", "并");
-        assertThat(analysis.tokens().indexOf("教育局")).isLessThan(analysis.tokens().indexOf("家长"));
+        assertThat(analysis.tokens().indexOf("市教育局")).isLessThan(analysis.tokens().indexOf("家长"));
     }
 
     @Test
     void keywordsRankTheRecurringTopicWordsFirst() {
         Analysis analysis = analyzer.analyze(TITLE, TEXT);
         assertThat(analysis.keywords()).hasSizeLessThanOrEqualTo(TextAnalyzer.DEFAULT_KEYWORD_COUNT);
-        assertThat(analysis.keywords().subList(0, 5)).containsAnyOf("收费", "服务收费", "课后", "标准");
+        assertThat(analysis.keywords().subList(0, 5)).containsAnyOf("收费", "课后服务", "收费标准", "家长");
         assertThat(analysis.keywords()).allSatisfy(k -> assertThat(k.length()).isGreaterThanOrEqualTo(2));
     }
 
@@ -63,6 +65,26 @@ class TextAnalyzerTest {
         assertThat(analysis.sentiment().label()).isEqualTo(org.yqsentinel.model.Sentiment.Label.NEGATIVE);
         assertThat(analysis.sentiment()).isEqualTo(
                 org.yqsentinel.enrich.sentiment.SentimentAnalyzer.bundled().analyze("这也叫减负？收费一年涨两次[怒]"));
+    }
+
+    @Test
+    void everyWordOfTheProjectDictionariesComesOutWhole() {
+        Dictionaries dictionaries = Dictionaries.load(RuleFiles.bundled());
+        List<String> broken = new ArrayList<>();
+        for (Dictionaries.Word word : dictionaries.words()) {
+            for (String sentence : List.of("昨天" + word.text() + "的消息引起关注", "网友称" + word.text() + "问题突出")) {
+                if (!analyzer.analyze(null, sentence).tokens().contains(word.text())) {
+                    broken.add(word.text() + " in " + sentence + " → " + analyzer.analyze(null, sentence).tokens());
+                }
+            }
+        }
+        assertThat(broken).isEmpty();
+    }
+
+    @Test
+    void dictionaryWordsKeepGovernmentBodiesAndPolicyTermsWhole() {
+        assertThat(analyzer.analyze(null, "省教育厅和卫健委推进放管服改革，一网通办让政务公开更进一步").tokens())
+                .contains("省教育厅", "卫健委", "放管服改革", "一网通办", "政务公开");
     }
 
     @Test

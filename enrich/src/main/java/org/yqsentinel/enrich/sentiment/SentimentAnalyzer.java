@@ -1,10 +1,11 @@
 package org.yqsentinel.enrich.sentiment;
 
-import com.hankcs.hanlp.HanLP;
-import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 import java.util.List;
+import org.yqsentinel.enrich.DictionarySegmenter;
 import org.yqsentinel.model.Sentiment;
+import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.dictionary.Dictionaries;
 
 /**
  * The sentiment of a post: a score in [-1, 1] (2p − 1 of the model's probability of positive) and a
@@ -14,11 +15,17 @@ public final class SentimentAnalyzer {
 
     public static final double NEUTRAL_BAND = 0.2;
 
-    private final Segment segment = HanLP.newSegment().enableOffset(false);
+    private final DictionarySegmenter segmenter;
     private final SentimentModel model;
 
+    /** With the bundled dictionaries. */
     public SentimentAnalyzer(SentimentModel model) {
+        this(model, new DictionarySegmenter(Dictionaries.load(RuleFiles.bundled())));
+    }
+
+    public SentimentAnalyzer(SentimentModel model, DictionarySegmenter segmenter) {
         this.model = model;
+        this.segmenter = segmenter;
     }
 
     public static SentimentAnalyzer bundled() {
@@ -29,7 +36,7 @@ public final class SentimentAnalyzer {
         return of(model.logit(features(text)));
     }
 
-    /** The same, reusing the caller's segmentation of {@code text} (made with {@code HanLP.newSegment()}). */
+    /** The same, reusing the caller's segmentation of {@code text} (made by a {@link DictionarySegmenter}). */
     public Sentiment analyze(String text, List<Term> terms) {
         if (SentimentFeatures.DOUBLE_NEGATION.matcher(text).find()) {
             return analyze(text);
@@ -39,7 +46,7 @@ public final class SentimentAnalyzer {
 
     List<String> features(String text) {
         String read = SentimentFeatures.DOUBLE_NEGATION.matcher(text).replaceAll("");
-        return SentimentFeatures.of(read, segment.seg(read));
+        return SentimentFeatures.of(read, segmenter.seg(read));
     }
 
     private static Sentiment of(double logit) {

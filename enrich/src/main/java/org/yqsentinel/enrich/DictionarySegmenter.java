@@ -1,0 +1,75 @@
+package org.yqsentinel.enrich;
+
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.corpus.tag.Nature;
+import com.hankcs.hanlp.seg.Segment;
+import com.hankcs.hanlp.seg.common.Term;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yqsentinel.rules.dictionary.Dictionaries;
+
+/**
+ * Segmentation that keeps the project's dictionary words whole: the longest dictionary word at each
+ * position is taken as it is, and HanLP segments only the text between such words. HanLP's own
+ * dictionaries stay untouched (they are one per JVM), so analyzers with different rules can coexist.
+ * Immutable and thread-safe.
+ */
+public final class DictionarySegmenter {
+
+    private static final class Node {
+        final Map<Character, Node> next = new HashMap<>();
+        Nature nature;
+    }
+
+    private final Node root = new Node();
+    private final Segment segment = HanLP.newSegment().enableOffset(false);
+
+    public DictionarySegmenter(Dictionaries dictionaries) {
+        for (Dictionaries.Word word : dictionaries.words()) {
+            Node node = root;
+            for (char c : word.text().toCharArray()) {
+                node = node.next.computeIfAbsent(c, k -> new Node());
+            }
+            if (node.nature == null) {
+                node.nature = Nature.create(word.kind().nature());
+            }
+        }
+    }
+
+    public List<Term> seg(String text) {
+        List<Term> terms = new ArrayList<>();
+        int gapStart = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int end = -1;
+            Nature nature = null;
+            Node node = root;
+            for (int j = i; j < text.length(); j++) {
+                node = node.next.get(text.charAt(j));
+                if (node == null) {
+                    break;
+                }
+                if (node.nature != null) {
+                    end = j + 1;
+                    nature = node.nature;
+                }
+            }
+            if (end < 0) {
+                i++;
+                continue;
+            }
+            if (gapStart < i) {
+                terms.addAll(segment.seg(text.substring(gapStart, i)));
+            }
+            terms.add(new Term(text.substring(i, end), nature));
+            i = end;
+            gapStart = end;
+        }
+        if (gapStart < text.length()) {
+            terms.addAll(segment.seg(text.substring(gapStart)));
+        }
+        return terms;
+    }
+}
