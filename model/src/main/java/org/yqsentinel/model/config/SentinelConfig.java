@@ -8,7 +8,7 @@ import org.yqsentinel.model.Namespace;
  * optional {@code sentinel.yaml} and {@code YQ_*} environment variables. Options are documented in
  * docs/configuration.md.
  */
-public record SentinelConfig(String namespace, Kafka kafka, Elasticsearch elasticsearch, Stack stack,
+public record SentinelConfig(String namespace, Kafka kafka, Elasticsearch elasticsearch, Rules rules, Stack stack,
                              Monitor monitor) implements Serializable {
 
     public Namespace names() {
@@ -28,6 +28,9 @@ public record SentinelConfig(String namespace, Kafka kafka, Elasticsearch elasti
     public record Kafka(String bootstrapServers) implements Serializable {}
 
     public record Elasticsearch(String url) implements Serializable {}
+
+    /** {@code dir}: a folder whose rule files replace the bundled ones of the same name; empty for the bundled rules. */
+    public record Rules(String dir) implements Serializable {}
 
     public record Stack(int kafkaPort, int elasticsearchPort, int elasticsearchHeapMb, int kafkaHeapMb,
                         int startTimeoutSeconds) implements Serializable {}

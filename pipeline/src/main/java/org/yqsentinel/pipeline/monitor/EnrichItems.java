@@ -2,18 +2,26 @@ package org.yqsentinel.pipeline.monitor;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
+import java.nio.file.Path;
 import org.yqsentinel.enrich.TextAnalyzer;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Item;
+import org.yqsentinel.rules.RuleFiles;
 
-/** Segments and keywords each item with one {@link TextAnalyzer} per task. */
+/** Reads each item with one {@link TextAnalyzer} per task, using the rules of the configured folder. */
 public final class EnrichItems extends RichMapFunction<Item, EnrichedItem> {
 
+    private final String rulesDir;
     private transient TextAnalyzer analyzer;
+
+    /** @param rulesDir a rules folder present on every task manager, or empty for the bundled rules */
+    public EnrichItems(String rulesDir) {
+        this.rulesDir = rulesDir;
+    }
 
     @Override
     public void open(OpenContext context) {
-        analyzer = new TextAnalyzer();
+        analyzer = new TextAnalyzer(new RuleFiles(rulesDir == null || rulesDir.isBlank() ? null : Path.of(rulesDir)));
     }
 
     @Override

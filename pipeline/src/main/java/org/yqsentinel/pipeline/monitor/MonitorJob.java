@@ -41,9 +41,11 @@ public final class MonitorJob {
     private final Sink<PolicyDocument> policies;
     private final Sink<DeadLetter> deadLetters;
     private final SentinelConfig.Monitor settings;
+    private final String rulesDir;
 
     public MonitorJob(Source<ReadRecord, ?, ?> rawItems, Sink<EnrichedItem> items, Sink<PolicyDocument> policies,
-                      Sink<DeadLetter> deadLetters, SentinelConfig.Monitor settings) {
+                      Sink<DeadLetter> deadLetters, SentinelConfig.Monitor settings, String rulesDir) {
+        this.rulesDir = rulesDir;
         this.rawItems = rawItems;
         this.items = items;
         this.policies = policies;
@@ -54,7 +56,7 @@ public final class MonitorJob {
     /** The job on the configured Kafka and Elasticsearch. */
     public static MonitorJob fromConfig(SentinelConfig config, boolean bounded) {
         return new MonitorJob(MonitorConnectors.rawItems(config, bounded), MonitorConnectors.items(config),
-                MonitorConnectors.policies(config), MonitorConnectors.deadLetters(config), config.monitor());
+                MonitorConnectors.policies(config), MonitorConnectors.deadLetters(config), config.monitor(), config.rules().dir());
     }
 
     public void build(StreamExecutionEnvironment env) {
@@ -66,7 +68,7 @@ public final class MonitorJob {
         items.getSideOutput(RouteReadRecords.DEAD_LETTERS).sinkTo(deadLetters).name("dead letters").uid("dead-letters");
         items.getSideOutput(RouteReadRecords.POLICIES).sinkTo(policies).name("policies to elasticsearch").uid("policies-elasticsearch");
         dropRepeatsMarkCopies(items, retention)
-                .map(new EnrichItems()).name("enrich").uid("enrich")
+                .map(new EnrichItems(rulesDir)).name("enrich").uid("enrich")
                 .sinkTo(this.items).name("items to elasticsearch").uid("items-elasticsearch");
     }
 
