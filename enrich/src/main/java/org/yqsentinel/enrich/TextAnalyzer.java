@@ -9,13 +9,20 @@ import java.util.List;
 import java.util.Map;
 import org.yqsentinel.enrich.sentiment.SentimentAnalyzer;
 import org.yqsentinel.enrich.sentiment.SentimentModel;
+import org.yqsentinel.enrich.region.RegionResolver;
+import org.yqsentinel.enrich.region.RegionTable;
 import org.yqsentinel.model.Analysis;
+import org.yqsentinel.model.EnrichedItem;
+import org.yqsentinel.model.Item;
 import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.dictionary.Dictionaries;
+import org.yqsentinel.rules.topic.TopicClassifier;
+import org.yqsentinel.rules.topic.TopicRules;
 
 /**
- * Reads a Chinese post with HanLP: segments title and text once, keeps the content tokens, ranks
- * keywords with TextRank, and reads the sentiment from the same segmentation. Deterministic for the same input; one instance is safe to share between threads.
+ * Reads a Chinese post: segments title and text once (dictionary words whole), keeps the content
+ * tokens, ranks keywords with TextRank, reads sentiment from the same segmentation, assigns topics by
+ * the rules' lexicons, and resolves the item's region. Deterministic for the same input; one instance is safe to share between threads.
  */
 public final class TextAnalyzer {
 
@@ -24,6 +31,8 @@ public final class TextAnalyzer {
     private final DictionarySegmenter segmenter;
     private final TextRankKeyword textRank;
     private final SentimentAnalyzer sentiment;
+    private final TopicClassifier topics;
+    private final RegionResolver regions = new RegionResolver(RegionTable.bundled());
     private final int keywordCount;
 
     /** With the bundled rules and models. */
@@ -33,12 +42,13 @@ public final class TextAnalyzer {
 
     /** With the dictionaries of this rules folder (or the bundled ones) and the bundled models. */
     public TextAnalyzer(RuleFiles rules) {
-        this(DEFAULT_KEYWORD_COUNT, Dictionaries.load(rules), null);
+        this(DEFAULT_KEYWORD_COUNT, Dictionaries.load(rules), TopicRules.load(rules), null);
     }
 
     /** @param sentiment null for the bundled model, reading with the same segmenter */
-    public TextAnalyzer(int keywordCount, Dictionaries dictionaries, SentimentAnalyzer sentiment) {
+    public TextAnalyzer(int keywordCount, Dictionaries dictionaries, TopicRules topicRules, SentimentAnalyzer sentiment) {
         this.segmenter = new DictionarySegmenter(dictionaries);
+        this.topics = new TopicClassifier(topicRules);
         sentiment = sentiment != null ? sentiment : new SentimentAnalyzer(SentimentModel.bundled(), segmenter);
         this.textRank = new TextRankKeyword();
         this.sentiment = sentiment;
@@ -54,7 +64,17 @@ public final class TextAnalyzer {
                 tokens.add(term.word);
             }
         }
-        return new Analysis(tokens, keywords(terms), sentiment.analyze(content, terms));
+        return new Analysis(tokens, keywords(terms), sentiment.analyze(content, terms), topics.classify(content));
+    }
+
+    /**
+     * An item with what its text says, and its region resolved: the region the platform declared,
+     * else the outlet's home, else the places its text names, with coordinates.
+     */
+    public EnrichedItem enrich(Item item) {
+        Analysis analysis = analyze(item.title(), item.text());
+        Item located = regions.resolve(item.region(), item.source(), analysis.tokens()).map(item::withRegion).orElse(item);
+        return new EnrichedItem(located, analysis);
     }
 
     /** TextRank over the segmented terms; ties broken by the word so that the order never depends on chance. */

@@ -8,7 +8,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import java.time.Instant;
 import org.yqsentinel.model.Analysis;
+import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.EnrichedItem;
+import org.yqsentinel.model.Item;
+import org.yqsentinel.model.TopicHit;
 import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.dictionary.Dictionaries;
 
@@ -85,6 +90,19 @@ class TextAnalyzerTest {
     void dictionaryWordsKeepGovernmentBodiesAndPolicyTermsWhole() {
         assertThat(analyzer.analyze(null, "省教育厅和卫健委推进放管服改革，一网通办让政务公开更进一步").tokens())
                 .contains("省教育厅", "卫健委", "放管服改革", "一网通办", "政务公开");
+    }
+
+    @Test
+    void enrichingAnItemAddsTopicsWithDepartmentsAndResolvesItsRegionFromTheText() {
+        Item item = new Item("news:1", Channel.NEWS, "1", "某新闻网", null, "顺德一小学课后服务收费上涨", null,
+                "佛山市顺德区多所小学上调课后服务收费，家长反映负担加重。", null, Instant.parse("2026-11-20T02:00:00Z"),
+                null, null, null, null, false, null);
+        EnrichedItem enriched = analyzer.enrich(item);
+        assertThat(enriched.analysis().topics()).extracting(TopicHit::name).contains("教育");
+        assertThat(enriched.analysis().topics().get(0).department()).isEqualTo("教育局");
+        assertThat(enriched.item().region().province()).isEqualTo("广东");
+        assertThat(enriched.item().region().city()).isEqualTo("佛山");
+        assertThat(enriched.item().region().location()).isNotNull();
     }
 
     @Test

@@ -4,11 +4,13 @@ import java.util.List;
 
 /**
  * What the text understanding step read from an item: its segmented tokens (punctuation and stop
- * words removed, in text order, title first), its keywords, most important first, and its sentiment.
+ * words removed, in text order, title first), its keywords, most important first, its sentiment and
+ * its topics (each with the words that made it and the responsible department).
  */
-public record Analysis(List<String> tokens, List<String> keywords, Sentiment sentiment) {
+public record Analysis(List<String> tokens, List<String> keywords, Sentiment sentiment, List<TopicHit> topics) {
     public Analysis {
         tokens = List.copyOf(tokens);
         keywords = List.copyOf(keywords);
+        topics = topics == null ? List.of() : List.copyOf(topics);
     }
 }

@@ -41,6 +41,12 @@ public record Item(
         engagement = engagement == null ? Engagement.NONE : engagement;
     }
 
+    /** This item with its region resolved (with coordinates) by enrichment. */
+    public Item withRegion(Region resolved) {
+        return new Item(id, channel, sourceId, source, author, title, summary, text, url, publishedAt, engagement,
+                resolved, repostOf, copyOf, textTruncated, fingerprint);
+    }
+
     /** This item marked as a copy of an earlier one. */
     public Item withCopyOf(String originalId) {
         return new Item(id, channel, sourceId, source, author, title, summary, text, url, publishedAt, engagement,

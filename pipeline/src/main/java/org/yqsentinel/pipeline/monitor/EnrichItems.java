@@ -26,6 +26,6 @@ public final class EnrichItems extends RichMapFunction<Item, EnrichedItem> {
 
     @Override
     public EnrichedItem map(Item item) {
-        return new EnrichedItem(item, analyzer.analyze(item.title(), item.text()));
+        return analyzer.enrich(item);
     }
 }

@@ -135,7 +135,7 @@ class BulkWriterIT {
         Counts counts = new Counts();
         try (BulkWriter writer = new BulkWriter(stack.elasticsearchUrl(), BULK, counts)) {
             writer.add(doc(1));
-            writer.add(new IndexedDocument(index, "news:bad", "{\"id\":\"news:bad\",\"sentiment\":\"?\"}".getBytes(StandardCharsets.UTF_8)));
+            writer.add(new IndexedDocument(index, "news:bad", "{\"id\":\"news:bad\",\"mood\":\"?\"}".getBytes(StandardCharsets.UTF_8)));
             assertThatThrownBy(writer::flush).isInstanceOf(ElasticsearchSinkException.class)
                     .hasMessageContaining("news:bad").hasMessageContaining("status 400")
                     .hasMessageContaining("strict_dynamic_mapping_exception");

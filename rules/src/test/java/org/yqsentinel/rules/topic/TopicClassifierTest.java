@@ -1,0 +1,90 @@
+package org.yqsentinel.rules.topic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.yqsentinel.model.TopicHit;
+import org.yqsentinel.rules.RuleException;
+import org.yqsentinel.rules.RuleFiles;
+
+class TopicClassifierTest {
+
+    private static final TopicClassifier CLASSIFIER = new TopicClassifier(TopicRules.load(RuleFiles.bundled()));
+
+    private static List<String> topics(String text) {
+        return CLASSIFIER.classify(text).stream().map(TopicHit::name).toList();
+    }
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            孩子放学没人接，托管费又涨了，双职工家庭怎么办                 | 教育
+            排了三个小时队才挂上号，看个专家比登天还难                       | 医疗
+            月薪八千，房租就要四千五，年轻人在这个城市怎么留得住             | 住房保障
+            工地上的脚手架突然倒了，两名工人受伤，现场没有安全帽            | 安全生产
+            台风过境后街道全是积水，小区地下车库被淹                        | 防灾减灾救灾
+            学校食堂的饭菜发霉了，好几个学生拉肚子                          | 食品药品安全
+            我妈八十多了一个人住，社区的长者饭堂离得太远                     | 养老服务
+            干了半年活，老板一分钱工资都没发，讨薪无门                       | 就业社保
+            早高峰地铁挤不上去，公交又绕远，通勤两小时                       | 交通出行
+            楼下烧烤店的油烟每天晚上飘进家里，窗户都不敢开                   | 生态环境
+            开个小店办证跑了五趟，窗口说材料不齐也不一次说清楚               | 营商环境
+            举报了半年没人管，这就是典型的不作为                            | 政府公信力
+            """)
+    void postsAboutATopicThatNeverNameItAreFound(String text, String topic) {
+        assertThat(topics(text)).contains(topic);
+    }
+
+    @ParameterizedTest(name = "not {1}: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            炒股三年，交了学费才明白什么叫风险                             | 教育
+            我们部门的工作人员态度很好，一次就办完了                        | 就业社保
+            酒店房间很干净，前台服务也热情                                 | 住房保障
+            开会时大家头脑风暴，想了很多点子                                | 防灾减灾救灾
+            他是个老司机带着新人跑业务                                     | 交通出行
+            网上信息污染太严重，谣言满天飞                                  | 生态环境
+            这家店的养老保险代缴服务挺方便                                  | 养老服务
+            """)
+    void aWordOfTheTopicInAnotherSenseDoesNotMakeThePostAboutIt(String text, String topic) {
+        assertThat(topics(text)).doesNotContain(topic);
+    }
+
+    @Test
+    void everyAssignmentNamesItsWordsAndDepartmentAndEducationAndHealthAreSeparate() {
+        List<TopicHit> hits = CLASSIFIER.classify("课后服务收费上涨，孩子生病去医院挂号也要排很久");
+        assertThat(hits).extracting(TopicHit::name).contains("教育", "医疗");
+        TopicHit education = hits.stream().filter(h -> h.name().equals("教育")).findFirst().orElseThrow();
+        assertThat(education.department()).isEqualTo("教育局");
+        assertThat(education.evidence()).contains("课后服务", "孩子");
+        assertThat(education.score()).isEqualTo(3.0);
+    }
+
+    @Test
+    void textAboutNothingListedIsOther() {
+        assertThat(CLASSIFIER.classify("今天的晚霞真好看")).containsExactly(new TopicHit(TopicClassifier.OTHER, 0, null, List.of()));
+    }
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void brokenRulesAreRefusedWithFileLineAndWhatToFix() throws Exception {
+        Path file = folder.resolve("topics.yaml");
+        Files.writeString(file, "minimum-score: 2\ntopics:\n  - name: 教育\n    department: 教育局\n    strong: [学费]\n    weekly: [学校]\n");
+        assertThatThrownBy(() -> TopicRules.load(new RuleFiles(folder))).isInstanceOf(RuleException.class)
+                .hasMessageStartingWith(file + ":6: unknown field 'weekly'");
+        Files.writeString(file, "minimum-score: 2\ntopics:\n  - name: 教育\n    department: 教育局\n    strong: 学费\n");
+        assertThatThrownBy(() -> TopicRules.load(new RuleFiles(folder)))
+                .hasMessageStartingWith(file + ":5: strong must be a list of words");
+        Files.writeString(file, "minimum-score: 2\ntopics:\n  - name: 教育\n    department: 教育局\n    strong: [学费]\n"
+                + "  - name: 教育\n    department: 教育局\n    strong: [学位]\n");
+        assertThatThrownBy(() -> TopicRules.load(new RuleFiles(folder)))
+                .hasMessageStartingWith(file + ":6: topic '教育' is defined twice");
+    }
+}
