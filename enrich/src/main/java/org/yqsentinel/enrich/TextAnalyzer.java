@@ -2,11 +2,9 @@ package org.yqsentinel.enrich;
 
 import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
 import com.hankcs.hanlp.seg.common.Term;
-import com.hankcs.hanlp.summary.TextRankKeyword;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.yqsentinel.enrich.sentiment.SentimentAnalyzer;
 import org.yqsentinel.enrich.sentiment.SentimentModel;
 import org.yqsentinel.enrich.region.RegionResolver;
@@ -14,6 +12,7 @@ import org.yqsentinel.enrich.region.RegionTable;
 import org.yqsentinel.model.Analysis;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Item;
+import org.yqsentinel.model.Region;
 import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.dictionary.Dictionaries;
 import org.yqsentinel.rules.topic.TopicClassifier;
@@ -29,7 +28,7 @@ public final class TextAnalyzer {
     public static final int DEFAULT_KEYWORD_COUNT = 10;
 
     private final DictionarySegmenter segmenter;
-    private final TextRankKeyword textRank;
+    private final KeywordRanker keywords = new KeywordRanker();
     private final SentimentAnalyzer sentiment;
     private final TopicClassifier topics;
     private final RegionResolver regions = new RegionResolver(RegionTable.bundled());
@@ -50,7 +49,6 @@ public final class TextAnalyzer {
         this.segmenter = new DictionarySegmenter(dictionaries);
         this.topics = new TopicClassifier(topicRules);
         sentiment = sentiment != null ? sentiment : new SentimentAnalyzer(SentimentModel.bundled(), segmenter);
-        this.textRank = new TextRankKeyword();
         this.sentiment = sentiment;
         this.keywordCount = keywordCount;
     }
@@ -64,7 +62,7 @@ public final class TextAnalyzer {
                 tokens.add(term.word);
             }
         }
-        return new Analysis(tokens, keywords(terms), sentiment.analyze(content, terms), topics.classify(content));
+        return new Analysis(tokens, keywords.top(terms, keywordCount), sentiment.analyze(content, terms), topics.classify(content));
     }
 
     /**
@@ -73,20 +71,13 @@ public final class TextAnalyzer {
      */
     public EnrichedItem enrich(Item item) {
         Analysis analysis = analyze(item.title(), item.text());
-        Item located = regions.resolve(item.region(), item.source(), analysis.tokens()).map(item::withRegion).orElse(item);
+        Item located = region(item.region(), item.source(), analysis.tokens()).map(item::withRegion).orElse(item);
         return new EnrichedItem(located, analysis);
     }
 
-    /** TextRank over the segmented terms; ties broken by the word so that the order never depends on chance. */
-    private List<String> keywords(List<Term> terms) {
-        Map<String, Float> ranks = textRank.getTermAndRank(new ArrayList<>(terms));
-        return ranks.entrySet().stream()
-                .filter(e -> isKeywordCandidate(e.getKey()))
-                .sorted(Comparator.<Map.Entry<String, Float>>comparingDouble(e -> -e.getValue())
-                        .thenComparing(Map.Entry::getKey))
-                .limit(keywordCount)
-                .map(Map.Entry::getKey)
-                .toList();
+    /** The region of a post: the declared one (may be null), else the outlet's home, else the places among its tokens. */
+    public Optional<Region> region(Region declared, String source, List<String> tokens) {
+        return regions.resolve(declared, source, tokens);
     }
 
     private static boolean isContent(Term term) {
@@ -95,9 +86,5 @@ public final class TextAnalyzer {
         }
         String nature = term.nature.toString();
         return !nature.startsWith("w") && !nature.equals("x") && !CoreStopWordDictionary.contains(term.word);
-    }
-
-    private static boolean isKeywordCandidate(String word) {
-        return word.codePointCount(0, word.length()) >= 2 && !word.chars().allMatch(Character::isDigit);
     }
 }

@@ -1,0 +1,83 @@
+package org.yqsentinel.app;
+
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.seg.Segment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.yqsentinel.enrich.TextAnalyzer;
+import org.yqsentinel.enrich.privacy.PersonalDataMasker;
+import org.yqsentinel.ingest.scenario.ScenarioGenerator;
+import org.yqsentinel.model.Item;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code yq bench enrich}: in one process and one thread, raw HanLP segmentation alone and the full
+ * enrichment over the same texts (synthetic posts of the scenario generator), after a warm-up pass;
+ * items/s and chars/s of each, and their ratio as the last line.
+ */
+@Command(name = "bench", description = "Benchmarks.", subcommands = BenchCommand.Enrich.class)
+final class BenchCommand {
+
+    @Command(name = "enrich", description = "Raw HanLP segmentation vs the full enrichment, one thread; the last line is ratio=0.NN.")
+    static final class Enrich implements Callable<Integer> {
+
+        @Option(names = "--megabytes", defaultValue = "3", description = "How much text to read, in MB of UTF-16 characters × 2 (default: ${DEFAULT-VALUE}).")
+        int megabytes;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds of each, after one warm-up round; the best round counts (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Override
+        public Integer call() {
+            List<Item> items = corpus(megabytes * 1024L * 1024 / 2);
+            long chars = items.stream().mapToLong(i -> i.text().length() + (i.title() == null ? 0 : i.title().length())).sum();
+            System.out.printf(Locale.ROOT, "corpus: %d posts, %d characters (scenario seeds from 1)%n", items.size(), chars);
+            Segment segment = HanLP.newSegment().enableOffset(false);
+            TextAnalyzer analyzer = new TextAnalyzer();
+            PersonalDataMasker masker = new PersonalDataMasker();
+            double raw = best(items, item -> segment.seg(item.title() == null ? item.text() : item.title() + "\n" + item.text()));
+            double full = best(items, item -> {
+                analyzer.enrich(item);
+                masker.mask(item.text());
+            });
+            report("raw HanLP segmentation", items.size(), chars, raw);
+            report("full enrichment", items.size(), chars, full);
+            System.out.printf(Locale.ROOT, "ratio=%.2f%n", raw / full);
+            return 0;
+        }
+
+        private double best(List<Item> items, Consumer<Item> work) {
+            double best = Double.MAX_VALUE;
+            for (int round = 0; round <= rounds; round++) {
+                long started = System.nanoTime();
+                items.forEach(work);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                if (round > 0) {
+                    best = Math.min(best, seconds);
+                }
+            }
+            return best;
+        }
+
+        private static void report(String what, int items, long chars, double seconds) {
+            System.out.printf(Locale.ROOT, "%-24s %8.0f items/s %12.0f chars/s (%.2f s per round)%n", what, items / seconds,
+                    chars / seconds, seconds);
+        }
+
+        private static List<Item> corpus(long characters) {
+            List<Item> items = new ArrayList<>();
+            long total = 0;
+            for (long seed = 1; total < characters; seed++) {
+                for (Item item : new ScenarioGenerator(seed).generate().items()) {
+                    items.add(item);
+                    total += item.text().length();
+                }
+            }
+            return items;
+        }
+    }
+}
