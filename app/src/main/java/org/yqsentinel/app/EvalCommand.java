@@ -19,8 +19,39 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code yq eval sentiment}: accuracy of the model, and of the lexicon baseline, on labelled files. */
-@Command(name = "eval", description = "Measure a model on labelled data.", subcommands = EvalCommand.Sentiment.class)
+@Command(name = "eval", description = "Measure a model on labelled data.", subcommands = {EvalCommand.Sentiment.class, EvalCommand.Ner.class})
 final class EvalCommand {
+
+    @Command(name = "ner", description = "Precision, recall and F1 of person, place and organization names on a Weibo NER file; the last line is f1=0.NN.")
+    static final class Ner implements Callable<Integer> {
+
+        @Option(names = "--data", required = true, paramLabel = "FILE", description = "A file in the Weibo NER format (char<TAB>BIO tag, blank line between posts).")
+        Path data;
+
+        @Option(names = "--model", paramLabel = "FILE", description = "A tagger written by 'yq train ner' (default: the bundled one).")
+        Path model;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(data)) {
+                throw new Yq.UserError("no such file: " + data);
+            }
+            org.yqsentinel.enrich.entity.EntityTagger tagger;
+            if (model == null) {
+                tagger = org.yqsentinel.enrich.entity.EntityTagger.bundled();
+            } else {
+                try (InputStream in = Files.newInputStream(model)) {
+                    tagger = org.yqsentinel.enrich.entity.EntityTagger.read(in, model.toString());
+                }
+            }
+            try {
+                System.out.println(org.yqsentinel.enrich.entity.NerEvaluation.run(tagger, data).report());
+            } catch (IllegalArgumentException e) {
+                throw new Yq.UserError(e.getMessage());
+            }
+            return 0;
+        }
+    }
 
     @Command(name = "sentiment", description = "Accuracy, per-class precision and recall of the sentiment model and of the lexicon baseline; the last line is accuracy=0.NNNN.")
     static final class Sentiment implements Callable<Integer> {

@@ -17,8 +17,42 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code yq train sentiment}: trains the sentiment model on labelled CSV/TSV files. */
-@Command(name = "train", description = "Train a model on labelled data.", subcommands = TrainCommand.Sentiment.class)
+@Command(name = "train", description = "Train a model on labelled data.", subcommands = {TrainCommand.Sentiment.class, TrainCommand.Ner.class})
 final class TrainCommand {
+
+    @Command(name = "ner", description = "Train the entity tagger (character-level structured perceptron) on Weibo NER files (char<TAB>BIO tag).")
+    static final class Ner implements Callable<Integer> {
+
+        @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training file in the Weibo NER format; repeatable.")
+        List<Path> data;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the tagger (gzipped).")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            for (Path file : data) {
+                if (!Files.isRegularFile(file)) {
+                    throw new Yq.UserError("no such file: " + file);
+                }
+            }
+            long started = System.nanoTime();
+            org.yqsentinel.enrich.entity.EntityTagger tagger;
+            try {
+                tagger = org.yqsentinel.enrich.entity.TaggerTrainer.train(data);
+            } catch (IllegalArgumentException e) {
+                throw new Yq.UserError(e.getMessage());
+            }
+            if (out.getParent() != null) {
+                Files.createDirectories(out.getParent());
+            }
+            try (OutputStream stream = Files.newOutputStream(out)) {
+                tagger.write(stream);
+            }
+            System.out.printf(Locale.ROOT, "trained on %s in %.1f s, written to %s%n", data, (System.nanoTime() - started) / 1e9, out);
+            return 0;
+        }
+    }
 
     @Command(name = "sentiment", description = "Train the sentiment model (logistic regression over words, negation, emoticons, character bigrams).")
     static final class Sentiment implements Callable<Integer> {

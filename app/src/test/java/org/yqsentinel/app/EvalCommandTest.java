@@ -42,6 +42,24 @@ class EvalCommandTest {
     }
 
     @Test
+    void nerEvaluationReportsPrecisionRecallAndF1PerClassEndingWithF1() throws Exception {
+        assertThat(Yq.run("eval", "ner", "--data", IngestCommandTest.fixture("../eval/ner.txt"))).isZero();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).contains("2 posts, 3 names (person 1, place 1, organization 1)");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("tagger    person"));
+        assertThat(lines.get(lines.size() - 1)).matches("f1=[01]\\.\\d{2}");
+    }
+
+    @Test
+    void nerTrainingWritesATaggerThatEvalCanUse() throws Exception {
+        Path model = dir.resolve("tagger.bin.gz");
+        assertThat(Yq.run("train", "ner", "--data", IngestCommandTest.fixture("../eval/ner.txt"), "--out", model.toString())).isZero();
+        out.reset();
+        assertThat(Yq.run("eval", "ner", "--data", IngestCommandTest.fixture("../eval/ner.txt"), "--model", model.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElseThrow()).startsWith("f1=");
+    }
+
+    @Test
     void trainWritesAModelThatEvalCanUse() throws Exception {
         Path model = dir.resolve("m.tsv.gz");
         assertThat(Yq.run("train", "sentiment", "--data", IngestCommandTest.fixture("../eval/sentiment.csv"), "--out", model.toString())).isZero();

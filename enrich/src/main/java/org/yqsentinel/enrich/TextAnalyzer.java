@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import org.yqsentinel.enrich.sentiment.SentimentAnalyzer;
 import org.yqsentinel.enrich.sentiment.SentimentModel;
+import org.yqsentinel.enrich.entity.EntityTagger;
 import org.yqsentinel.enrich.region.RegionResolver;
 import org.yqsentinel.enrich.region.RegionTable;
 import org.yqsentinel.model.Analysis;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Item;
+import org.yqsentinel.model.NamedEntity;
 import org.yqsentinel.model.Region;
 import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.dictionary.Dictionaries;
@@ -21,7 +23,7 @@ import org.yqsentinel.rules.topic.TopicRules;
 /**
  * Reads a Chinese post: segments title and text once (dictionary words whole), keeps the content
  * tokens, ranks keywords with TextRank, reads sentiment from the same segmentation, assigns topics by
- * the rules' lexicons, and resolves the item's region. Deterministic for the same input; one instance is safe to share between threads.
+ * the rules' lexicons, finds the names of persons, places and organizations, and resolves the item's region. Deterministic for the same input; one instance is safe to share between threads.
  */
 public final class TextAnalyzer {
 
@@ -29,6 +31,7 @@ public final class TextAnalyzer {
 
     private final DictionarySegmenter segmenter;
     private final KeywordRanker keywords = new KeywordRanker();
+    private final EntityTagger entities = EntityTagger.bundled();
     private final SentimentAnalyzer sentiment;
     private final TopicClassifier topics;
     private final RegionResolver regions = new RegionResolver(RegionTable.bundled());
@@ -62,7 +65,9 @@ public final class TextAnalyzer {
                 tokens.add(term.word);
             }
         }
-        return new Analysis(tokens, keywords.top(terms, keywordCount), sentiment.analyze(content, terms), topics.classify(content));
+        List<NamedEntity> names = entities.find(content).stream()
+                .map(e -> new NamedEntity(NamedEntity.Kind.valueOf(e.kind().name()), e.text(), e.start(), e.end())).toList();
+        return new Analysis(tokens, keywords.top(terms, keywordCount), sentiment.analyze(content, terms), topics.classify(content), names);
     }
 
     /**

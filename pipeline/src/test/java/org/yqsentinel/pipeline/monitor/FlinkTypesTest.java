@@ -32,7 +32,8 @@ class FlinkTypesTest {
                 new Region("广东", "广州", new GeoPoint(23.1, 113.3)), "weibo:0", "weibo:00", true, "00ff00ff00ff00ff");
         return List.of(item,
                 new EnrichedItem(item, new Analysis(List.of("正文", "学费"), List.of("学费"), new Sentiment(-0.5, Sentiment.Label.NEGATIVE),
-                        List.of(new org.yqsentinel.model.TopicHit("教育", 2, "教育局", List.of("学费"))))),
+                        List.of(new org.yqsentinel.model.TopicHit("教育", 2, "教育局", List.of("学费"))),
+                        List.of(new org.yqsentinel.model.NamedEntity(org.yqsentinel.model.NamedEntity.Kind.PERSON, "张三", 0, 2)))),
                 new DeadLetter("yq.raw.news", 2, 42L, 1L, null, new byte[] {'{', 'x'}, "parse", "none", "not_json", "not JSON"),
                 new ReadRecord("news", "none", null, null, new DeadLetter("yq.raw.news", 0, 7L, 1L, new byte[] {1},
                         new byte[] {2, 3}, "read", "none", "not_json", "not JSON")));

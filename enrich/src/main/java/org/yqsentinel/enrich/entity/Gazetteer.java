@@ -1,0 +1,142 @@
+package org.yqsentinel.enrich.entity;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Word lists the tagger consults as features: surnames, place names, organization and place suffixes.
+ * They are stored inside the model, so a model always sees the lists it was trained with.
+ */
+final class Gazetteer {
+
+    /** Marks of a position inside a listed word: none, begin, middle, end, single. */
+    static final char[] MARKS = {'-', 'B', 'M', 'E', 'S'};
+
+    static final String SURNAMES = "王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹"
+            + " 彭 曾 肖 田 董 袁 潘 于 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦"
+            + " 付 傅 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 汤"
+            + " 常 温 康 施 牛 樊 葛 邢 齐 易 乔 伍 庞 颜 倪 庄 聂 章 鲁 岳 翟 殷 詹 申 欧 耿 兰 焦 俞 左 柳 甘 祝 包 宁"
+            + " 尚 符 舒 阮 柯 纪 梅 童 凌 毕 季 裴 霍 涂 苗 谷 盛 曲 翁 冉 骆 蓝 游 辛 靳 管 柴 蒙 鲍 华 喻 祁 蒲 房 滕"
+            + " 屈 饶 牟 艾 尤 穆 卓 缪 简 车 项 麦 褚 娄 窦 戚 岑 景 宫 费 卜 冷 晏 席 卫 米 柏 宗 瞿 桂 佟 臧 闵 邬 卞"
+            + " 姬 栾 隋 刁 荣 巫 寇 桑 郎 甄 仲 虞 敖 巩 佘 邝 鞠 荆 郁 胥 楚 鄢 谌 奚 冼 蔺 楼 闻 厉 仝 阚 蔚 庹"
+            + " 欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 令狐 长孙 夏侯 轩辕 司徒 端木 西门 独孤 南宫 宇文 澹台";
+
+    static final String ORGANIZATION_SUFFIXES = "局 厅 委 部 院 所 署 办 处 社 会 报 台 站 队 网 馆 行 团"
+            + " 大学 学院 学校 中学 小学 幼儿园 医院 公司 集团 银行 政府 中心 协会 学会 商会 委员会 办公室 电视台 卫视"
+            + " 日报 晚报 杂志 报社 新闻 法院 检察院 公安局 派出所 分局 研究所 研究院 俱乐部 基金会 联合会 工作室"
+            + " 酒店 宾馆 商场 超市 商城 百货 餐厅 航空 电力 电信 移动 联通 党 军 组 班";
+
+    static final String PLACE_SUFFIXES = "省 市 县 区 镇 乡 村 州 盟 旗 岛 山 河 江 湖 海 湾 港 路 街 道 桥 门 寺 庙"
+            + " 公园 广场 大道 古镇 古城 社区 小区 景区 机场 车站 码头 故里 山庄 花园";
+
+    /** Places outside the region table that Weibo posts often name. */
+    static final String WORLD_PLACES = "中国 中华 大陆 内地 香港 澳门 台湾 台灣 美国 日本 韩国 朝鲜 英国 法国 德国 俄罗斯"
+            + " 意大利 西班牙 葡萄牙 荷兰 瑞士 瑞典 挪威 芬兰 丹麦 希腊 土耳其 埃及 印度 泰国 越南 缅甸 老挝 柬埔寨"
+            + " 新加坡 马来西亚 印尼 菲律宾 澳大利亚 新西兰 加拿大 墨西哥 巴西 阿根廷 南非 伊朗 伊拉克 以色列 叙利亚"
+            + " 乌克兰 蒙古 尼泊尔 巴基斯坦 欧洲 亚洲 非洲 美洲 东南亚 中东 纽约 伦敦 巴黎 东京 首尔 曼谷 洛杉矶"
+            + " 华盛顿 悉尼 莫斯科 柏林 罗马 迪拜 好莱坞 长江 黄河 珠江 西湖 泰山 黄山 长城 故宫 天安门 西藏 新疆";
+
+    private final Map<String, List<String>> lists;
+    private final Map<String, Set<String>> words = new LinkedHashMap<>();
+    private final Map<String, Integer> longest = new LinkedHashMap<>();
+
+    Gazetteer(Map<String, List<String>> lists) {
+        this.lists = new LinkedHashMap<>(lists);
+        lists.forEach((name, list) -> {
+            words.put(name, Set.copyOf(list));
+            longest.put(name, list.stream().mapToInt(w -> w.codePointCount(0, w.length())).max().orElse(0));
+        });
+    }
+
+    /** The lists Sentinel trains with: the built-in ones, and the names of the region table if it is on the classpath. */
+    static Gazetteer defaults() {
+        TreeSet<String> places = new TreeSet<>(split(WORLD_PLACES));
+        places.addAll(regionNames());
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        lists.put("SUR", split(SURNAMES));
+        lists.put("PLC", new ArrayList<>(places));
+        lists.put("ORG", split(ORGANIZATION_SUFFIXES));
+        lists.put("LSF", split(PLACE_SUFFIXES));
+        return new Gazetteer(lists);
+    }
+
+    Map<String, List<String>> lists() {
+        return lists;
+    }
+
+    /**
+     * For each code point, where it stands in a listed word (index into {@link #MARKS}), matching the
+     * longest listed word first from left to right.
+     */
+    byte[] marks(String list, int[] text) {
+        Set<String> set = words.get(list);
+        int max = longest.get(list);
+        byte[] marks = new byte[text.length];
+        int i = 0;
+        while (i < text.length) {
+            int found = 0;
+            for (int len = Math.min(max, text.length - i); len >= 1 && found == 0; len--) {
+                if (set.contains(new String(text, i, len))) {
+                    found = len;
+                }
+            }
+            if (found == 0) {
+                i++;
+                continue;
+            }
+            if (found == 1) {
+                marks[i] = 4;
+            } else {
+                Arrays.fill(marks, i + 1, i + found - 1, (byte) 2);
+                marks[i] = 1;
+                marks[i + found - 1] = 3;
+            }
+            i += found;
+        }
+        return marks;
+    }
+
+    private static List<String> split(String words) {
+        return List.of(words.trim().split("\\s+"));
+    }
+
+    /** Names, short names and aliases of two or more characters from {@code /regions/regions.tsv}, if present. */
+    private static List<String> regionNames() {
+        List<String> names = new ArrayList<>();
+        try (InputStream in = Gazetteer.class.getResourceAsStream("/regions/regions.tsv")) {
+            if (in == null) {
+                return names;
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String[] cells = line.split("\t", -1);
+                if (line.startsWith("#") || cells.length < 8 || cells[0].equals("level")) {
+                    continue;
+                }
+                List<String> candidates = new ArrayList<>(List.of(cells[1], cells[2]));
+                candidates.addAll(List.of(cells[7].split(",")));
+                for (String name : candidates) {
+                    name = name.trim();
+                    if (name.codePointCount(0, name.length()) >= 2 && !name.equals("-")) {
+                        names.add(name);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
+    }
+}
