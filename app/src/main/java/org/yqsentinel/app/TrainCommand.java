@@ -10,9 +10,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.yqsentinel.enrich.sentiment.LabelledText;
 import org.yqsentinel.enrich.sentiment.LabelledTexts;
-import org.yqsentinel.enrich.sentiment.SentimentAnalyzer;
+import org.yqsentinel.enrich.DictionarySegmenter;
 import org.yqsentinel.enrich.sentiment.SentimentModel;
 import org.yqsentinel.enrich.sentiment.SentimentTrainer;
+import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.dictionary.Dictionaries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -73,7 +75,8 @@ final class TrainCommand {
                 texts.addAll(EvalCommand.read(file, part));
             }
             long started = System.nanoTime();
-            SentimentModel model = new SentimentTrainer(new SentimentAnalyzer(null), SentimentTrainer.Options.DEFAULT).train(texts);
+            DictionarySegmenter segmenter = new DictionarySegmenter(Dictionaries.load(RuleFiles.bundled()));
+            SentimentModel model = new SentimentTrainer(segmenter, SentimentTrainer.Options.DEFAULT).train(texts);
             if (out.getParent() != null) {
                 Files.createDirectories(out.getParent());
             }

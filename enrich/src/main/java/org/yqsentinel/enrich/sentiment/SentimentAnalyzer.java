@@ -45,6 +45,11 @@ public final class SentimentAnalyzer {
     }
 
     List<String> features(String text) {
+        return features(segmenter, text);
+    }
+
+    /** The model's features of a text, double negations read as what they mean. */
+    static List<String> features(DictionarySegmenter segmenter, String text) {
         String read = SentimentFeatures.DOUBLE_NEGATION.matcher(text).replaceAll("");
         return SentimentFeatures.of(read, segmenter.seg(read));
     }

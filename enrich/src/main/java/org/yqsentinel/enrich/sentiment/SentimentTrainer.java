@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.yqsentinel.enrich.DictionarySegmenter;
 
 /**
  * Trains a {@link SentimentModel}: L2-regularized logistic regression by AdaGrad, features seen fewer
@@ -23,11 +24,12 @@ public final class SentimentTrainer {
         public static final Options DEFAULT = new Options(30, 0.1, 1e-5, 1);
     }
 
-    private final SentimentAnalyzer reader;
+    private final DictionarySegmenter segmenter;
     private final Options options;
 
-    public SentimentTrainer(SentimentAnalyzer reader, Options options) {
-        this.reader = reader;
+    /** @param segmenter the segmentation the model will read with (the project dictionaries') */
+    public SentimentTrainer(DictionarySegmenter segmenter, Options options) {
+        this.segmenter = segmenter;
         this.options = options;
     }
 
@@ -35,7 +37,7 @@ public final class SentimentTrainer {
         List<String[]> examples = new ArrayList<>(texts.size());
         Map<String, Integer> counts = new HashMap<>();
         for (LabelledText text : texts) {
-            Set<String> features = new LinkedHashSet<>(reader.features(text.text()));
+            Set<String> features = new LinkedHashSet<>(SentimentAnalyzer.features(segmenter, text.text()));
             features.forEach(f -> counts.merge(f, 1, Integer::sum));
             examples.add(features.toArray(String[]::new));
         }

@@ -10,9 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.yqsentinel.enrich.DictionarySegmenter;
 import org.yqsentinel.model.Sentiment;
+import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.dictionary.Dictionaries;
 
 class SentimentTrainerTest {
+
+    private static final DictionarySegmenter SEGMENTER = new DictionarySegmenter(Dictionaries.load(RuleFiles.bundled()));
 
     private static List<LabelledText> toyData() {
         List<LabelledText> texts = new ArrayList<>();
@@ -33,7 +38,7 @@ class SentimentTrainerTest {
 
     @Test
     void learnsTheToySetAndTheSameDataGivesTheSameModelByteForByte() throws IOException {
-        SentimentTrainer trainer = new SentimentTrainer(new SentimentAnalyzer(null), SentimentTrainer.Options.DEFAULT);
+        SentimentTrainer trainer = new SentimentTrainer(SEGMENTER, SentimentTrainer.Options.DEFAULT);
         SentimentModel model = trainer.train(toyData());
         SentimentAnalyzer analyzer = new SentimentAnalyzer(model);
         assertThat(analyzer.analyze("服务很好").label()).isEqualTo(Sentiment.Label.POSITIVE);
@@ -43,7 +48,7 @@ class SentimentTrainerTest {
 
     @Test
     void modelSurvivesWritingAndReading() throws IOException {
-        SentimentModel model = new SentimentTrainer(new SentimentAnalyzer(null), SentimentTrainer.Options.DEFAULT).train(toyData());
+        SentimentModel model = new SentimentTrainer(SEGMENTER, SentimentTrainer.Options.DEFAULT).train(toyData());
         SentimentModel back = SentimentModel.read(new ByteArrayInputStream(bytes(model)), "toy");
         assertThat(back.size()).isEqualTo(model.size());
         assertThat(new SentimentAnalyzer(back).analyze("非常满意")).isEqualTo(new SentimentAnalyzer(model).analyze("非常满意"));
