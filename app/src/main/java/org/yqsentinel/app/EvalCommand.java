@@ -33,9 +33,7 @@ final class EvalCommand {
 
         @Override
         public Integer call() throws IOException {
-            if (!Files.isRegularFile(data)) {
-                throw new Yq.UserError("no such file: " + data);
-            }
+            Yq.requireFile(data);
             org.yqsentinel.enrich.entity.EntityTagger tagger;
             if (model == null) {
                 tagger = org.yqsentinel.enrich.entity.EntityTagger.bundled();
@@ -92,9 +90,7 @@ final class EvalCommand {
     }
 
     static List<LabelledText> read(Path file, String part) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new Yq.UserError("no such file: " + file);
-        }
+        Yq.requireFile(file);
         try {
             return LabelledTexts.read(file, TrainCommand.part(part));
         } catch (IllegalArgumentException e) {

@@ -117,11 +117,7 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private static byte[] read(String file) throws IOException {
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path)) {
-            throw new Yq.UserError("no such file: " + file);
-        }
-        return Files.readAllBytes(path);
+        return Files.readAllBytes(Yq.requireFile(Path.of(file)));
     }
 
     /** A progress bar on stderr when a person is watching; nothing when output goes to a file or pipe. */

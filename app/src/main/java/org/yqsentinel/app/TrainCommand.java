@@ -33,11 +33,7 @@ final class TrainCommand {
 
         @Override
         public Integer call() throws IOException {
-            for (Path file : data) {
-                if (!Files.isRegularFile(file)) {
-                    throw new Yq.UserError("no such file: " + file);
-                }
-            }
+            data.forEach(Yq::requireFile);
             long started = System.nanoTime();
             org.yqsentinel.enrich.entity.EntityTagger tagger;
             try {

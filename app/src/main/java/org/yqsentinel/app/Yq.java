@@ -54,6 +54,14 @@ public final class Yq {
         return commandLine.execute(args);
     }
 
+    /** The file, or a one-line error when there is none. */
+    static Path requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserError("no such file: " + file);
+        }
+        return file;
+    }
+
     /** Something the user can fix; printed as one line. */
     static final class UserError extends RuntimeException {
         UserError(String message) {
