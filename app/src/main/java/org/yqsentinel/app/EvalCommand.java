@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import org.yqsentinel.enrich.entity.EntityTagger;
+import org.yqsentinel.enrich.entity.NerEvaluation;
 import org.yqsentinel.enrich.sentiment.LabelledText;
 import org.yqsentinel.enrich.sentiment.LabelledTexts;
 import org.yqsentinel.enrich.sentiment.LexiconSentiment;
@@ -34,16 +36,16 @@ final class EvalCommand {
         @Override
         public Integer call() throws IOException {
             Yq.requireFile(data);
-            org.yqsentinel.enrich.entity.EntityTagger tagger;
+            EntityTagger tagger;
             if (model == null) {
-                tagger = org.yqsentinel.enrich.entity.EntityTagger.bundled();
+                tagger = EntityTagger.bundled();
             } else {
                 try (InputStream in = Files.newInputStream(model)) {
-                    tagger = org.yqsentinel.enrich.entity.EntityTagger.read(in, model.toString());
+                    tagger = EntityTagger.read(in, model.toString());
                 }
             }
             try {
-                System.out.println(org.yqsentinel.enrich.entity.NerEvaluation.run(tagger, data).report());
+                System.out.println(NerEvaluation.run(tagger, data).report());
             } catch (IllegalArgumentException e) {
                 throw new Yq.UserError(e.getMessage());
             }

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.yqsentinel.enrich.DictionarySegmenter;
+import org.yqsentinel.enrich.entity.EntityTagger;
+import org.yqsentinel.enrich.entity.TaggerTrainer;
 import org.yqsentinel.enrich.sentiment.LabelledText;
 import org.yqsentinel.enrich.sentiment.LabelledTexts;
-import org.yqsentinel.enrich.DictionarySegmenter;
 import org.yqsentinel.enrich.sentiment.SentimentModel;
 import org.yqsentinel.enrich.sentiment.SentimentTrainer;
 import org.yqsentinel.rules.RuleFiles;
@@ -35,9 +37,9 @@ final class TrainCommand {
         public Integer call() throws IOException {
             data.forEach(Yq::requireFile);
             long started = System.nanoTime();
-            org.yqsentinel.enrich.entity.EntityTagger tagger;
+            EntityTagger tagger;
             try {
-                tagger = org.yqsentinel.enrich.entity.TaggerTrainer.train(data);
+                tagger = TaggerTrainer.train(data);
             } catch (IllegalArgumentException e) {
                 throw new Yq.UserError(e.getMessage());
             }

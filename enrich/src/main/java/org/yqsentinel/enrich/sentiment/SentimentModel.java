@@ -33,7 +33,7 @@ public final class SentimentModel {
     private final double bias;
 
     SentimentModel(Map<String, Double> weights, double bias) {
-        this.weights = weights;
+        this.weights = Map.copyOf(weights);
         this.bias = bias;
     }
 
@@ -93,8 +93,16 @@ public final class SentimentModel {
         return new SentimentModel(weights, bias);
     }
 
-    /** The model shipped with Sentinel (docs/enrichment.md says what it was trained on). */
+    /** The model shipped with Sentinel (docs/enrichment.md says what it was trained on), read once per JVM. */
     public static SentimentModel bundled() {
+        return Bundled.MODEL;
+    }
+
+    private static final class Bundled {
+        static final SentimentModel MODEL = load();
+    }
+
+    private static SentimentModel load() {
         try (InputStream in = SentimentModel.class.getResourceAsStream("/sentiment/model.tsv.gz")) {
             if (in == null) {
                 throw new IllegalStateException("the bundled sentiment model /sentiment/model.tsv.gz is missing");
