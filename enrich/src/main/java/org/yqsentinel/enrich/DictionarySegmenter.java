@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.dictionary.Dictionaries;
 
 /**
  * Segmentation that keeps the project's dictionary words whole: the longest dictionary word at each
  * position is taken as it is, and HanLP segments only the text between such words. HanLP's own
  * dictionaries stay untouched (they are one per JVM), so analyzers with different rules can coexist.
- * Immutable and thread-safe.
+ * Terms carry their char offsets and their words joined give back the text. Immutable and thread-safe.
  */
 public final class DictionarySegmenter {
 
@@ -24,7 +25,22 @@ public final class DictionarySegmenter {
     }
 
     private final Node root = new Node();
-    private final Segment segment = HanLP.newSegment().enableOffset(false);
+    /**
+     * HanLP without its person-name recognizer: that role-tagging pass costs as much as the rest of the
+     * segmentation, and the entity tagger finds person names better (see docs/enrichment.md); the analyzer
+     * joins the names it finds back into single words.
+     */
+    private final Segment segment = HanLP.newSegment().enableOffset(true)
+            .enableNameRecognize(false).enableTranslatedNameRecognize(false);
+
+    /** The segmenter of the bundled dictionaries, made once per JVM. */
+    public static DictionarySegmenter bundled() {
+        return Bundled.SEGMENTER;
+    }
+
+    private static final class Bundled {
+        static final DictionarySegmenter SEGMENTER = new DictionarySegmenter(Dictionaries.load(RuleFiles.bundled()));
+    }
 
     public DictionarySegmenter(Dictionaries dictionaries) {
         for (Dictionaries.Word word : dictionaries.words()) {
@@ -61,15 +77,24 @@ public final class DictionarySegmenter {
                 continue;
             }
             if (gapStart < i) {
-                terms.addAll(segment.seg(text.substring(gapStart, i)));
+                addGap(text, gapStart, i, terms);
             }
-            terms.add(new Term(text.substring(i, end), nature));
+            Term word = new Term(text.substring(i, end), nature);
+            word.offset = i;
+            terms.add(word);
             i = end;
             gapStart = end;
         }
         if (gapStart < text.length()) {
-            terms.addAll(segment.seg(text.substring(gapStart)));
+            addGap(text, gapStart, text.length(), terms);
         }
         return terms;
+    }
+
+    private void addGap(String text, int from, int to, List<Term> terms) {
+        for (Term term : segment.seg(text.substring(from, to))) {
+            term.offset += from;
+            terms.add(term);
+        }
     }
 }

@@ -5,10 +5,8 @@ import com.hankcs.hanlp.seg.common.Term;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * TextRank keywords over terms already segmented: content words (nouns, verbs, adjectives and the
@@ -21,7 +19,7 @@ final class KeywordRanker {
     static final int WINDOW = 5;
     private static final double DAMPING = 0.85;
     private static final int MAX_ITERATIONS = 50;
-    private static final double TOLERANCE = 1e-4;
+    private static final double TOLERANCE = 1e-3;  // as HanLP's TextRank: the order is settled well before
 
     List<String> top(List<Term> terms, int count) {
         Map<String, Integer> index = new HashMap<>();
@@ -43,38 +41,61 @@ final class KeywordRanker {
         if (n == 0) {
             return List.of();
         }
-        List<Set<Integer>> links = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            links.add(new LinkedHashSet<>());
-        }
+        // links within the window, grouped by word (counting sort), then made distinct with a stamp per word
+        int[] start = new int[n + 1];  // the neighbours of i end up in neighbour[start[i]..start[i+1])
         for (int i = 0; i < length; i++) {
             for (int j = i + 1; j < Math.min(length, i + WINDOW); j++) {
                 if (sequence[i] != sequence[j]) {
-                    links.get(sequence[i]).add(sequence[j]);
-                    links.get(sequence[j]).add(sequence[i]);
+                    start[sequence[i] + 1]++;
+                    start[sequence[j] + 1]++;
                 }
             }
         }
-        int[][] neighbours = new int[n][];
         for (int i = 0; i < n; i++) {
-            neighbours[i] = links.get(i).stream().mapToInt(Integer::intValue).toArray();
+            start[i + 1] += start[i];
         }
+        int[] all = new int[start[n]];
+        int[] filled = Arrays.copyOf(start, n);
+        for (int i = 0; i < length; i++) {
+            for (int j = i + 1; j < Math.min(length, i + WINDOW); j++) {
+                if (sequence[i] != sequence[j]) {
+                    all[filled[sequence[i]]++] = sequence[j];
+                    all[filled[sequence[j]]++] = sequence[i];
+                }
+            }
+        }
+        int[] stamp = new int[n];
+        int[] neighbour = new int[all.length];
+        int distinct = 0;
+        for (int a = 0; a < n; a++) {
+            int from = start[a];
+            start[a] = distinct;
+            for (int e = from; e < filled[a]; e++) {
+                if (stamp[all[e]] != a + 1) {
+                    stamp[all[e]] = a + 1;
+                    neighbour[distinct++] = all[e];
+                }
+            }
+        }
+        start[n] = distinct;
         double[] score = new double[n];
         Arrays.fill(score, 1.0);
-        double[] next = new double[n];
+        double[] share = new double[n];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+            for (int i = 0; i < n; i++) {
+                int degree = start[i + 1] - start[i];
+                share[i] = degree == 0 ? 0 : score[i] / degree;
+            }
             double change = 0;
             for (int i = 0; i < n; i++) {
                 double sum = 0;
-                for (int j : neighbours[i]) {
-                    sum += score[j] / neighbours[j].length;
+                for (int e = start[i]; e < start[i + 1]; e++) {
+                    sum += share[neighbour[e]];
                 }
-                next[i] = (1 - DAMPING) + DAMPING * sum;
-                change = Math.max(change, Math.abs(next[i] - score[i]));
+                double next = (1 - DAMPING) + DAMPING * sum;
+                change = Math.max(change, Math.abs(next - score[i]));
+                score[i] = next;
             }
-            double[] swap = score;
-            score = next;
-            next = swap;
             if (change < TOLERANCE) {
                 break;
             }
@@ -93,11 +114,20 @@ final class KeywordRanker {
     }
 
     private static boolean isCandidate(Term term) {
-        if (term.nature == null || term.word.codePointCount(0, term.word.length()) < 2
-                || term.word.chars().allMatch(Character::isDigit) || CoreStopWordDictionary.contains(term.word)) {
+        if (term.nature == null || term.word.codePointCount(0, term.word.length()) < 2 || isNumber(term.word)
+                || CoreStopWordDictionary.contains(term.word)) {
             return false;
         }
         char kind = term.nature.toString().charAt(0);
         return kind == 'n' || kind == 'v' || kind == 'a' || kind == 'g' || kind == 'i' || kind == 'l';
+    }
+
+    private static boolean isNumber(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (!Character.isDigit(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

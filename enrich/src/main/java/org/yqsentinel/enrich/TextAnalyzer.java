@@ -1,5 +1,6 @@
 package org.yqsentinel.enrich;
 
+import com.hankcs.hanlp.corpus.tag.Nature;
 import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
 import com.hankcs.hanlp.seg.common.Term;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.yqsentinel.enrich.sentiment.SentimentAnalyzer;
 import org.yqsentinel.enrich.sentiment.SentimentModel;
+import org.yqsentinel.enrich.entity.Entity;
 import org.yqsentinel.enrich.entity.EntityTagger;
 import org.yqsentinel.enrich.region.RegionResolver;
 import org.yqsentinel.enrich.region.RegionTable;
@@ -58,16 +60,59 @@ public final class TextAnalyzer {
 
     public Analysis analyze(String title, String text) {
         String content = title == null || title.isBlank() ? text : title + "\n" + text;
+        if (content == null) {
+            content = "";
+        }
         List<Term> terms = segmenter.seg(content);
-        List<String> tokens = new ArrayList<>(terms.size());
-        for (Term term : terms) {
+        List<Entity> found = entities.find(content, terms);
+        List<Term> words = withPersonNames(terms, found);
+        List<String> tokens = new ArrayList<>(words.size());
+        for (Term term : words) {
             if (isContent(term)) {
                 tokens.add(term.word);
             }
         }
-        List<NamedEntity> names = entities.find(content).stream()
-                .map(e -> new NamedEntity(NamedEntity.Kind.valueOf(e.kind().name()), e.text(), e.start(), e.end())).toList();
-        return new Analysis(tokens, keywords.top(terms, keywordCount), sentiment.analyze(content, terms), topics.classify(content), names);
+        List<NamedEntity> names = new ArrayList<>(found.size());
+        for (Entity e : found) {
+            names.add(new NamedEntity(NamedEntity.Kind.valueOf(e.kind().name()), e.text(), e.start(), e.end()));
+        }
+        return new Analysis(tokens, keywords.top(words, keywordCount), sentiment.analyze(content, terms), topics.classify(content), names);
+    }
+
+    /**
+     * The terms with the terms of each person name the tagger found joined into one word ({@code nr}), so
+     * that tokens and keywords keep names whole; a name whose edges fall inside a term is left as it is.
+     */
+    static List<Term> withPersonNames(List<Term> terms, List<Entity> names) {
+        if (names.stream().noneMatch(e -> e.kind() == Entity.Kind.PERSON)) {
+            return terms;
+        }
+        List<Term> out = new ArrayList<>(terms.size());
+        int t = 0;
+        for (Entity name : names) {
+            if (name.kind() != Entity.Kind.PERSON) {
+                continue;
+            }
+            while (t < terms.size() && terms.get(t).offset < name.start()) {
+                out.add(terms.get(t++));
+            }
+            int last = t;
+            while (last < terms.size() && terms.get(last).offset + terms.get(last).length() < name.end()) {
+                last++;
+            }
+            boolean aligned = t < terms.size() && terms.get(t).offset == name.start()
+                    && last < terms.size() && terms.get(last).offset + terms.get(last).length() == name.end();
+            if (aligned && last > t) {
+                Term joined = new Term(name.text(), Nature.nr);
+                joined.offset = name.start();
+                out.add(joined);
+                t = last + 1;
+            }
+        }
+        while (t < terms.size()) {
+            out.add(terms.get(t++));
+        }
+        return out;
     }
 
     /**
@@ -86,10 +131,19 @@ public final class TextAnalyzer {
     }
 
     private static boolean isContent(Term term) {
-        if (term.nature == null || term.word.codePoints().noneMatch(Character::isLetterOrDigit)) {
+        if (term.nature == null || !hasLetterOrDigit(term.word)) {
             return false;
         }
         String nature = term.nature.toString();
         return !nature.startsWith("w") && !nature.equals("x") && !CoreStopWordDictionary.contains(term.word);
+    }
+
+    private static boolean hasLetterOrDigit(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isLetterOrDigit(word.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

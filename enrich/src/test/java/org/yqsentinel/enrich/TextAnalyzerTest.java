@@ -34,6 +34,26 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void personNamesTheTaggerFindsAreSingleTokens() {
+        Analysis analysis = analyzer.analyze(null, "昨天张晓峰在杭州市西湖区人民医院见到了李明远。");
+        assertThat(analysis.entities()).extracting(e -> e.text()).contains("张晓峰", "李明远");
+        assertThat(analysis.tokens()).contains("张晓峰", "李明远").doesNotContain("晓峰", "明远");
+    }
+
+    @Test
+    void segmentationCarriesOffsetsAndJoinsBackToTheText() {
+        DictionarySegmenter segmenter = DictionarySegmenter.bundled();
+        for (String text : List.of(TITLE + "\n" + TEXT, "😀 省教育厅推进一网通办，ＡＢＣ全角 and ASCII 123。", "卫健委")) {
+            StringBuilder joined = new StringBuilder();
+            for (var term : segmenter.seg(text)) {
+                assertThat(term.offset).isEqualTo(joined.length());
+                joined.append(term.word);
+            }
+            assertThat(joined.toString()).isEqualTo(text);
+        }
+    }
+
+    @Test
     void keywordsRankTheRecurringTopicWordsFirst() {
         Analysis analysis = analyzer.analyze(TITLE, TEXT);
         assertThat(analysis.keywords()).hasSizeLessThanOrEqualTo(TextAnalyzer.DEFAULT_KEYWORD_COUNT);

@@ -1,29 +1,47 @@
 package org.yqsentinel.enrich.entity;
 
-import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.corpus.dictionary.item.EnumItem;
-import com.hankcs.hanlp.corpus.tag.Nature;
-import com.hankcs.hanlp.dictionary.CoreDictionary;
-import com.hankcs.hanlp.dictionary.CustomDictionary;
 import com.hankcs.hanlp.dictionary.nr.PersonDictionary;
 import com.hankcs.hanlp.dictionary.ns.PlaceDictionary;
 import com.hankcs.hanlp.dictionary.nt.OrganizationDictionary;
 import com.hankcs.hanlp.seg.common.Term;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The features of each character of a text, hashed to 32-bit keys: characters and bigrams in a window
- * of two either side, character types, gazetteer marks, Weibo {@code @} mentions, and HanLP's words.
+ * The features of each character of a text as 32-bit keys, computed from ints without building strings:
+ * the character and its neighbours, the two bigrams over it, character types, gazetteer marks around it,
+ * Weibo {@code @} mentions, the roles HanLP's recognizer dictionaries give it, and the words of the caller's
+ * segmentation it and its neighbours stand in (part of speech and place in the word; the word itself).
  */
 final class CharFeatures {
 
+    /** The keys of every code point of a text: those of code point {@code i} are {@code keys[starts[i]..starts[i+1])}. */
+    record Keys(int[] keys, int[] starts) {
+        int size() {
+            return starts.length - 1;
+        }
+    }
+
+    // feature templates; the lean set was chosen by ablation on the Weibo NER development part: wider
+    // character windows, trigrams, per-position gazetteer marks and neighbours' roles cost time and gave nothing
+    private static final int BIAS = 1;
+    private static final int CHAR = 10;         // + 0 previous, 1 this, 2 next character
+    private static final int BIGRAM = 20;       // + 0 (previous, this), 1 (this, next)
+    private static final int TYPES = 30;
+    private static final int GAZETTEER = 40;    // + list: its marks in a window of two either side
+    private static final int MENTION = 110;
+    private static final int WORD_NATURE = 120; // + k + 1: the previous, this and the next character's word
+    private static final int WORD = 125;
+    private static final int ROLE = 130;
+
+    private static final int BEFORE = -1;
+    private static final int AFTER = -2;
+
     private CharFeatures() {}
 
-    /** The code points of a text, with full-width forms folded to ASCII so that features see them alike. */
+    /** The code points of a text, with full-width forms folded to ASCII and letters to lower case, so that features see them alike. */
     static int[] normalized(int[] text) {
         int[] out = new int[text.length];
         for (int i = 0; i < text.length; i++) {
@@ -38,88 +56,102 @@ final class CharFeatures {
         return out;
     }
 
-    /** Feature keys of every code point of {@code text}; {@code cps} are its code points. */
-    static int[][] extract(String text, int[] cps, Gazetteer gazetteer) {
-        int n = cps.length;
-        int[] c = normalized(cps);
-        char[] types = new char[n];
+    /**
+     * Feature keys of every code point of {@code text}; {@code cps} are its code points and {@code terms}
+     * a segmentation of it with char offsets (terms that do not match the text are ignored).
+     */
+    static Keys extract(String text, int[] cps, List<Term> terms, Gazetteer gazetteer) {
+        return extract(text, normalized(cps), terms, gazetteer, true);
+    }
+
+    /**
+     * The same for normalized code points {@code c}; without the features of single characters (bias,
+     * the character and its neighbours, its roles) when {@code withCharacters} is false, for a tagger
+     * that has their weights per character already (see {@link #charKeys}).
+     */
+    static Keys extract(String text, int[] c, List<Term> terms, Gazetteer gazetteer, boolean withCharacters) {
+        int n = c.length;
+        int[] types = new int[n];
         for (int i = 0; i < n; i++) {
             types[i] = type(c[i]);
         }
-        List<String> lists = new ArrayList<>(gazetteer.lists().keySet());
-        byte[][] marks = new byte[lists.size()][];
-        for (int g = 0; g < marks.length; g++) {
-            marks[g] = gazetteer.marks(lists.get(g), c);
-        }
-        String[] vocab = new String[n];
-        String[] words = hanlpWords(text, cps, vocab);
+        byte[][] marks = gazetteer.marks(c);
         int[] mention = mentions(c);
-        List<List<String>> lexicon = lexicon(cps);
-        String[][] roles = new String[n][];
+        int[] wordPosition = new int[n];
+        int[] wordNature = new int[n];
+        int[] wordHash = new int[n];
+        words(text, terms, wordPosition, wordNature, wordHash);
+
+        int[] keys = new int[n * (16 + marks.length)];
+        int[] starts = new int[n + 1];
+        int at = 0;
         for (int i = 0; i < n; i++) {
-            roles[i] = roles(new String(cps, i, 1));
-        }
-        int[][] features = new int[n][];
-        List<String> f = new ArrayList<>(48);
-        for (int i = 0; i < n; i++) {
-            f.clear();
-            f.add("b");
-            for (int k = -2; k <= 2; k++) {
-                f.add("u" + k + at(c, i + k));
+            if (keys.length - at < 16 + marks.length) {
+                keys = Arrays.copyOf(keys, keys.length * 2);
             }
-            for (int k = -2; k <= 1; k++) {
-                f.add("d" + k + at(c, i + k) + at(c, i + k + 1));
+            int previous = at(c, i - 1);
+            int next = at(c, i + 1);
+            if (withCharacters) {
+                keys[at++] = key(BIAS, 0);
+                keys[at++] = key(CHAR, previous);
+                keys[at++] = key(CHAR + 1, c[i]);
+                keys[at++] = key(CHAR + 2, next);
+                for (int role : Roles.of(c[i])) {
+                    keys[at++] = key(ROLE, role);
+                }
             }
-            f.add("t" + at(c, i - 1) + at(c, i) + at(c, i + 1));
-            f.add("y" + typeAt(types, i - 1) + typeAt(types, i) + typeAt(types, i + 1));
-            f.add("y2" + typeAt(types, i - 2) + typeAt(types, i - 1) + typeAt(types, i) + typeAt(types, i + 1) + typeAt(types, i + 2));
+            keys[at++] = key(BIGRAM, previous, c[i]);
+            keys[at++] = key(BIGRAM + 1, c[i], next);
+            keys[at++] = key(TYPES, at(types, i - 1) * 8 + types[i], at(types, i + 1));
             for (int g = 0; g < marks.length; g++) {
-                StringBuilder window = new StringBuilder(lists.get(g));
+                int window = 0;
                 for (int k = -2; k <= 2; k++) {
                     int j = i + k;
-                    char mark = j < 0 || j >= n ? '#' : Gazetteer.MARKS[marks[g][j]];
-                    window.append(mark);
-                    if (mark != '-' && mark != '#') {
-                        f.add(lists.get(g) + k + mark);
-                    }
+                    window = window * 8 + (j < 0 || j >= n ? 7 : marks[g][j]);
                 }
-                f.add(window.toString());
+                keys[at++] = key(GAZETTEER + g, window);
             }
             if (mention[i] > 0) {
-                f.add("@" + Math.min(mention[i], 5));
-                f.add("@c" + Math.min(mention[i], 5) + at(c, i));
+                keys[at++] = key(MENTION, Math.min(mention[i], 5), c[i]);
             }
             for (int k = -1; k <= 1; k++) {
                 int j = i + k;
-                if (j >= 0 && j < n && words[j] != null) {
-                    f.add("w" + k + words[j]);
+                if (j >= 0 && j < n && wordPosition[j] != 0) {
+                    keys[at++] = key(WORD_NATURE + k + 1, wordPosition[j], wordNature[j]);
                 }
             }
-            for (String x : lexicon.get(i)) {
-                f.add("x" + x);
+            if (wordPosition[i] != 0) {
+                keys[at++] = key(WORD, wordPosition[i], wordHash[i]);
             }
-            for (int k = -1; k <= 1; k++) {
-                if (i + k >= 0 && i + k < n) {
-                    for (String r : roles[i + k]) {
-                        f.add("r" + k + r);
-                    }
-                }
-            }
-            if (vocab[i] != null) {
-                f.add("v" + vocab[i]);
-            }
-            int[] keys = new int[f.size()];
-            for (int j = 0; j < keys.length; j++) {
-                keys[j] = hash(f.get(j));
-            }
-            features[i] = keys;
+            starts[i + 1] = at;
         }
-        return features;
+        return new Keys(keys, starts);
     }
 
-    /** For each code point, HanLP's part of speech of the word it is in and where in the word it stands. */
-    private static String[] hanlpWords(String text, int[] cps, String[] vocab) {
-        String[] words = new String[cps.length];
+    /**
+     * The keys that depend on one character {@code c} alone, by where it stands to the tagged position:
+     * {@code [0]} as the previous character, {@code [1]} as the character itself (with the bias and its
+     * roles), {@code [2]} as the next one. {@link #BEFORE} and {@link #AFTER} stand for the text's edges.
+     */
+    static int[][] charKeys(int c) {
+        int[] roles = Roles.of(c);
+        int[] self = new int[2 + roles.length];
+        self[0] = key(BIAS, 0);
+        self[1] = key(CHAR + 1, c);
+        for (int r = 0; r < roles.length; r++) {
+            self[2 + r] = key(ROLE, roles[r]);
+        }
+        return new int[][] {{key(CHAR, c)}, self, {key(CHAR + 2, c)}};
+    }
+
+    static final int EDGE_BEFORE = BEFORE;
+    static final int EDGE_AFTER = AFTER;
+
+    /**
+     * For each code point, from the term it stands in: its place in the word (1 single, 2 begin, 3 middle,
+     * 4 end; 0 when no term covers it), a hash of the term's part of speech and a hash of the word.
+     */
+    private static void words(String text, List<Term> terms, int[] position, int[] nature, int[] word) {
         int[] toCodePoint = new int[text.length() + 1];
         for (int i = 0, cp = 0; i < text.length(); cp++) {
             int width = Character.charCount(text.codePointAt(i));
@@ -129,8 +161,6 @@ final class CharFeatures {
             i += width;
             toCodePoint[i] = cp + 1;
         }
-        List<Term> terms = HanLP.newSegment().enablePlaceRecognize(true).enableOrganizationRecognize(true)
-                .enableOffset(true).seg(text);
         for (Term term : terms) {
             int end = term.offset + term.word.length();
             if (term.offset < 0 || end > text.length() || !text.startsWith(term.word, term.offset)) {
@@ -138,72 +168,12 @@ final class CharFeatures {
             }
             int from = toCodePoint[term.offset];
             int to = toCodePoint[end];
-            String nature = term.nature == null ? "?" : term.nature.toString();
+            int natureHash = term.nature == null ? 0 : term.nature.toString().hashCode();
+            int wordHash = term.word.hashCode();
             for (int j = from; j < to; j++) {
-                char position = to - from == 1 ? 'S' : j == from ? 'B' : j == to - 1 ? 'E' : 'M';
-                words[j] = position + nature;
-                vocab[j] = position + term.word;
-            }
-        }
-        return words;
-    }
-
-    /** For each code point, the kinds of name (person, place, organization, other proper noun) that dictionary words over it can be. */
-    private static List<List<String>> lexicon(int[] cps) {
-        List<List<String>> out = new ArrayList<>();
-        for (int i = 0; i < cps.length; i++) {
-            out.add(new ArrayList<>(2));
-        }
-        for (int i = 0; i < cps.length; i++) {
-            for (int len = 2; len <= 6 && i + len <= cps.length; len++) {
-                String word = new String(cps, i, len);
-                Set<String> kinds = new TreeSet<>();
-                kinds(CoreDictionary.get(word), kinds);
-                kinds(CustomDictionary.get(word), kinds);
-                for (String kind : kinds) {
-                    for (int j = i; j < i + len; j++) {
-                        char position = j == i ? 'B' : j == i + len - 1 ? 'E' : 'M';
-                        out.get(j).add(kind + position);
-                        out.get(j).add(kind + position + Math.min(len, 4));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void kinds(CoreDictionary.Attribute attribute, Set<String> kinds) {
-        if (attribute == null) {
-            return;
-        }
-        for (Nature nature : attribute.nature) {
-            String name = nature.toString();
-            if (name.startsWith("nr") || name.startsWith("ns") || name.startsWith("nt") || name.startsWith("nz")) {
-                kinds.add(name.substring(0, 2));
-            }
-        }
-    }
-
-    /** The roles HanLP's person, place and organization recognizers give a character most often. */
-    private static String[] roles(String c) {
-        List<String> out = new ArrayList<>();
-        role("P", PersonDictionary.dictionary.get(c), out);
-        role("L", PlaceDictionary.dictionary.get(c), out);
-        role("O", OrganizationDictionary.dictionary.get(c), out);
-        return out.stream().sorted().toArray(String[]::new);
-    }
-
-    private static <E extends Enum<E>> void role(String dictionary, EnumItem<E> item, List<String> out) {
-        if (item == null) {
-            return;
-        }
-        long total = 0;
-        for (int f : item.labelMap.values()) {
-            total += f;
-        }
-        for (Map.Entry<E, Integer> e : item.labelMap.entrySet()) {
-            if (e.getValue() * 5L >= total) {
-                out.add(dictionary + e.getKey().name());
+                position[j] = to - from == 1 ? 1 : j == from ? 2 : j == to - 1 ? 4 : 3;
+                nature[j] = natureHash;
+                word[j] = wordHash;
             }
         }
     }
@@ -227,40 +197,102 @@ final class CharFeatures {
         return mention;
     }
 
-    private static char type(int c) {
-        if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
-            return 'H';
+    /** Han 1, digit 2, ASCII letter 3, space 4, other letter 5, anything else 6. */
+    private static int type(int c) {
+        return c < TYPE_TABLE.length ? TYPE_TABLE[c] : typeOf(c);
+    }
+
+    private static final byte[] TYPE_TABLE = typeTable();
+
+    private static byte[] typeTable() {
+        byte[] table = new byte[0x10000];
+        for (int c = 0; c < table.length; c++) {
+            table[c] = (byte) typeOf(c);
+        }
+        return table;
+    }
+
+    private static int typeOf(int c) {
+        if (c >= 0x4E00 && c <= 0x9FFF || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+            return 1;
         }
         if (c >= '0' && c <= '9' || Character.isDigit(c)) {
-            return 'D';
+            return 2;
         }
         if (c < 128 && Character.isLetter(c)) {
-            return 'L';
+            return 3;
         }
         if (Character.isWhitespace(c)) {
-            return 'S';
+            return 4;
         }
-        return Character.isLetter(c) ? 'A' : 'P';
+        return Character.isLetter(c) ? 5 : 6;
     }
 
-    private static String at(int[] c, int i) {
-        return i < 0 ? "^" : i >= c.length ? "$" : new String(c, i, 1);
+    private static int at(int[] values, int i) {
+        return i < 0 ? BEFORE : i >= values.length ? AFTER : values[i];
     }
 
-    private static char typeAt(char[] types, int i) {
-        return i < 0 ? '^' : i >= types.length ? '$' : types[i];
+    static int key(int template, int a) {
+        return finish(template * 0x9E3779B1 + a);
     }
 
-    /** FNV-1a over the UTF-16 units, then MurmurHash3's finalizer: stable across JVMs and runs. */
-    static int hash(String feature) {
-        int h = 0x811C9DC5;
-        for (int i = 0; i < feature.length(); i++) {
-            h = (h ^ feature.charAt(i)) * 0x01000193;
-        }
+    static int key(int template, int a, int b) {
+        return finish((template * 0x9E3779B1 + a) * 0x85EBCA77 + b);
+    }
+
+    /** MurmurHash3's finalizer over a polynomial of the parts: stable across JVMs and runs; never 0, which marks an empty slot. */
+    private static int finish(int h) {
         h ^= h >>> 16;
         h *= 0x85EBCA6B;
         h ^= h >>> 13;
         h *= 0xC2B2AE35;
-        return h ^ (h >>> 16);
+        h ^= h >>> 16;
+        return h == 0 ? 1 : h;
+    }
+
+    /** The roles HanLP's person, place and organization recognizers give a Han character most often, read once. */
+    static final class Roles {
+
+        private static final int FIRST = 0x4E00;
+        private static final int LAST = 0x9FFF;
+        private static final int[] NONE = new int[0];
+        private static final int[][] TABLE = table();
+
+        private Roles() {}
+
+        static int[] of(int c) {
+            return c < FIRST || c > LAST ? NONE : TABLE[c - FIRST];
+        }
+
+        private static int[][] table() {
+            int[][] table = new int[LAST - FIRST + 1][];
+            int[] found = new int[64];
+            for (int c = FIRST; c <= LAST; c++) {
+                String s = Character.toString(c);
+                int count = role(0, PersonDictionary.dictionary.get(s), found, 0);
+                count = role(1, PlaceDictionary.dictionary.get(s), found, count);
+                count = role(2, OrganizationDictionary.dictionary.get(s), found, count);
+                table[c - FIRST] = count == 0 ? NONE : Arrays.copyOf(found, count);
+            }
+            return table;
+        }
+
+        /** Adds {@code dictionary * 256 + role} for each role that has at least a fifth of the character's frequency. */
+        private static <E extends Enum<E>> int role(int dictionary, EnumItem<E> item, int[] found, int count) {
+            if (item == null) {
+                return count;
+            }
+            long total = 0;
+            for (int f : item.labelMap.values()) {
+                total += f;
+            }
+            for (Map.Entry<E, Integer> e : item.labelMap.entrySet()) {
+                if (e.getValue() * 5L >= total && count < found.length) {
+                    found[count++] = dictionary * 256 + e.getKey().ordinal();
+                }
+            }
+            Arrays.sort(found, 0, count);
+            return count;
+        }
     }
 }

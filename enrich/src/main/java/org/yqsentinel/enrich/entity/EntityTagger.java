@@ -1,5 +1,6 @@
 package org.yqsentinel.enrich.entity;
 
+import com.hankcs.hanlp.seg.common.Term;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -14,32 +15,135 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.yqsentinel.enrich.DictionarySegmenter;
 
 /**
  * Finds person, place and organization names in Chinese text: a character-level linear tagger over BIO
- * labels (weights by {@link TaggerTrainer}), decoded by Viterbi. Immutable, so {@link #find} is thread-safe.
+ * labels (weights by {@link TaggerTrainer}), decoded by Viterbi. Its features come from the characters
+ * and from the segmentation the caller already made, so tagging costs no second segmentation. Feature keys
+ * are found in a compact open-addressing table (key and row in one {@code long}) small enough to stay in
+ * the CPU's cache. Immutable, so {@link #find} is thread-safe.
  */
 public final class EntityTagger {
 
-    private static final String MAGIC = "sentinel entity tagger v1";
+    private static final String MAGIC = "sentinel entity tagger v2";
     private static final String BUNDLED = "/entity/tagger.bin.gz";
+    private static final int KNOWN_BITS = 1 << 20;
+    /** O and B-/I- for three kinds of name, with one to spare. */
+    static final int MAX_LABELS = 8;
 
     private final String[] labels;
     private final Gazetteer gazetteer;
     private final int[] keys;
     private final float[] weights;
+    /** The weights again, one row of {@link #MAX_LABELS} per key (unused labels 0), summed in registers while tagging. */
+    private final float[] rows;
     private final float[] transitions;
+    private final boolean[] allowed;
+    /** One bit per hash of the known keys: most keys of a text are unknown, and this small filter says so from the cache. */
+    private final long[] known;
+    /**
+     * The weights of the features of single characters, summed per character at load ({@link CharFeatures#charKeys}):
+     * {@code charRow[c]} is the first of the character's three rows of {@link #MAX_LABELS} in {@code charWeights}
+     * (as the previous character, itself, the next one); 0 for characters with no weights of their own.
+     */
+    private final int[] charRow = new int[0x10000];
+    private final float[] charWeights;
+    /** The triples of the text's edges: before its first character, after its last. */
+    private final float[] before;
+    private final float[] after;
+    /** Open addressing: the key in the high half, its row + 1 in the low half; 0 when empty. */
+    private final long[] table;
+    private final int mask;
 
     /** Labels (index 0 is {@code O}), feature keys in ascending order with a row of weights per key, and (labels+1)×labels transitions, the first row from the start. */
     EntityTagger(String[] labels, Gazetteer gazetteer, int[] keys, float[] weights, float[] transitions) {
-        if (!labels[0].equals("O") || weights.length != keys.length * labels.length || transitions.length != (labels.length + 1) * labels.length) {
+        if (labels.length > MAX_LABELS || !labels[0].equals("O") || weights.length != keys.length * labels.length || transitions.length != (labels.length + 1) * labels.length) {
             throw new IllegalArgumentException("inconsistent tagger: " + labels.length + " labels, " + keys.length + " features");
         }
         this.labels = labels;
         this.gazetteer = gazetteer;
         this.keys = keys;
         this.weights = weights;
+        this.rows = new float[keys.length * MAX_LABELS];
+        for (int row = 0; row < keys.length; row++) {
+            System.arraycopy(weights, row * labels.length, rows, row * MAX_LABELS, labels.length);
+        }
         this.transitions = transitions;
+        this.allowed = allowed(labels);
+        int slots = Integer.highestOneBit(Math.max(4, keys.length * 2 - 1)) * 2;
+        this.mask = slots - 1;
+        this.table = new long[slots];
+        this.known = new long[KNOWN_BITS / 64];
+        for (int row = 0; row < keys.length; row++) {
+            if (keys[row] == 0 || row > 0 && keys[row] <= keys[row - 1]) {
+                throw new IllegalArgumentException("feature keys must be non-zero and strictly ascending");
+            }
+            int slot = slot(keys[row]);
+            while (table[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = (long) keys[row] << 32 | (row + 1);
+            known[(keys[row] & (KNOWN_BITS - 1)) >>> 6] |= 1L << keys[row];
+        }
+        this.charWeights = charWeights();
+        this.before = triple(CharFeatures.EDGE_BEFORE);
+        this.after = triple(CharFeatures.EDGE_AFTER);
+    }
+
+    /**
+     * One triple of rows per character that has weights of its own, after triple 0 for all the others
+     * (the bias alone); {@link #charRow} points into it.
+     */
+    private float[] charWeights() {
+        float[] none = triple(-3);  // no character has this value: the bias alone
+        float[] out = new float[none.length * 1024];
+        System.arraycopy(none, 0, out, 0, none.length);
+        int count = 1;
+        for (int c = 0; c < charRow.length; c++) {
+            float[] triple = triple(c);
+            if (Arrays.equals(triple, none)) {
+                continue;
+            }
+            if ((count + 1) * triple.length > out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
+            System.arraycopy(triple, 0, out, count * triple.length, triple.length);
+            charRow[c] = count++ * triple.length;
+        }
+        return Arrays.copyOf(out, count * none.length);
+    }
+
+    /** The summed weights of the features of character {@code c}: as the previous character, itself, the next one. */
+    private float[] triple(int c) {
+        float[] triple = new float[3 * MAX_LABELS];
+        int[][] keys = CharFeatures.charKeys(c);
+        for (int part = 0; part < 3; part++) {
+            for (int key : keys[part]) {
+                int row = row(key);
+                for (int y = 0; row >= 0 && y < MAX_LABELS; y++) {
+                    triple[part * MAX_LABELS + y] += rows[row * MAX_LABELS + y];
+                }
+            }
+        }
+        return triple;
+    }
+
+    /** The row of a feature key, or -1 when it has no weights. */
+    private int row(int key) {
+        for (int slot = slot(key); ; slot = (slot + 1) & mask) {
+            long entry = table[slot];
+            if (entry == 0) {
+                return -1;
+            }
+            if ((int) (entry >>> 32) == key) {
+                return (int) entry - 1;
+            }
+        }
+    }
+
+    private int slot(int key) {
+        return (key * 0x9E3779B9 >>> 7) & mask;
     }
 
     /** The tagger shipped with Sentinel, trained on the Weibo NER training set (see docs); loaded once. */
@@ -62,51 +166,124 @@ public final class EntityTagger {
         }
     }
 
-    /** The names in {@code text}, in order; offsets are {@code String} char offsets. */
+    /** The names in {@code text}, in order, segmenting it with the bundled dictionaries; offsets are {@code String} char offsets. */
     public List<Entity> find(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
+        return find(text, DictionarySegmenter.bundled().seg(text));
+    }
+
+    /**
+     * The names in {@code text}, in order, reading the caller's segmentation of it ({@code terms} with char
+     * offsets, as {@link DictionarySegmenter} makes them); offsets are {@code String} char offsets.
+     */
+    public List<Entity> find(String text, List<Term> terms) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
         int[] cps = text.codePoints().toArray();
-        String[] tags = tag(text, cps);
+        int[] best = tag(text, cps, terms);
         int[] offsets = new int[cps.length + 1];
         for (int i = 0; i < cps.length; i++) {
             offsets[i + 1] = offsets[i] + Character.charCount(cps[i]);
         }
         List<Entity> found = new ArrayList<>();
-        for (BioCorpus.Span span : BioCorpus.spans(Arrays.asList(tags))) {
-            Entity.Kind kind = BioCorpus.kindOf(span.type());
-            if (kind != null) {
-                int start = offsets[span.start()];
-                int end = offsets[span.end()];
-                found.add(new Entity(kind, text.substring(start, end), start, end));
+        for (int i = 0; i < best.length; i++) {
+            String label = labels[best[i]];
+            if (!label.startsWith("B-")) {
+                continue;
             }
+            String type = label.substring(2);
+            int end = i + 1;
+            while (end < best.length && labels[best[end]].equals("I-" + type)) {
+                end++;
+            }
+            Entity.Kind kind = BioCorpus.kindOf(type);
+            if (kind != null) {
+                found.add(new Entity(kind, text.substring(offsets[i], offsets[end]), offsets[i], offsets[end]));
+            }
+            i = end - 1;
         }
         return found;
     }
 
-    /** The best label of each code point of {@code text}. */
-    String[] tag(String text, int[] cps) {
-        int[][] features = CharFeatures.extract(text, cps, gazetteer);
+    /** The index of the best label of each code point of {@code text}. */
+    int[] tag(String text, int[] cps, List<Term> terms) {
+        return viterbi(scores(text, cps, terms), cps.length, labels.length, transitions, allowed);
+    }
+
+    /** The score of each label at each code point ({@code [i * labels + y]}), before the transitions. */
+    float[] scores(String text, int[] cps, List<Term> terms) {
+        int[] c = CharFeatures.normalized(cps);
+        CharFeatures.Keys features = CharFeatures.extract(text, c, terms, gazetteer, false);
         int n = cps.length;
         int l = labels.length;
-        float[][] scores = new float[n][l];
+        float[] scores = new float[n * l];
+        int[] keys = features.keys();
+        int[] starts = features.starts();
+        float[] sums = new float[MAX_LABELS];
         for (int i = 0; i < n; i++) {
-            for (int key : features[i]) {
-                int row = Arrays.binarySearch(keys, key);
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+            for (int f = starts[i]; f < starts[i + 1]; f++) {
+                int key = keys[f];
+                if ((known[(key & (KNOWN_BITS - 1)) >>> 6] & 1L << key) == 0) {
+                    continue;
+                }
+                int row = row(key);
                 if (row >= 0) {
-                    for (int y = 0; y < l; y++) {
-                        scores[i][y] += weights[row * l + y];
-                    }
+                    row *= MAX_LABELS;
+                    s0 += rows[row];
+                    s1 += rows[row + 1];
+                    s2 += rows[row + 2];
+                    s3 += rows[row + 3];
+                    s4 += rows[row + 4];
+                    s5 += rows[row + 5];
+                    s6 += rows[row + 6];
+                    s7 += rows[row + 7];
                 }
             }
+            sums[0] = s0;
+            sums[1] = s1;
+            sums[2] = s2;
+            sums[3] = s3;
+            sums[4] = s4;
+            sums[5] = s5;
+            sums[6] = s6;
+            sums[7] = s7;
+            addPart(sums, i == 0 ? before : null, i == 0 ? 0 : charBase(c[i - 1]), 0, c, i - 1);
+            addPart(sums, null, charBase(c[i]), 1, c, i);
+            addPart(sums, i == n - 1 ? after : null, i == n - 1 ? 0 : charBase(c[i + 1]), 2, c, i + 1);
+            System.arraycopy(sums, 0, scores, i * l, l);
         }
-        int[] best = viterbi(scores, transitions, allowed(labels));
-        String[] tags = new String[n];
-        for (int i = 0; i < n; i++) {
-            tags[i] = labels[best[i]];
+        return scores;
+    }
+
+    /** The weights of one feature key, a row of {@link #MAX_LABELS} (zeros when the key is unknown). */
+    float[] weightsOf(int key) {
+        int row = row(key);
+        return row < 0 ? new float[MAX_LABELS] : Arrays.copyOfRange(rows, row * MAX_LABELS, (row + 1) * MAX_LABELS);
+    }
+
+    /** Where character {@code c}'s triple starts in {@link #charWeights}, or -1 outside the basic plane. */
+    private int charBase(int c) {
+        return c < charRow.length ? charRow[c] : -1;
+    }
+
+    /** Adds part {@code part} of a character's triple: {@code edge} if given, else from the table at {@code base}, else computed. */
+    private void addPart(float[] sums, float[] edge, int base, int part, int[] c, int j) {
+        float[] source = charWeights;
+        int from = base + part * MAX_LABELS;
+        if (edge != null) {
+            source = edge;
+            from = part * MAX_LABELS;
+        } else if (base < 0) {
+            source = triple(c[j]);
+            from = part * MAX_LABELS;
         }
-        return tags;
+        for (int y = 0; y < MAX_LABELS; y++) {
+            sums[y] += source[from + y];
+        }
     }
 
     /** Which label may follow which: row 0 is the start, row p+1 follows label p; an I- only continues its own type. */
@@ -122,34 +299,43 @@ public final class EntityTagger {
         return ok;
     }
 
-    /** The highest-scoring allowed label sequence for per-position {@code scores} and {@code transitions}. */
-    static int[] viterbi(float[][] scores, float[] transitions, boolean[] allowed) {
-        int n = scores.length;
+    /** The highest-scoring allowed label sequence for {@code n} positions of {@code l} label scores each ({@code scores[i * l + y]}). */
+    static int[] viterbi(float[] scores, int n, int l, float[] transitions, boolean[] allowed) {
         if (n == 0) {
             return new int[0];
         }
-        int l = scores[0].length;
-        double[] previous = new double[l];
-        double[] current = new double[l];
-        int[][] back = new int[n][l];
+        int[][] from = new int[l][];  // the labels each label may follow
         for (int y = 0; y < l; y++) {
-            previous[y] = allowed[y] ? transitions[y] + scores[0][y] : Double.NEGATIVE_INFINITY;
+            int count = 0;
+            int[] list = new int[l];
+            for (int p = 0; p < l; p++) {
+                if (allowed[(p + 1) * l + y]) {
+                    list[count++] = p;
+                }
+            }
+            from[y] = Arrays.copyOf(list, count);
+        }
+        float[] previous = new float[l];
+        float[] current = new float[l];
+        byte[] back = new byte[n * l];
+        for (int y = 0; y < l; y++) {
+            previous[y] = allowed[y] ? transitions[y] + scores[y] : Float.NEGATIVE_INFINITY;
         }
         for (int i = 1; i < n; i++) {
             for (int y = 0; y < l; y++) {
-                double best = Double.NEGATIVE_INFINITY;
-                int from = 0;
-                for (int p = 0; p < l; p++) {
-                    int t = (p + 1) * l + y;
-                    if (allowed[t] && previous[p] + transitions[t] > best) {
-                        best = previous[p] + transitions[t];
-                        from = p;
+                float best = Float.NEGATIVE_INFINITY;
+                int argmax = 0;
+                for (int p : from[y]) {
+                    float score = previous[p] + transitions[(p + 1) * l + y];
+                    if (score > best) {
+                        best = score;
+                        argmax = p;
                     }
                 }
-                current[y] = best + scores[i][y];
-                back[i][y] = from;
+                current[y] = best + scores[i * l + y];
+                back[i * l + y] = (byte) argmax;
             }
-            double[] swap = previous;
+            float[] swap = previous;
             previous = current;
             current = swap;
         }
@@ -160,9 +346,13 @@ public final class EntityTagger {
             }
         }
         for (int i = n - 1; i > 0; i--) {
-            path[i - 1] = back[i][path[i]];
+            path[i - 1] = back[i * l + path[i]];
         }
         return path;
+    }
+
+    Gazetteer gazetteer() {
+        return gazetteer;
     }
 
     /** How many features carry weights. */

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -48,15 +47,63 @@ final class Gazetteer {
             + " 华盛顿 悉尼 莫斯科 柏林 罗马 迪拜 好莱坞 长江 黄河 珠江 西湖 泰山 黄山 长城 故宫 天安门 西藏 新疆";
 
     private final Map<String, List<String>> lists;
-    private final Map<String, Set<String>> words = new LinkedHashMap<>();
-    private final Map<String, Integer> longest = new LinkedHashMap<>();
+    private final Node root = new Node();
+    /** The root's children by character, for the characters of the basic plane: most positions stop here. */
+    private final Node[] first = new Node[0x10000];
+
+    /** A node of the trie of every listed word, over code points; {@code ends} has bit g set where a word of list g ends. */
+    private static final class Node {
+        int[] codes = new int[0];
+        Node[] next = new Node[0];
+        int ends;
+
+        Node child(int code) {
+            int at = Arrays.binarySearch(codes, code);
+            return at < 0 ? null : next[at];
+        }
+
+        Node add(int code) {
+            int at = Arrays.binarySearch(codes, code);
+            if (at >= 0) {
+                return next[at];
+            }
+            int insert = -at - 1;
+            Node node = new Node();
+            int[] newCodes = new int[codes.length + 1];
+            Node[] newNext = new Node[next.length + 1];
+            System.arraycopy(codes, 0, newCodes, 0, insert);
+            System.arraycopy(next, 0, newNext, 0, insert);
+            newCodes[insert] = code;
+            newNext[insert] = node;
+            System.arraycopy(codes, insert, newCodes, insert + 1, codes.length - insert);
+            System.arraycopy(next, insert, newNext, insert + 1, next.length - insert);
+            codes = newCodes;
+            next = newNext;
+            return node;
+        }
+    }
 
     Gazetteer(Map<String, List<String>> lists) {
+        if (lists.size() > 30) {
+            throw new IllegalArgumentException("at most 30 gazetteer lists, not " + lists.size());
+        }
         this.lists = new LinkedHashMap<>(lists);
-        lists.forEach((name, list) -> {
-            words.put(name, Set.copyOf(list));
-            longest.put(name, list.stream().mapToInt(w -> w.codePointCount(0, w.length())).max().orElse(0));
-        });
+        int g = 0;
+        for (List<String> list : lists.values()) {
+            for (String word : list) {
+                Node node = root;
+                for (int code : word.codePoints().toArray()) {
+                    node = node.add(code);
+                }
+                node.ends |= 1 << g;
+            }
+            g++;
+        }
+        for (int i = 0; i < root.codes.length; i++) {
+            if (root.codes[i] < first.length) {
+                first[root.codes[i]] = root.next[i];
+            }
+        }
     }
 
     /** The lists Sentinel trains with: the built-in ones, and the names of the region table if it is on the classpath. */
@@ -76,33 +123,38 @@ final class Gazetteer {
     }
 
     /**
-     * For each code point, where it stands in a listed word (index into {@link #MARKS}), matching the
-     * longest listed word first from left to right.
+     * For each list and each code point, where the code point stands in a listed word (index into
+     * {@link #MARKS}), matching the longest word of that list first from left to right.
      */
-    byte[] marks(String list, int[] text) {
-        Set<String> set = words.get(list);
-        int max = longest.get(list);
-        byte[] marks = new byte[text.length];
-        int i = 0;
-        while (i < text.length) {
-            int found = 0;
-            for (int len = Math.min(max, text.length - i); len >= 1 && found == 0; len--) {
-                if (set.contains(new String(text, i, len))) {
-                    found = len;
+    byte[][] marks(int[] text) {
+        int count = lists.size();
+        int n = text.length;
+        int[][] longest = new int[count][n];
+        for (int i = 0; i < n; i++) {
+            Node node = text[i] < first.length ? first[text[i]] : root.child(text[i]);
+            for (int j = i; node != null; node = ++j < n ? node.child(text[j]) : null) {
+                for (int ends = node.ends; ends != 0; ends &= ends - 1) {
+                    longest[Integer.numberOfTrailingZeros(ends)][i] = j - i + 1;
                 }
             }
-            if (found == 0) {
-                i++;
-                continue;
+        }
+        byte[][] marks = new byte[count][n];
+        for (int g = 0; g < count; g++) {
+            for (int i = 0; i < n; ) {
+                int found = longest[g][i];
+                if (found == 0) {
+                    i++;
+                    continue;
+                }
+                if (found == 1) {
+                    marks[g][i] = 4;
+                } else {
+                    Arrays.fill(marks[g], i + 1, i + found - 1, (byte) 2);
+                    marks[g][i] = 1;
+                    marks[g][i + found - 1] = 3;
+                }
+                i += found;
             }
-            if (found == 1) {
-                marks[i] = 4;
-            } else {
-                Arrays.fill(marks, i + 1, i + found - 1, (byte) 2);
-                marks[i] = 1;
-                marks[i + found - 1] = 3;
-            }
-            i += found;
         }
         return marks;
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
+import org.yqsentinel.enrich.DictionarySegmenter;
 
 /**
  * Trains an {@link EntityTagger}: an averaged structured perceptron over BIO labels, decoded by Viterbi,
@@ -42,20 +43,26 @@ public final class TaggerTrainer {
     }
 
     /**
-     * Trains on tagged posts. Every type of the corpus is learned (nominal mentions such as 记者 too, which
-     * teaches the tagger what is not a name); {@link EntityTagger#find} reports only the names.
+     * Trains on tagged posts, segmented by the bundled dictionaries' segmenter as {@link EntityTagger#find}
+     * reads them. Names are learned, one label pair per kind ({@code GPE.NAM} is a place like {@code LOC.NAM});
+     * nominal mentions such as 记者 are learned as {@code O}, which teaches the tagger what is not a name.
      */
     public static EntityTagger train(List<BioCorpus.Sentence> sentences, Options options) {
         Gazetteer gazetteer = Gazetteer.defaults();
+        DictionarySegmenter segmenter = DictionarySegmenter.bundled();
         TreeSet<String> types = new TreeSet<>();
         List<String[]> golds = new ArrayList<>();
         for (BioCorpus.Sentence sentence : sentences) {
             String[] gold = new String[sentence.chars().size()];
             Arrays.fill(gold, "O");
             for (BioCorpus.Span span : BioCorpus.spans(sentence.tags())) {
-                types.add(span.type());
+                String type = nameType(span.type());
+                if (type == null) {
+                    continue;
+                }
+                types.add(type);
                 for (int i = span.start(); i < span.end(); i++) {
-                    gold[i] = (i == span.start() ? "B-" : "I-") + span.type();
+                    gold[i] = (i == span.start() ? "B-" : "I-") + type;
                 }
             }
             golds.add(gold);
@@ -77,12 +84,13 @@ public final class TaggerTrainer {
         List<Integer> keyList = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
             String text = sentences.get(s).text();
-            int[][] keys = CharFeatures.extract(text, text.codePoints().toArray(), gazetteer);
-            int[][] indices = new int[keys.length][];
-            for (int i = 0; i < keys.length; i++) {
-                indices[i] = new int[keys[i].length];
-                for (int j = 0; j < keys[i].length; j++) {
-                    int key = keys[i][j];
+            CharFeatures.Keys keys = CharFeatures.extract(text, text.codePoints().toArray(), segmenter.seg(text), gazetteer);
+            int[][] indices = new int[keys.size()][];
+            for (int i = 0; i < indices.length; i++) {
+                int from = keys.starts()[i];
+                indices[i] = new int[keys.starts()[i + 1] - from];
+                for (int j = 0; j < indices[i].length; j++) {
+                    int key = keys.keys()[from + j];
                     Integer index = featureIndex.get(key);
                     if (index == null) {
                         index = featureIndex.size();
@@ -92,7 +100,7 @@ public final class TaggerTrainer {
                     indices[i][j] = index;
                 }
             }
-            int[] gold = new int[keys.length];
+            int[] gold = new int[indices.length];
             for (int i = 0; i < gold.length; i++) {
                 gold[i] = labelIndex.get(golds.get(s)[i]);
             }
@@ -100,6 +108,19 @@ public final class TaggerTrainer {
             outputs.add(gold);
         }
         return learn(labels, gazetteer, keyList, inputs, outputs, options);
+    }
+
+    /** The label type a corpus type is learned as: one per kind of name, null for what is not a name. */
+    private static String nameType(String type) {
+        Entity.Kind kind = BioCorpus.kindOf(type);
+        if (kind == null) {
+            return null;
+        }
+        return switch (kind) {
+            case PERSON -> "PER.NAM";
+            case PLACE -> "LOC.NAM";
+            case ORGANIZATION -> "ORG.NAM";
+        };
     }
 
     private static EntityTagger learn(String[] labels, Gazetteer gazetteer, List<Integer> keyList,
@@ -159,18 +180,18 @@ public final class TaggerTrainer {
             for (int s : order) {
                 int[][] x = inputs.get(s);
                 int[] gold = outputs.get(s);
-                float[][] scores = new float[x.length][l];
+                float[] scores = new float[x.length * l];
                 for (int i = 0; i < x.length; i++) {
                     for (int f : x[i]) {
                         for (int y = 0; y < l; y++) {
-                            scores[i][y] += w[f * l + y];
+                            scores[i * l + y] += w[f * l + y];
                         }
                     }
                 }
                 for (int t = 0; t < tw.length; t++) {
                     transitions[t] = tw[t];
                 }
-                int[] guess = EntityTagger.viterbi(scores, transitions, allowed);
+                int[] guess = EntityTagger.viterbi(scores, x.length, l, transitions, allowed);
                 for (int i = 0; i < x.length; i++) {
                     if (guess[i] != gold[i]) {
                         for (int f : x[i]) {

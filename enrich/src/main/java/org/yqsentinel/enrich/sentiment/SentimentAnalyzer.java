@@ -33,24 +33,21 @@ public final class SentimentAnalyzer {
     }
 
     public Sentiment analyze(String text) {
-        return of(model.logit(features(text)));
+        String read = SentimentFeatures.withoutDoubleNegations(text);
+        return of(model.logit(read, segmenter.seg(read)));
     }
 
     /** The same, reusing the caller's segmentation of {@code text} (made by a {@link DictionarySegmenter}). */
     public Sentiment analyze(String text, List<Term> terms) {
-        if (SentimentFeatures.DOUBLE_NEGATION.matcher(text).find()) {
+        if (SentimentFeatures.hasDoubleNegation(text)) {
             return analyze(text);
         }
-        return of(model.logit(SentimentFeatures.of(text, terms)));
+        return of(model.logit(text, terms));
     }
 
-    List<String> features(String text) {
-        return features(segmenter, text);
-    }
-
-    /** The model's features of a text, double negations read as what they mean. */
+    /** The model's features of a text as strings, double negations read as what they mean. */
     static List<String> features(DictionarySegmenter segmenter, String text) {
-        String read = SentimentFeatures.DOUBLE_NEGATION.matcher(text).replaceAll("");
+        String read = SentimentFeatures.withoutDoubleNegations(text);
         return SentimentFeatures.of(read, segmenter.seg(read));
     }
 

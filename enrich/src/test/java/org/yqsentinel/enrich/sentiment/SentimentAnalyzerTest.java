@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yqsentinel.enrich.DictionarySegmenter;
 import org.yqsentinel.model.Sentiment;
+import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.dictionary.Dictionaries;
 
 /** The bundled model on hand-written hard cases of public reaction to a policy. */
 class SentimentAnalyzerTest {
 
-    private static final SentimentAnalyzer ANALYZER = SentimentAnalyzer.bundled();
+    private static final DictionarySegmenter SEGMENTER = new DictionarySegmenter(Dictionaries.load(RuleFiles.bundled()));
+    private static final SentimentAnalyzer ANALYZER = new SentimentAnalyzer(SentimentModel.bundled(), SEGMENTER);
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -27,6 +32,12 @@ class SentimentAnalyzerTest {
     void readsNegationDegreeEmoticonsAndRhetoricalComplaint(String text, Sentiment.Label expected) {
         Sentiment sentiment = ANALYZER.analyze(text);
         assertThat(sentiment.label()).as("%s scored %s", text, sentiment.score()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"服务并非不好，只是价格偏高", "不是不满意", "课后服务费又涨了[怒][怒]", "呵呵，真是好样的"})
+    void theCallersSegmentationReadsAsTheAnalyzersOwn(String text) {
+        assertThat(ANALYZER.analyze(text, SEGMENTER.seg(text))).isEqualTo(ANALYZER.analyze(text));
     }
 
     @ParameterizedTest

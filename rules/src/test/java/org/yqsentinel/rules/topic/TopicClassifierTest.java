@@ -18,6 +18,8 @@ class TopicClassifierTest {
 
     private static final TopicClassifier CLASSIFIER = new TopicClassifier(TopicRules.load(RuleFiles.bundled()));
 
+    private static final TopicHit NO_TOPIC = new TopicHit(TopicClassifier.OTHER, 0, null, List.of());
+
     private static List<String> topics(String text) {
         return CLASSIFIER.classify(text).stream().map(TopicHit::name).toList();
     }
@@ -67,7 +69,33 @@ class TopicClassifierTest {
 
     @Test
     void textAboutNothingListedIsOther() {
-        assertThat(CLASSIFIER.classify("今天的晚霞真好看")).containsExactly(new TopicHit(TopicClassifier.OTHER, 0, null, List.of()));
+        assertThat(CLASSIFIER.classify("今天的晚霞真好看")).containsExactly(NO_TOPIC);
+    }
+
+    @Test
+    void aWordCountsWhereItStartsOutsideItsTopicsNotWhenPhrasesEvenIfItAlsoOccursInsideOne() {
+        assertThat(CLASSIFIER.classify("交了学费才懂，孩子又不听话")).containsExactly(NO_TOPIC);
+        assertThat(CLASSIFIER.classify("交了学费才懂，孩子的学费又涨了"))
+                .containsExactly(new TopicHit("教育", 3, "教育局", List.of("学费", "孩子")));
+        // 司机 starts inside 老司机带, a not-when phrase of 交通出行; 老司机 alone is one of 教育 only
+        assertThat(CLASSIFIER.classify("老司机带着新人开车")).containsExactly(NO_TOPIC);
+        assertThat(CLASSIFIER.classify("老司机开车很稳"))
+                .containsExactly(new TopicHit("交通出行", 2, "交通运输局", List.of("司机", "开车")));
+        // 医生 starts where 医生说 does
+        assertThat(CLASSIFIER.classify("医生说要住院"))
+                .containsExactly(new TopicHit("医疗", 2, "卫健委", List.of("住院")));
+    }
+
+    @Test
+    void onlyTheStartOfAnOccurrenceDecidesWhetherAPhraseCoversIt() {
+        TopicClassifier classifier = new TopicClassifier(new TopicRules(2, List.of(
+                new TopicRules.Topic("A", "a", List.of("学费", "费用"), List.of(), List.of("交学费")),
+                new TopicRules.Topic("B", "b", List.of("交学"), List.of(), List.of("学费")))));
+
+        // 学费 and 费用 start inside A's 交学费; 交学 starts before B's 学费 and runs into it
+        assertThat(classifier.classify("交学费用")).containsExactly(new TopicHit("B", 2, "b", List.of("交学")));
+        assertThat(classifier.classify("交学费用，费用学费")).containsExactly(
+                new TopicHit("A", 4, "a", List.of("学费", "费用")), new TopicHit("B", 2, "b", List.of("交学")));
     }
 
     @TempDir
