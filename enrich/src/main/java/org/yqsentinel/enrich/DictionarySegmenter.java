@@ -25,6 +25,8 @@ public final class DictionarySegmenter {
     }
 
     private final Node root = new Node();
+    /** The root's children by char: most positions of a text start no dictionary word, and this says so at once. */
+    private final Node[] first = new Node[Character.MAX_VALUE + 1];
     /**
      * HanLP without its person-name recognizer: that role-tagging pass costs as much as the rest of the
      * segmentation, and the entity tagger finds person names better (see docs/enrichment.md); the analyzer
@@ -52,6 +54,7 @@ public final class DictionarySegmenter {
                 node.nature = Nature.create(word.kind().nature());
             }
         }
+        root.next.forEach((c, node) -> first[c] = node);
     }
 
     public List<Term> seg(String text) {
@@ -61,12 +64,8 @@ public final class DictionarySegmenter {
         while (i < text.length()) {
             int end = -1;
             Nature nature = null;
-            Node node = root;
-            for (int j = i; j < text.length(); j++) {
-                node = node.next.get(text.charAt(j));
-                if (node == null) {
-                    break;
-                }
+            Node node = first[text.charAt(i)];
+            for (int j = i; node != null; node = ++j < text.length() ? node.next.get(text.charAt(j)) : null) {
                 if (node.nature != null) {
                     end = j + 1;
                     nature = node.nature;

@@ -1,6 +1,5 @@
 package org.yqsentinel.enrich;
 
-import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
 import com.hankcs.hanlp.seg.common.Term;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +21,7 @@ final class KeywordRanker {
     private static final double TOLERANCE = 1e-3;  // as HanLP's TextRank: the order is settled well before
 
     List<String> top(List<Term> terms, int count) {
-        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> index = new HashMap<>(terms.size() * 2);
         List<String> words = new ArrayList<>();
         int[] sequence = new int[terms.size()];
         int length = 0;
@@ -100,26 +99,32 @@ final class KeywordRanker {
                 break;
             }
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        double[] ranked = score;
-        Arrays.sort(order, (a, b) -> ranked[a] != ranked[b] ? Double.compare(ranked[b], ranked[a]) : words.get(a).compareTo(words.get(b)));
+        // the best `count` by score, ties by the word: a selection, cheaper than sorting them all
+        boolean[] taken = new boolean[n];
         List<String> top = new ArrayList<>(Math.min(count, n));
-        for (int i = 0; i < Math.min(count, n); i++) {
-            top.add(words.get(order[i]));
+        for (int k = 0; k < Math.min(count, n); k++) {
+            int best = -1;
+            for (int i = 0; i < n; i++) {
+                if (!taken[i] && (best < 0 || score[i] > score[best]
+                        || score[i] == score[best] && words.get(i).compareTo(words.get(best)) < 0)) {
+                    best = i;
+                }
+            }
+            taken[best] = true;
+            top.add(words.get(best));
         }
         return top;
     }
 
     private static boolean isCandidate(Term term) {
-        if (term.nature == null || term.word.codePointCount(0, term.word.length()) < 2 || isNumber(term.word)
-                || CoreStopWordDictionary.contains(term.word)) {
+        if (term.nature == null) {
             return false;
         }
         char kind = term.nature.toString().charAt(0);
-        return kind == 'n' || kind == 'v' || kind == 'a' || kind == 'g' || kind == 'i' || kind == 'l';
+        String word = term.word;
+        boolean oneCharacter = word.length() < 2 || word.length() == 2 && Character.isSurrogatePair(word.charAt(0), word.charAt(1));
+        return (kind == 'n' || kind == 'v' || kind == 'a' || kind == 'g' || kind == 'i' || kind == 'l')
+                && !oneCharacter && !isNumber(word) && !StopWords.contains(word);
     }
 
     private static boolean isNumber(String word) {

@@ -1,7 +1,6 @@
 package org.yqsentinel.enrich;
 
 import com.hankcs.hanlp.corpus.tag.Nature;
-import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
 import com.hankcs.hanlp.seg.common.Term;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,7 +134,7 @@ public final class TextAnalyzer {
             return false;
         }
         String nature = term.nature.toString();
-        return !nature.startsWith("w") && !nature.equals("x") && !CoreStopWordDictionary.contains(term.word);
+        return !nature.startsWith("w") && !nature.equals("x") && !StopWords.contains(term.word);
     }
 
     private static boolean hasLetterOrDigit(String word) {

@@ -13,6 +13,7 @@ import org.yqsentinel.model.Analysis;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Item;
+import org.yqsentinel.model.NamedEntity;
 import org.yqsentinel.model.TopicHit;
 import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.dictionary.Dictionaries;
@@ -35,9 +36,15 @@ class TextAnalyzerTest {
 
     @Test
     void personNamesTheTaggerFindsAreSingleTokens() {
-        Analysis analysis = analyzer.analyze(null, "昨天张晓峰在杭州市西湖区人民医院见到了李明远。");
-        assertThat(analysis.entities()).extracting(e -> e.text()).contains("张晓峰", "李明远");
-        assertThat(analysis.tokens()).contains("张晓峰", "李明远").doesNotContain("晓峰", "明远");
+        for (String text : List.of("昨天张晓峰在杭州市西湖区人民医院见到了李明远。", "记者李明远报道：市民陈小红投诉物业。")) {
+            Analysis analysis = analyzer.analyze(null, text);
+            List<String> persons = analysis.entities().stream()
+                    .filter(e -> e.kind() == NamedEntity.Kind.PERSON).map(e -> e.text()).toList();
+            assertThat(persons).as(text).isNotEmpty().allSatisfy(name -> assertThat(name).hasSizeGreaterThan(1));
+            assertThat(analysis.tokens()).as(text).containsAll(persons);
+        }
+        assertThat(analyzer.analyze(null, "记者李明远报道：市民陈小红投诉物业。").tokens()).contains("李明远", "陈小红")
+                .doesNotContain("明远", "小红");
     }
 
     @Test

@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * The features of each character of a text as 32-bit keys, computed from ints without building strings:
  * the character and its neighbours, the two bigrams over it, character types, gazetteer marks around it,
- * Weibo {@code @} mentions, the roles HanLP's recognizer dictionaries give it, and the words of the caller's
- * segmentation it and its neighbours stand in (part of speech and place in the word; the word itself).
+ * Weibo {@code @} mentions, the roles HanLP's recognizer dictionaries give it, and the word of the caller's
+ * segmentation it stands in (part of speech and place in the word; the word itself).
  */
 final class CharFeatures {
 
@@ -25,17 +25,18 @@ final class CharFeatures {
     }
 
     // feature templates; the lean set was chosen by ablation on the Weibo NER development part: wider
-    // character windows, trigrams, per-position gazetteer marks and neighbours' roles cost time and gave nothing
+    // character windows, trigrams, per-position gazetteer marks and the neighbours' roles and words cost time and gave nothing
     private static final int BIAS = 1;
     private static final int CHAR = 10;         // + 0 previous, 1 this, 2 next character
     private static final int BIGRAM = 20;       // + 0 (previous, this), 1 (this, next)
     private static final int TYPES = 30;
     private static final int GAZETTEER = 40;    // + list: its marks in a window of two either side
     private static final int MENTION = 110;
-    private static final int WORD_NATURE = 120; // + k + 1: the previous, this and the next character's word
+    private static final int WORD_NATURE = 121;
     private static final int WORD = 125;
     private static final int ROLE = 130;
 
+    private static final int WINDOW_BITS = (1 << 15) - 1;
     private static final int BEFORE = -1;
     private static final int AFTER = -2;
 
@@ -82,9 +83,14 @@ final class CharFeatures {
         int[] wordHash = new int[n];
         words(text, terms, wordPosition, wordNature, wordHash);
 
-        int[] keys = new int[n * (16 + marks.length)];
+        int[] keys = new int[n * (withCharacters ? 12 : 6) + 16 + marks.length];  // grown when a position needs more
         int[] starts = new int[n + 1];
         int at = 0;
+        // each list's marks from two before to two after the position, three bits each, 7 beyond the text
+        int[] windows = new int[marks.length];
+        for (int g = 0; g < marks.length; g++) {
+            windows[g] = 7 << 12 | 7 << 9 | 7 << 6 | (n > 0 ? marks[g][0] : 7) << 3 | (n > 1 ? marks[g][1] : 7);
+        }
         for (int i = 0; i < n; i++) {
             if (keys.length - at < 16 + marks.length) {
                 keys = Arrays.copyOf(keys, keys.length * 2);
@@ -104,23 +110,17 @@ final class CharFeatures {
             keys[at++] = key(BIGRAM + 1, c[i], next);
             keys[at++] = key(TYPES, at(types, i - 1) * 8 + types[i], at(types, i + 1));
             for (int g = 0; g < marks.length; g++) {
-                int window = 0;
-                for (int k = -2; k <= 2; k++) {
-                    int j = i + k;
-                    window = window * 8 + (j < 0 || j >= n ? 7 : marks[g][j]);
+                int entering = i + 2 >= n ? 7 : marks[g][i + 2];
+                windows[g] = (windows[g] << 3 | entering) & WINDOW_BITS;
+                if (windows[g] != 0) {  // a window without marks says no more than the bias
+                    keys[at++] = key(GAZETTEER + g, windows[g]);
                 }
-                keys[at++] = key(GAZETTEER + g, window);
             }
             if (mention[i] > 0) {
                 keys[at++] = key(MENTION, Math.min(mention[i], 5), c[i]);
             }
-            for (int k = -1; k <= 1; k++) {
-                int j = i + k;
-                if (j >= 0 && j < n && wordPosition[j] != 0) {
-                    keys[at++] = key(WORD_NATURE + k + 1, wordPosition[j], wordNature[j]);
-                }
-            }
             if (wordPosition[i] != 0) {
+                keys[at++] = key(WORD_NATURE, wordPosition[i], wordNature[i]);
                 keys[at++] = key(WORD, wordPosition[i], wordHash[i]);
             }
             starts[i + 1] = at;
@@ -152,22 +152,25 @@ final class CharFeatures {
      * 4 end; 0 when no term covers it), a hash of the term's part of speech and a hash of the word.
      */
     private static void words(String text, List<Term> terms, int[] position, int[] nature, int[] word) {
-        int[] toCodePoint = new int[text.length() + 1];
-        for (int i = 0, cp = 0; i < text.length(); cp++) {
-            int width = Character.charCount(text.codePointAt(i));
-            for (int w = 0; w < width; w++) {
-                toCodePoint[i + w] = cp;
+        int[] toCodePoint = null;  // char offset to code point index, needed only when the text has surrogate pairs
+        if (position.length != text.length()) {
+            toCodePoint = new int[text.length() + 1];
+            for (int i = 0, cp = 0; i < text.length(); cp++) {
+                int width = Character.charCount(text.codePointAt(i));
+                for (int w = 0; w < width; w++) {
+                    toCodePoint[i + w] = cp;
+                }
+                i += width;
+                toCodePoint[i] = cp + 1;
             }
-            i += width;
-            toCodePoint[i] = cp + 1;
         }
         for (Term term : terms) {
             int end = term.offset + term.word.length();
             if (term.offset < 0 || end > text.length() || !text.startsWith(term.word, term.offset)) {
                 continue;
             }
-            int from = toCodePoint[term.offset];
-            int to = toCodePoint[end];
+            int from = toCodePoint == null ? term.offset : toCodePoint[term.offset];
+            int to = toCodePoint == null ? end : toCodePoint[end];
             int natureHash = term.nature == null ? 0 : term.nature.toString().hashCode();
             int wordHash = term.word.hashCode();
             for (int j = from; j < to; j++) {

@@ -28,30 +28,37 @@ public final class EntityTagger {
 
     private static final String MAGIC = "sentinel entity tagger v2";
     private static final String BUNDLED = "/entity/tagger.bin.gz";
-    private static final int KNOWN_BITS = 1 << 20;
     /** O and B-/I- for three kinds of name, with one to spare. */
     static final int MAX_LABELS = 8;
+    private static final int KNOWN_BITS = 1 << 18;
 
     private final String[] labels;
     private final Gazetteer gazetteer;
     private final int[] keys;
     private final float[] weights;
-    /** The weights again, one row of {@link #MAX_LABELS} per key (unused labels 0), summed in registers while tagging. */
-    private final float[] rows;
+    /**
+     * The weights again as whole steps of {@link #step} (as the file stores them), one row of {@link #MAX_LABELS}
+     * per key (unused labels 0): half the memory of floats, summed as ints in registers while tagging.
+     */
+    private final short[] rows;
+    private final float step;
     private final float[] transitions;
     private final boolean[] allowed;
-    /** One bit per hash of the known keys: most keys of a text are unknown, and this small filter says so from the cache. */
-    private final long[] known;
+    /** Per label: the kind of name a B- label begins (null for others), and for an I- label the B- label it continues (-1 for others). */
+    private final Entity.Kind[] begins;
+    private final int[] continues;
     /**
      * The weights of the features of single characters, summed per character at load ({@link CharFeatures#charKeys}):
-     * {@code charRow[c]} is the first of the character's three rows of {@link #MAX_LABELS} in {@code charWeights}
+     * {@code charRow[c]} is the number of the character's triple of rows of {@link #MAX_LABELS} in {@code charWeights}
      * (as the previous character, itself, the next one); 0 for characters with no weights of their own.
      */
-    private final int[] charRow = new int[0x10000];
+    private final char[] charRow = new char[0x10000];
     private final float[] charWeights;
     /** The triples of the text's edges: before its first character, after its last. */
     private final float[] before;
     private final float[] after;
+    /** One bit per hash of the known keys (32 KB): most keys of a text are unknown, and this says so from the nearest cache. */
+    private final long[] known;
     /** Open addressing: the key in the high half, its row + 1 in the low half; 0 when empty. */
     private final long[] table;
     private final int mask;
@@ -65,13 +72,24 @@ public final class EntityTagger {
         this.gazetteer = gazetteer;
         this.keys = keys;
         this.weights = weights;
-        this.rows = new float[keys.length * MAX_LABELS];
+        this.step = scale(weights);
+        this.rows = new short[keys.length * MAX_LABELS];
         for (int row = 0; row < keys.length; row++) {
-            System.arraycopy(weights, row * labels.length, rows, row * MAX_LABELS, labels.length);
+            for (int y = 0; y < labels.length; y++) {
+                rows[row * MAX_LABELS + y] = (short) Math.round(weights[row * labels.length + y] / step);
+            }
         }
         this.transitions = transitions;
         this.allowed = allowed(labels);
-        int slots = Integer.highestOneBit(Math.max(4, keys.length * 2 - 1)) * 2;
+        this.begins = new Entity.Kind[labels.length];
+        this.continues = new int[labels.length];
+        List<String> names = List.of(labels);
+        for (int y = 0; y < labels.length; y++) {
+            String type = labels[y].length() > 2 ? labels[y].substring(2) : "";
+            begins[y] = labels[y].startsWith("B-") ? BioCorpus.kindOf(type) : null;
+            continues[y] = labels[y].startsWith("I-") ? names.indexOf("B-" + type) : -1;
+        }
+        int slots = Integer.highestOneBit(Math.max(4, keys.length * 3 / 2)) * 2;  // at most two thirds full: small, to stay in the cache
         this.mask = slots - 1;
         this.table = new long[slots];
         this.known = new long[KNOWN_BITS / 64];
@@ -109,7 +127,10 @@ public final class EntityTagger {
                 out = Arrays.copyOf(out, out.length * 2);
             }
             System.arraycopy(triple, 0, out, count * triple.length, triple.length);
-            charRow[c] = count++ * triple.length;
+            if (count > Character.MAX_VALUE) {
+                throw new IllegalArgumentException("more characters with weights than a tagger holds: " + count);
+            }
+            charRow[c] = (char) count++;
         }
         return Arrays.copyOf(out, count * none.length);
     }
@@ -122,7 +143,7 @@ public final class EntityTagger {
             for (int key : keys[part]) {
                 int row = row(key);
                 for (int y = 0; row >= 0 && y < MAX_LABELS; y++) {
-                    triple[part * MAX_LABELS + y] += rows[row * MAX_LABELS + y];
+                    triple[part * MAX_LABELS + y] += rows[row * MAX_LABELS + y] * step;
                 }
             }
         }
@@ -182,7 +203,7 @@ public final class EntityTagger {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        int[] cps = text.codePoints().toArray();
+        int[] cps = codePoints(text);
         int[] best = tag(text, cps, terms);
         int[] offsets = new int[cps.length + 1];
         for (int i = 0; i < cps.length; i++) {
@@ -190,22 +211,29 @@ public final class EntityTagger {
         }
         List<Entity> found = new ArrayList<>();
         for (int i = 0; i < best.length; i++) {
-            String label = labels[best[i]];
-            if (!label.startsWith("B-")) {
+            Entity.Kind kind = begins[best[i]];
+            if (kind == null) {
                 continue;
             }
-            String type = label.substring(2);
             int end = i + 1;
-            while (end < best.length && labels[best[end]].equals("I-" + type)) {
+            while (end < best.length && continues[best[end]] == best[i]) {
                 end++;
             }
-            Entity.Kind kind = BioCorpus.kindOf(type);
-            if (kind != null) {
-                found.add(new Entity(kind, text.substring(offsets[i], offsets[end]), offsets[i], offsets[end]));
-            }
+            found.add(new Entity(kind, text.substring(offsets[i], offsets[end]), offsets[i], offsets[end]));
             i = end - 1;
         }
         return found;
+    }
+
+    private static int[] codePoints(String text) {
+        int[] cps = new int[text.length()];
+        int count = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            cps[count++] = c;
+            i += Character.charCount(c);
+        }
+        return count == cps.length ? cps : Arrays.copyOf(cps, count);
     }
 
     /** The index of the best label of each code point of {@code text}. */
@@ -224,7 +252,7 @@ public final class EntityTagger {
         int[] starts = features.starts();
         float[] sums = new float[MAX_LABELS];
         for (int i = 0; i < n; i++) {
-            float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+            int s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
             for (int f = starts[i]; f < starts[i + 1]; f++) {
                 int key = keys[f];
                 if ((known[(key & (KNOWN_BITS - 1)) >>> 6] & 1L << key) == 0) {
@@ -243,14 +271,14 @@ public final class EntityTagger {
                     s7 += rows[row + 7];
                 }
             }
-            sums[0] = s0;
-            sums[1] = s1;
-            sums[2] = s2;
-            sums[3] = s3;
-            sums[4] = s4;
-            sums[5] = s5;
-            sums[6] = s6;
-            sums[7] = s7;
+            sums[0] = s0 * step;
+            sums[1] = s1 * step;
+            sums[2] = s2 * step;
+            sums[3] = s3 * step;
+            sums[4] = s4 * step;
+            sums[5] = s5 * step;
+            sums[6] = s6 * step;
+            sums[7] = s7 * step;
             addPart(sums, i == 0 ? before : null, i == 0 ? 0 : charBase(c[i - 1]), 0, c, i - 1);
             addPart(sums, null, charBase(c[i]), 1, c, i);
             addPart(sums, i == n - 1 ? after : null, i == n - 1 ? 0 : charBase(c[i + 1]), 2, c, i + 1);
@@ -262,12 +290,16 @@ public final class EntityTagger {
     /** The weights of one feature key, a row of {@link #MAX_LABELS} (zeros when the key is unknown). */
     float[] weightsOf(int key) {
         int row = row(key);
-        return row < 0 ? new float[MAX_LABELS] : Arrays.copyOfRange(rows, row * MAX_LABELS, (row + 1) * MAX_LABELS);
+        float[] out = new float[MAX_LABELS];
+        for (int y = 0; row >= 0 && y < MAX_LABELS; y++) {
+            out[y] = rows[row * MAX_LABELS + y] * step;
+        }
+        return out;
     }
 
     /** Where character {@code c}'s triple starts in {@link #charWeights}, or -1 outside the basic plane. */
     private int charBase(int c) {
-        return c < charRow.length ? charRow[c] : -1;
+        return c < charRow.length ? charRow[c] * 3 * MAX_LABELS : -1;
     }
 
     /** Adds part {@code part} of a character's triple: {@code edge} if given, else from the table at {@code base}, else computed. */
@@ -304,16 +336,18 @@ public final class EntityTagger {
         if (n == 0) {
             return new int[0];
         }
-        int[][] from = new int[l][];  // the labels each label may follow
+        int[][] from = new int[l][];  // the labels each label may follow, null when it may follow any
+        float[] into = new float[l * l];  // transitions by label then predecessor, read in order
         for (int y = 0; y < l; y++) {
             int count = 0;
             int[] list = new int[l];
             for (int p = 0; p < l; p++) {
+                into[y * l + p] = transitions[(p + 1) * l + y];
                 if (allowed[(p + 1) * l + y]) {
                     list[count++] = p;
                 }
             }
-            from[y] = Arrays.copyOf(list, count);
+            from[y] = count == l ? null : Arrays.copyOf(list, count);
         }
         float[] previous = new float[l];
         float[] current = new float[l];
@@ -325,11 +359,21 @@ public final class EntityTagger {
             for (int y = 0; y < l; y++) {
                 float best = Float.NEGATIVE_INFINITY;
                 int argmax = 0;
-                for (int p : from[y]) {
-                    float score = previous[p] + transitions[(p + 1) * l + y];
-                    if (score > best) {
-                        best = score;
-                        argmax = p;
+                if (from[y] == null) {
+                    for (int p = 0; p < l; p++) {
+                        float score = previous[p] + into[y * l + p];
+                        if (score > best) {
+                            best = score;
+                            argmax = p;
+                        }
+                    }
+                } else {
+                    for (int p : from[y]) {
+                        float score = previous[p] + into[y * l + p];
+                        if (score > best) {
+                            best = score;
+                            argmax = p;
+                        }
                     }
                 }
                 current[y] = best + scores[i * l + y];

@@ -23,7 +23,7 @@ class SentimentTrainerTest {
         List<LabelledText> texts = new ArrayList<>();
         String[] good = {"服务很好", "非常满意", "干净整洁", "推荐入住", "性价比高"};
         String[] bad = {"服务很差", "非常失望", "又脏又乱", "不推荐", "价格太贵"};
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 40; i++) {
             texts.add(new LabelledText(good[i % good.length] + "，第" + i + "次", true));
             texts.add(new LabelledText(bad[i % bad.length] + "，第" + i + "次", false));
         }
