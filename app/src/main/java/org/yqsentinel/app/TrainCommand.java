@@ -15,8 +15,6 @@ import org.yqsentinel.enrich.sentiment.LabelledText;
 import org.yqsentinel.enrich.sentiment.LabelledTexts;
 import org.yqsentinel.enrich.sentiment.SentimentModel;
 import org.yqsentinel.enrich.sentiment.SentimentTrainer;
-import org.yqsentinel.rules.RuleFiles;
-import org.yqsentinel.rules.dictionary.Dictionaries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -73,7 +71,7 @@ final class TrainCommand {
                 texts.addAll(EvalCommand.read(file, part));
             }
             long started = System.nanoTime();
-            DictionarySegmenter segmenter = new DictionarySegmenter(Dictionaries.load(RuleFiles.bundled()));
+            DictionarySegmenter segmenter = DictionarySegmenter.bundled();
             SentimentModel model = new SentimentTrainer(segmenter, SentimentTrainer.Options.DEFAULT).train(texts);
             if (out.getParent() != null) {
                 Files.createDirectories(out.getParent());

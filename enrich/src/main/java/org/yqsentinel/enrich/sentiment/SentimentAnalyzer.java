@@ -4,8 +4,6 @@ import com.hankcs.hanlp.seg.common.Term;
 import java.util.List;
 import org.yqsentinel.enrich.DictionarySegmenter;
 import org.yqsentinel.model.Sentiment;
-import org.yqsentinel.rules.RuleFiles;
-import org.yqsentinel.rules.dictionary.Dictionaries;
 
 /**
  * The sentiment of a post: a score in [-1, 1] (2p − 1 of the model's probability of positive) and a
@@ -20,7 +18,7 @@ public final class SentimentAnalyzer {
 
     /** With the bundled dictionaries. */
     public SentimentAnalyzer(SentimentModel model) {
-        this(model, new DictionarySegmenter(Dictionaries.load(RuleFiles.bundled())));
+        this(model, DictionarySegmenter.bundled());
     }
 
     public SentimentAnalyzer(SentimentModel model, DictionarySegmenter segmenter) {
