@@ -30,7 +30,7 @@ final class BenchCommand {
         @Option(names = "--megabytes", defaultValue = "3", description = "How much text to read, in MB of UTF-16 characters × 2 (default: ${DEFAULT-VALUE}).")
         int megabytes;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds of each, after one warm-up round; the best round counts (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--rounds", defaultValue = "5", description = "Measured rounds of each, after one warm-up round; the best round counts (default: ${DEFAULT-VALUE}).")
         int rounds;
 
         @Override

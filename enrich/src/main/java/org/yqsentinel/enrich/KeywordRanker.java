@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * TextRank keywords over terms already segmented: content words (nouns, verbs, adjectives and the
- * project's dictionary words, two characters or more, not stop words) are nodes, words within a window
+ * TextRank keywords over the content words of a segmented text (stop words and punctuation already
+ * left out by the analyzer): nouns, verbs, adjectives and the project's dictionary words of two
+ * characters or more are nodes, words within a window
  * of {@value #WINDOW} are linked, and PageRank scores them. Ties are broken by the word, so the same
  * text always gives the same keywords. Works on int arrays: several times faster than HanLP's version.
  */
@@ -124,7 +125,7 @@ final class KeywordRanker {
         String word = term.word;
         boolean oneCharacter = word.length() < 2 || word.length() == 2 && Character.isSurrogatePair(word.charAt(0), word.charAt(1));
         return (kind == 'n' || kind == 'v' || kind == 'a' || kind == 'g' || kind == 'i' || kind == 'l')
-                && !oneCharacter && !isNumber(word) && !StopWords.contains(word);
+                && !oneCharacter && !isNumber(word);
     }
 
     private static boolean isNumber(String word) {

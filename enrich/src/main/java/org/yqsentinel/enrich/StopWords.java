@@ -10,10 +10,20 @@ import java.util.Set;
 final class StopWords {
 
     private static final Set<String> WORDS = Set.copyOf(CoreStopWordDictionary.dictionary);
+    /** One bit per char that starts a stop word (8 KB): most words start with another and need no lookup. */
+    private static final long[] STARTS = new long[(Character.MAX_VALUE + 1) / 64];
+
+    static {
+        for (String word : WORDS) {
+            if (!word.isEmpty()) {
+                STARTS[word.charAt(0) >>> 6] |= 1L << word.charAt(0);
+            }
+        }
+    }
 
     private StopWords() {}
 
     static boolean contains(String word) {
-        return WORDS.contains(word);
+        return !word.isEmpty() && (STARTS[word.charAt(0) >>> 6] & 1L << word.charAt(0)) != 0 && WORDS.contains(word);
     }
 }

@@ -65,9 +65,11 @@ public final class TextAnalyzer {
         List<Term> terms = segmenter.seg(content);
         List<Entity> found = entities.find(content, terms);
         List<Term> words = withPersonNames(terms, found);
+        List<Term> contentWords = new ArrayList<>(words.size());
         List<String> tokens = new ArrayList<>(words.size());
         for (Term term : words) {
             if (isContent(term)) {
+                contentWords.add(term);
                 tokens.add(term.word);
             }
         }
@@ -75,7 +77,7 @@ public final class TextAnalyzer {
         for (Entity e : found) {
             names.add(new NamedEntity(NamedEntity.Kind.valueOf(e.kind().name()), e.text(), e.start(), e.end()));
         }
-        return new Analysis(tokens, keywords.top(words, keywordCount), sentiment.analyze(content, terms), topics.classify(content), names);
+        return new Analysis(tokens, keywords.top(contentWords, keywordCount), sentiment.analyze(content, terms), topics.classify(content), names);
     }
 
     /**
@@ -129,12 +131,13 @@ public final class TextAnalyzer {
         return regions.resolve(declared, source, tokens);
     }
 
-    private static boolean isContent(Term term) {
-        if (term.nature == null || !hasLetterOrDigit(term.word)) {
+    /** A word with a letter or digit, not punctuation ({@code w*}) or a symbol ({@code x}), not a stop word. */
+    static boolean isContent(Term term) {
+        if (term.nature == null) {
             return false;
         }
         String nature = term.nature.toString();
-        return !nature.startsWith("w") && !nature.equals("x") && !StopWords.contains(term.word);
+        return nature.charAt(0) != 'w' && !nature.equals("x") && hasLetterOrDigit(term.word) && !StopWords.contains(term.word);
     }
 
     private static boolean hasLetterOrDigit(String word) {

@@ -18,7 +18,7 @@ import java.util.Map;
 final class CharFeatures {
 
     /** The keys of every code point of a text: those of code point {@code i} are {@code keys[starts[i]..starts[i+1])}. */
-    record Keys(int[] keys, int[] starts) {
+    record Keys(int[] keys, int[] starts, int[] types) {
         int size() {
             return starts.length - 1;
         }
@@ -67,8 +67,8 @@ final class CharFeatures {
 
     /**
      * The same for normalized code points {@code c}; without the features of single characters (bias,
-     * the character and its neighbours, its roles) when {@code withCharacters} is false, for a tagger
-     * that has their weights per character already (see {@link #charKeys}).
+     * the character and its neighbours, its roles) and of the types around it when {@code withCharacters}
+     * is false, for a tagger that has their weights in tables already (see {@link #charKeys}, {@link #typesKey}).
      */
     static Keys extract(String text, int[] c, List<Term> terms, Gazetteer gazetteer, boolean withCharacters) {
         int n = c.length;
@@ -108,7 +108,9 @@ final class CharFeatures {
             }
             keys[at++] = key(BIGRAM, previous, c[i]);
             keys[at++] = key(BIGRAM + 1, c[i], next);
-            keys[at++] = key(TYPES, at(types, i - 1) * 8 + types[i], at(types, i + 1));
+            if (withCharacters) {
+                keys[at++] = typesKey(at(types, i - 1), types[i], at(types, i + 1));
+            }
             for (int g = 0; g < marks.length; g++) {
                 int entering = i + 2 >= n ? 7 : marks[g][i + 2];
                 windows[g] = (windows[g] << 3 | entering) & WINDOW_BITS;
@@ -125,8 +127,32 @@ final class CharFeatures {
             }
             starts[i + 1] = at;
         }
-        return new Keys(keys, starts);
+        return new Keys(keys, starts, types);
     }
+
+    /**
+     * The key of the character types before, at and after a position ({@link #type}; {@link #BEFORE} and
+     * {@link #AFTER} at the text's edges): so few combinations that a tagger holds their weights in a table
+     * (see {@link #typesIndex}), and {@code extract} leaves them out with the single characters' features.
+     */
+    static int typesKey(int previous, int self, int next) {
+        return key(TYPES, previous * 8 + self, next);
+    }
+
+    /** Where the weights of {@link #typesKey} of the same types sit in a table of {@link #TYPES_COMBINATIONS} rows. */
+    static int typesIndex(int previous, int self, int next) {
+        return (slot(previous) * 8 + self) * 8 + slot(next);
+    }
+
+    /** 0 before the text, 7 after it, the type itself (1 to 6) inside. */
+    private static int slot(int type) {
+        return type == BEFORE ? 0 : type == AFTER ? 7 : type;
+    }
+
+    static final int TYPES_COMBINATIONS = 8 * 8 * 8;
+
+    /** The types a {@link #typesIndex} may see: the six of {@link #type}, and the edges. */
+    static final int[] NEIGHBOUR_TYPES = {BEFORE, AFTER, 1, 2, 3, 4, 5, 6};
 
     /**
      * The keys that depend on one character {@code c} alone, by where it stands to the tagged position:
@@ -188,6 +214,9 @@ final class CharFeatures {
         for (int i = 0; i < c.length; i++) {
             if (c[i] == '@') {
                 distance = 1;
+                continue;
+            }
+            if (distance == 0) {
                 continue;
             }
             boolean inName = Character.isLetterOrDigit(c[i]) || c[i] == '_' || c[i] == '-';

@@ -54,6 +54,8 @@ public final class EntityTagger {
      */
     private final char[] charRow = new char[0x10000];
     private final float[] charWeights;
+    /** The weights of each combination of character types around a position ({@link CharFeatures#typesIndex}), in steps. */
+    private final short[] typeRows;
     /** The triples of the text's edges: before its first character, after its last. */
     private final float[] before;
     private final float[] after;
@@ -105,6 +107,7 @@ public final class EntityTagger {
             known[(keys[row] & (KNOWN_BITS - 1)) >>> 6] |= 1L << keys[row];
         }
         this.charWeights = charWeights();
+        this.typeRows = typeRows();
         this.before = triple(CharFeatures.EDGE_BEFORE);
         this.after = triple(CharFeatures.EDGE_AFTER);
     }
@@ -133,6 +136,21 @@ public final class EntityTagger {
             charRow[c] = (char) count++;
         }
         return Arrays.copyOf(out, count * none.length);
+    }
+
+    private short[] typeRows() {
+        short[] out = new short[CharFeatures.TYPES_COMBINATIONS * MAX_LABELS];
+        for (int previous : CharFeatures.NEIGHBOUR_TYPES) {
+            for (int self = 1; self <= 6; self++) {
+                for (int next : CharFeatures.NEIGHBOUR_TYPES) {
+                    int row = row(CharFeatures.typesKey(previous, self, next));
+                    if (row >= 0) {
+                        System.arraycopy(rows, row * MAX_LABELS, out, CharFeatures.typesIndex(previous, self, next) * MAX_LABELS, MAX_LABELS);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The summed weights of the features of character {@code c}: as the previous character, itself, the next one. */
@@ -251,8 +269,12 @@ public final class EntityTagger {
         int[] keys = features.keys();
         int[] starts = features.starts();
         float[] sums = new float[MAX_LABELS];
+        int[] types = features.types();
         for (int i = 0; i < n; i++) {
-            int s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+            int t = CharFeatures.typesIndex(i == 0 ? CharFeatures.EDGE_BEFORE : types[i - 1], types[i],
+                    i == n - 1 ? CharFeatures.EDGE_AFTER : types[i + 1]) * MAX_LABELS;
+            int s0 = typeRows[t], s1 = typeRows[t + 1], s2 = typeRows[t + 2], s3 = typeRows[t + 3];
+            int s4 = typeRows[t + 4], s5 = typeRows[t + 5], s6 = typeRows[t + 6], s7 = typeRows[t + 7];
             for (int f = starts[i]; f < starts[i + 1]; f++) {
                 int key = keys[f];
                 if ((known[(key & (KNOWN_BITS - 1)) >>> 6] & 1L << key) == 0) {

@@ -15,6 +15,9 @@ final class FeatureWeights {
     /** Pairs of (hash, weight bits). */
     private final long[] table;
     private final int mask;
+    /** One bit per hash of the known features (32 KB): most character pairs of a text are unknown, and this says so from the nearest cache. */
+    private final long[] known = new long[KNOWN_BITS / 64];
+    private static final int KNOWN_BITS = 1 << 18;
 
     FeatureWeights(Map<String, Double> weights) {
         int slots = Integer.highestOneBit(Math.max(1, weights.size())) * 4;
@@ -40,6 +43,7 @@ final class FeatureWeights {
                 slot = (slot + 1) & mask;
             }
             names[slot] = name;
+            known[(int) (hash >>> 6) & (KNOWN_BITS / 64 - 1)] |= 1L << hash;
             table[2 * slot] = hash;
             table[2 * slot + 1] = Double.doubleToRawLongBits(value);
         }
@@ -47,6 +51,9 @@ final class FeatureWeights {
 
     /** The weight of the feature with this hash, 0 when the model has none. */
     double get(long hash) {
+        if ((known[(int) (hash >>> 6) & (KNOWN_BITS / 64 - 1)] & 1L << hash) == 0) {
+            return 0;
+        }
         for (int slot = FeatureHash.slot(hash, mask); ; slot = (slot + 1) & mask) {
             long bits = table[2 * slot + 1];
             if (bits == EMPTY) {

@@ -27,6 +27,8 @@ final class WordTrie {
     private final int[] children;
     private final int mask;
     private final int shift;
+    /** One bit per char that starts a word (8 KB): most positions of a text start none, and this says so at once. */
+    private final long[] starts = new long[(Character.MAX_VALUE + 1) / 64];
 
     /** A trie of the distinct words, numbered from 0 in the order given. */
     WordTrie(Collection<String> words) {
@@ -51,6 +53,7 @@ final class WordTrie {
                 node = child;
             }
             wordAt.set(node, word);
+            starts[text.charAt(0) >>> 6] |= 1L << text.charAt(0);
             longest = Math.max(longest, text.length());
         }
         this.longest = longest;
@@ -87,6 +90,9 @@ final class WordTrie {
     int matchesAt(String text, int start, int[] matches) {
         int count = 0;
         int node = ROOT;
+        if ((starts[text.charAt(start) >>> 6] & 1L << text.charAt(start)) == 0) {
+            return 0;
+        }
         for (int i = start; i < text.length(); i++) {
             node = child(node, text.charAt(i));
             if (node == NONE) {
