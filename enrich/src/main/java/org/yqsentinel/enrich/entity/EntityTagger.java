@@ -371,6 +371,19 @@ public final class EntityTagger {
             }
             from[y] = count == l ? null : Arrays.copyOf(list, count);
         }
+        // When the best path into O (label 0) leads every other by at least `lead`, the most any move can
+        // gain over leaving from O, every label that may follow O is best reached from O: one sum instead of
+        // a maximum over all predecessors, with the same result (O comes first, so it also wins ties).
+        float lead = 0;
+        boolean[] afterO = new boolean[l];
+        for (int y = 0; y < l; y++) {
+            afterO[y] = allowed[l + y];
+            for (int p = 0; afterO[y] && p < l; p++) {
+                if (allowed[(p + 1) * l + y]) {
+                    lead = Math.max(lead, into[y * l + p] - into[y * l]);
+                }
+            }
+        }
         float[] previous = new float[l];
         float[] current = new float[l];
         byte[] back = new byte[n * l];
@@ -378,7 +391,17 @@ public final class EntityTagger {
             previous[y] = allowed[y] ? transitions[y] + scores[y] : Float.NEGATIVE_INFINITY;
         }
         for (int i = 1; i < n; i++) {
+            float others = Float.NEGATIVE_INFINITY;
+            for (int p = 1; p < l; p++) {
+                others = Math.max(others, previous[p]);
+            }
+            boolean fromO = previous[0] - others > lead + 1e-3f * (1 + Math.abs(previous[0]));  // a margin for rounding
             for (int y = 0; y < l; y++) {
+                if (fromO && afterO[y]) {
+                    current[y] = previous[0] + into[y * l] + scores[i * l + y];
+                    back[i * l + y] = 0;
+                    continue;
+                }
                 float best = Float.NEGATIVE_INFINITY;
                 int argmax = 0;
                 if (from[y] == null) {
