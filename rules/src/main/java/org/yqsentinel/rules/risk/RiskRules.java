@@ -1,0 +1,235 @@
+package org.yqsentinel.rules.risk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yqsentinel.model.Tier;
+import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.YamlRules;
+
+/**
+ * How the risk of the public reaction to a policy is scored and tiered ({@code rules/risk.yaml}):
+ * the event-time windows, the weight of each factor and the raw value at which it counts in full,
+ * the tiers' enter and leave thresholds with the quiet period that keeps them from flapping, the
+ * respond-by deadline of each tier, and the words that make a policy risky before anyone reacts.
+ * Validated at load; an error names the file, the line and what to change.
+ */
+public record RiskRules(
+        Windows windows,
+        int watchDays,
+        int minimumPosts,
+        Map<RiskFactor, Double> weights,
+        Map<RiskFactor, Double> fullAt,
+        Map<Tier, Threshold> tiers,
+        Duration quiet,
+        PreIssuance preIssuance) {
+
+    public static final String FILE = "risk.yaml";
+
+    /** Sliding event-time windows: their size and slide, the baseline growth compares with, and how late an item may come. */
+    public record Windows(Duration size, Duration slide, Duration baseline, Duration allowedLateness) {}
+
+    /** A tier opens at {@code enter}, falls after the score stays below {@code leave} for the quiet period, and must be answered within {@code respondWithin}. */
+    public record Threshold(double enter, double leave, Duration respondWithin) {}
+
+    /** Pre-issuance risk: the livelihood areas (topic names) and grievance words, with what each adds. */
+    public record PreIssuance(List<String> livelihoodAreas, double areaWeight, Map<String, Double> grievanceWords) {}
+
+    private static final Set<String> TOP_FIELDS = Set.of("window", "watch-days", "minimum-posts", "weights", "full-at",
+            "tiers", "quiet-minutes", "pre-issuance");
+    private static final Set<String> WINDOW_FIELDS = Set.of("size-minutes", "slide-minutes", "baseline-hours",
+            "allowed-lateness-minutes");
+    private static final Set<String> TIER_FIELDS = Set.of("enter", "leave", "respond-within-hours");
+    private static final Set<String> PRE_ISSUANCE_FIELDS = Set.of("livelihood-areas", "area-weight", "grievance-words");
+    private static final Map<String, Tier> TIER_NAMES = Map.of("IV", Tier.IV_BLUE, "III", Tier.III_YELLOW,
+            "II", Tier.II_ORANGE, "I", Tier.I_RED);
+
+    public RiskRules {
+        weights = Map.copyOf(weights);
+        fullAt = Map.copyOf(fullAt);
+        tiers = Map.copyOf(tiers);
+    }
+
+    /** The bundled rules, or the user's {@code risk.yaml} from the rules folder. */
+    public static RiskRules load(RuleFiles files) {
+        return parse(YamlRules.parse(files.read(FILE)));
+    }
+
+    /** Rules from a file's text, e.g. one published to {@code yq.control}; {@code name} is used in errors. */
+    public static RiskRules parse(String name, String text) {
+        return parse(YamlRules.parse(new RuleFiles.Source(name, text)));
+    }
+
+    private static RiskRules parse(YamlRules yaml) {
+        Reader read = new Reader(yaml);
+        JsonNode root = yaml.root();
+        read.fields(root, "", TOP_FIELDS);
+
+        JsonNode window = read.map(root, "", "window");
+        read.fields(window, "/window", WINDOW_FIELDS);
+        Duration size = Duration.ofMinutes(read.whole(window, "/window", "size-minutes", 1));
+        Duration slide = Duration.ofMinutes(read.whole(window, "/window", "slide-minutes", 1));
+        Duration baseline = Duration.ofHours(read.whole(window, "/window", "baseline-hours", 1));
+        Duration lateness = Duration.ofMinutes(read.whole(window, "/window", "allowed-lateness-minutes", 0));
+        if (size.toMinutes() % slide.toMinutes() != 0) {
+            throw yaml.error("/window/slide-minutes", "slide-minutes must divide size-minutes (" + size.toMinutes()
+                    + "), so that every window starts on a slide");
+        }
+        if (baseline.compareTo(size) < 0) {
+            throw yaml.error("/window/baseline-hours", "the baseline must be at least as long as the window ("
+                    + size.toMinutes() + " minutes)");
+        }
+
+        Map<RiskFactor, Double> weights = factors(read, root, "weights", true);
+        if (weights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+            throw yaml.error("/weights", "at least one factor needs a weight above 0");
+        }
+        Map<RiskFactor, Double> fullAt = factors(read, root, "full-at", false);
+
+        JsonNode tierNodes = read.map(root, "", "tiers");
+        read.fields(tierNodes, "/tiers", TIER_NAMES.keySet());
+        Map<Tier, Threshold> tiers = new EnumMap<>(Tier.class);
+        double lastEnter = 0;
+        double lastLeave = -1;
+        for (Tier tier : Tier.values()) {
+            String name = TIER_NAMES.entrySet().stream().filter(e -> e.getValue() == tier).findFirst().orElseThrow().getKey();
+            String at = "/tiers/" + name;
+            JsonNode node = read.map(tierNodes, "/tiers", name);
+            read.fields(node, at, TIER_FIELDS);
+            double enter = read.number(node, at, "enter", 0, 100);
+            double leave = read.number(node, at, "leave", 0, 100);
+            if (leave >= enter) {
+                throw yaml.error(at + "/leave", "leave (" + leave + ") must be below enter (" + enter
+                        + "), or tier " + name + " would flap");
+            }
+            if (enter <= lastEnter) {
+                throw yaml.error(at + "/enter", "enter of tier " + name + " (" + enter
+                        + ") must be above that of the tier below it (" + lastEnter + ")");
+            }
+            if (leave <= lastLeave) {
+                throw yaml.error(at + "/leave", "leave of tier " + name + " (" + leave
+                        + ") must be above that of the tier below it (" + lastLeave + ")");
+            }
+            lastEnter = enter;
+            lastLeave = leave;
+            Duration respond = Duration.ofHours(read.whole(node, at, "respond-within-hours", 1));
+            tiers.put(tier, new Threshold(enter, leave, respond));
+        }
+
+        JsonNode pre = read.map(root, "", "pre-issuance");
+        read.fields(pre, "/pre-issuance", PRE_ISSUANCE_FIELDS);
+        List<String> areas = read.words(pre, "/pre-issuance", "livelihood-areas");
+        double areaWeight = read.number(pre, "/pre-issuance", "area-weight", 0, 1);
+        JsonNode words = read.map(pre, "/pre-issuance", "grievance-words");
+        Map<String, Double> grievance = new LinkedHashMap<>();
+        words.fieldNames().forEachRemaining(word -> grievance.put(word.strip(),
+                read.number(words, "/pre-issuance/grievance-words", word, 0, 1)));
+
+        return new RiskRules(new Windows(size, slide, baseline, lateness),
+                read.whole(root, "", "watch-days", 1),
+                read.whole(root, "", "minimum-posts", 1),
+                weights, fullAt, tiers,
+                Duration.ofMinutes(read.whole(root, "", "quiet-minutes", 1)),
+                new PreIssuance(areas, areaWeight, Map.copyOf(grievance)));
+    }
+
+    /** {@code weights} names every factor; {@code full-at} every factor but pre-issuance, which is already in [0, 1]. */
+    private static Map<RiskFactor, Double> factors(Reader read, JsonNode root, String field, boolean all) {
+        JsonNode node = read.map(root, "", field);
+        Map<RiskFactor, Double> values = new EnumMap<>(RiskFactor.class);
+        node.fieldNames().forEachRemaining(key -> {
+            RiskFactor factor = RiskFactor.byKey(key);
+            if (factor == null || !all && factor == RiskFactor.PRE_ISSUANCE) {
+                throw read.yaml.error("/" + field + "/" + key, "unknown factor '" + key + "'; expected one of "
+                        + expected(all));
+            }
+            values.put(factor, all ? read.number(node, "/" + field, key, 0, Double.MAX_VALUE)
+                    : read.positive(node, "/" + field, key));
+        });
+        for (RiskFactor factor : RiskFactor.values()) {
+            if (!values.containsKey(factor) && (all || factor != RiskFactor.PRE_ISSUANCE)) {
+                throw read.yaml.error("/" + field, field + " has no value for '" + factor.key() + "'");
+            }
+        }
+        return values;
+    }
+
+    private static List<String> expected(boolean all) {
+        List<String> keys = new ArrayList<>();
+        for (RiskFactor factor : RiskFactor.values()) {
+            if (all || factor != RiskFactor.PRE_ISSUANCE) {
+                keys.add(factor.key());
+            }
+        }
+        return keys;
+    }
+
+    /** Reads typed values, naming file, line and the fix when one is missing or wrong. */
+    private record Reader(YamlRules yaml) {
+
+        void fields(JsonNode node, String at, Set<String> known) {
+            node.fieldNames().forEachRemaining(field -> {
+                if (!known.contains(field)) {
+                    throw yaml.error(at + "/" + field, "unknown field '" + field + "'; expected one of " + known);
+                }
+            });
+        }
+
+        JsonNode map(JsonNode node, String at, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isObject()) {
+                throw yaml.error(at + (value == null ? "" : "/" + field), field + " must be a map"
+                        + (value == null ? ", and is missing" : ""));
+            }
+            return value;
+        }
+
+        double number(JsonNode node, String at, String field, double min, double max) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isNumber() || value.asDouble() < min || value.asDouble() > max) {
+                throw yaml.error(at + (value == null ? "" : "/" + field), field + " must be a number"
+                        + (max == Double.MAX_VALUE ? " of at least " + min : " from " + min + " to " + max)
+                        + (value == null ? ", and is missing" : ", not " + value));
+            }
+            return value.asDouble();
+        }
+
+        double positive(JsonNode node, String at, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isNumber() || value.asDouble() <= 0) {
+                throw yaml.error(at + (value == null ? "" : "/" + field), field + " must be a number above 0"
+                        + (value == null ? ", and is missing" : ", not " + value));
+            }
+            return value.asDouble();
+        }
+
+        int whole(JsonNode node, String at, String field, int min) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isIntegralNumber() || value.asInt() < min) {
+                throw yaml.error(at + (value == null ? "" : "/" + field), field + " must be a whole number of at least "
+                        + min + (value == null ? ", and is missing" : ", not " + value));
+            }
+            return value.asInt();
+        }
+
+        List<String> words(JsonNode node, String at, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isArray() || value.isEmpty()) {
+                throw yaml.error(at + (value == null ? "" : "/" + field), field + " must be a list of words, e.g. [教育, 医疗]");
+            }
+            List<String> words = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                if (!value.get(i).isTextual() || value.get(i).asText().isBlank()) {
+                    throw yaml.error(at + "/" + field + "/" + i, field + " must hold words, found " + value.get(i));
+                }
+                words.add(value.get(i).asText().strip());
+            }
+            return List.copyOf(words);
+        }
+    }
+}

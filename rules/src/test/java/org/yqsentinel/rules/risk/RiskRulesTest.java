@@ -1,0 +1,81 @@
+package org.yqsentinel.rules.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.yqsentinel.model.Tier;
+import org.yqsentinel.rules.RuleException;
+import org.yqsentinel.rules.RuleFiles;
+
+class RiskRulesTest {
+
+    private static final String BUNDLED = RuleFiles.bundled().read(RiskRules.FILE).text();
+
+    @Test
+    void bundledRulesLoadWithTheDocumentedDefaults() {
+        RiskRules rules = RiskRules.load(RuleFiles.bundled());
+        assertThat(rules.windows().size()).isEqualTo(Duration.ofHours(1));
+        assertThat(rules.windows().slide()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(rules.windows().baseline()).isEqualTo(Duration.ofHours(24));
+        assertThat(rules.watchDays()).isEqualTo(30);
+        assertThat(rules.weights()).containsOnlyKeys(RiskFactor.values());
+        assertThat(rules.fullAt()).doesNotContainKey(RiskFactor.PRE_ISSUANCE).hasSize(RiskFactor.values().length - 1);
+        assertThat(rules.tiers().get(Tier.I_RED).respondWithin()).isEqualTo(Duration.ofHours(5));
+        assertThat(rules.tiers().get(Tier.II_ORANGE).respondWithin()).isEqualTo(Duration.ofHours(24));
+        assertThat(rules.tiers().get(Tier.III_YELLOW).respondWithin()).isEqualTo(Duration.ofHours(48));
+        assertThat(rules.tiers().get(Tier.IV_BLUE).respondWithin()).isEqualTo(Duration.ofHours(48));
+        assertThat(rules.preIssuance().livelihoodAreas()).contains("教育", "医疗", "住房保障", "安全生产", "防灾减灾救灾",
+                "食品药品安全", "养老服务");
+        assertThat(rules.preIssuance().grievanceWords()).containsKeys("收费", "取消", "补贴", "拆迁", "征收", "限购", "学区");
+    }
+
+    private static String lineOf(String text, String fragment) {
+        int at = text.indexOf(fragment);
+        assertThat(at).as("fragment %s in the bundled file", fragment).isNotNegative();
+        return String.valueOf(text.substring(0, at).split("\n", -1).length);
+    }
+
+    private static void refused(String text, String fragment, String message) {
+        assertThatThrownBy(() -> RiskRules.parse("risk.yaml", text))
+                .isInstanceOf(RuleException.class)
+                .hasMessageStartingWith("risk.yaml:" + lineOf(text, fragment) + ": ")
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void aLeaveThresholdNotBelowEnterIsRefusedWithItsLine() {
+        String text = BUNDLED.replace("II:  {enter: 65, leave: 58", "II:  {enter: 65, leave: 70");
+        refused(text, "II:  {enter: 65, leave: 70", "must be below enter");
+    }
+
+    @Test
+    void tiersOutOfOrderAreRefused() {
+        refused(BUNDLED.replace("III: {enter: 50, leave: 44", "III: {enter: 20, leave: 15"),
+                "III: {enter: 20", "must be above that of the tier below it");
+        refused(BUNDLED.replace("II:  {enter: 65, leave: 58", "II:  {enter: 65, leave: 40"),
+                "II:  {enter: 65, leave: 40", "leave of tier II (40.0) must be above that of the tier below it (44.0)");
+    }
+
+    @Test
+    void anUnknownFactorOrAMissingOneIsRefused() {
+        refused(BUNDLED.replace("  influential: 5\n  sensitive: 10\n  pre-issuance: 10", "  influencers: 5\n  sensitive: 10\n  pre-issuance: 10"),
+                "influencers: 5", "unknown factor 'influencers'");
+        refused(BUNDLED.replace("  reach: 1000000 ", "  # reach: 1000000 "),
+                "volume: 200", "full-at has no value for 'reach'");
+    }
+
+    @Test
+    void aSlideThatDoesNotDivideTheWindowIsRefused() {
+        refused(BUNDLED.replace("slide-minutes: 5 ", "slide-minutes: 7 "), "slide-minutes: 7", "must divide size-minutes (60)");
+    }
+
+    @Test
+    void wrongTypesSayWhatIsExpected() {
+        refused(BUNDLED.replace("watch-days: 30 ", "watch-days: thirty "), "watch-days: thirty",
+                "watch-days must be a whole number of at least 1, not \"thirty\"");
+        refused(BUNDLED.replace("    拆迁: 0.25", "    拆迁: 2.5"), "拆迁: 2.5", "must be a number from 0.0 to 1.0");
+        refused(BUNDLED.replace("quiet-minutes: 120", "quiet-minute: 120"), "quiet-minute: 120", "unknown field 'quiet-minute'");
+    }
+}
