@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.yqsentinel.model.Tier;
@@ -86,8 +87,12 @@ public record RiskRules(
         }
 
         Map<RiskFactor, Double> weights = factors(read, root, "weights", true);
-        if (weights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
-            throw yaml.error("/weights", "at least one factor needs a weight above 0");
+        for (RiskFactor.Group group : RiskFactor.Group.values()) {
+            double sum = weights.entrySet().stream().filter(e -> e.getKey().group() == group).mapToDouble(Map.Entry::getValue).sum();
+            if (sum <= 0) {
+                throw yaml.error("/weights", "at least one " + group.name().toLowerCase(Locale.ROOT)
+                        + " factor needs a weight above 0, or every score would be 0");
+            }
         }
         Map<RiskFactor, Double> fullAt = factors(read, root, "full-at", false);
 

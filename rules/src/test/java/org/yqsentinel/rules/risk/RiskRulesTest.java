@@ -60,8 +60,8 @@ class RiskRulesTest {
 
     @Test
     void anUnknownFactorOrAMissingOneIsRefused() {
-        refused(BUNDLED.replace("  influential: 5\n  sensitive: 10\n  pre-issuance: 10", "  influencers: 5\n  sensitive: 10\n  pre-issuance: 10"),
-                "influencers: 5", "unknown factor 'influencers'");
+        refused(BUNDLED.replace("  influential: 10\n  negative-share: 60", "  influencers: 10\n  negative-share: 60"),
+                "influencers: 10", "unknown factor 'influencers'");
         refused(BUNDLED.replace("  reach: 1000000 ", "  # reach: 1000000 "),
                 "volume: 200", "full-at has no value for 'reach'");
     }
@@ -77,5 +77,12 @@ class RiskRulesTest {
                 "watch-days must be a whole number of at least 1, not \"thirty\"");
         refused(BUNDLED.replace("    拆迁: 0.25", "    拆迁: 2.5"), "拆迁: 2.5", "must be a number from 0.0 to 1.0");
         refused(BUNDLED.replace("quiet-minutes: 120", "quiet-minute: 120"), "quiet-minute: 120", "unknown field 'quiet-minute'");
+    }
+
+    @Test
+    void aGroupWithoutWeightIsRefused() {
+        String text = BUNDLED.replace("  negative-share: 60\n  sensitive: 20\n  pre-issuance: 20",
+                "  negative-share: 0\n  sensitive: 0\n  pre-issuance: 0");
+        refused(text, "volume: 30", "at least one concern factor needs a weight above 0");
     }
 }

@@ -1,0 +1,94 @@
+package org.yqsentinel.rules.risk;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import org.yqsentinel.model.Factor;
+
+/**
+ * The risk score (0–100) of a policy's window: each {@link RiskFactor} measured from the
+ * {@link WindowStats}, normalized to [0, 1] by the raw value at which it counts in full, and explained
+ * in a sentence a desk can read. The weighted mean of the attention factors and that of the concern
+ * factors are combined as 100 × √(attention × concern): a loud but welcoming reaction, or a bitter but
+ * unheard one, stays low; only a loud and negative one scores high. A window with fewer posts than
+ * {@code minimum-posts} scores 0: too little to judge. Immutable and thread-safe.
+ */
+public final class RiskScorer {
+
+    /** The score and every factor that went into it, in the order of {@link RiskFactor}. */
+    public record Score(double value, List<Factor> factors) {
+        public Score {
+            factors = List.copyOf(factors);
+        }
+    }
+
+    private final RiskRules rules;
+    private final Map<RiskFactor.Group, Double> groupWeight = new EnumMap<>(RiskFactor.Group.class);
+
+    public RiskScorer(RiskRules rules) {
+        this.rules = rules;
+        rules.weights().forEach((factor, weight) -> groupWeight.merge(factor.group(), weight, Double::sum));
+    }
+
+    public Score score(WindowStats stats) {
+        List<Factor> factors = new ArrayList<>(RiskFactor.values().length);
+        Map<RiskFactor.Group, Double> sums = new EnumMap<>(RiskFactor.Group.class);
+        for (RiskFactor factor : RiskFactor.values()) {
+            double raw = raw(factor, stats);
+            double normalized = factor == RiskFactor.PRE_ISSUANCE ? clamp(raw) : clamp(raw / rules.fullAt().get(factor));
+            double weight = rules.weights().get(factor);
+            sums.merge(factor.group(), weight * normalized, Double::sum);
+            factors.add(new Factor(factor.key(), round(raw), round(normalized), weight, explain(factor, raw, stats)));
+        }
+        if (stats.posts() < rules.minimumPosts()) {
+            return new Score(0, factors);
+        }
+        double attention = sums.get(RiskFactor.Group.ATTENTION) / groupWeight.get(RiskFactor.Group.ATTENTION);
+        double concern = sums.get(RiskFactor.Group.CONCERN) / groupWeight.get(RiskFactor.Group.CONCERN);
+        return new Score(round(100 * Math.sqrt(attention * concern)), factors);
+    }
+
+    private static double raw(RiskFactor factor, WindowStats stats) {
+        return switch (factor) {
+            case VOLUME -> stats.posts();
+            case GROWTH -> stats.posts() / Math.max(1, stats.baselinePostsPerWindow());
+            case NEGATIVE_SHARE -> stats.posts() == 0 ? 0 : (double) stats.negativePosts() / stats.posts();
+            case REACH -> stats.reach();
+            case SPREAD -> stats.channels() + stats.regions();
+            case INFLUENTIAL -> stats.influentialAccounts();
+            case SENSITIVE -> stats.sensitiveHits();
+            case PRE_ISSUANCE -> stats.preIssuance();
+        };
+    }
+
+    private String explain(RiskFactor factor, double raw, WindowStats stats) {
+        String full = factor == RiskFactor.PRE_ISSUANCE ? "" : "，满分 " + format(rules.fullAt().get(factor), factor);
+        String text = switch (factor) {
+            case VOLUME -> String.format(Locale.ROOT, "声量 %d 条", stats.posts());
+            case GROWTH -> String.format(Locale.ROOT, "较基线 %.1f 倍（基线每窗口 %.1f 条）", raw, stats.baselinePostsPerWindow());
+            case NEGATIVE_SHARE -> String.format(Locale.ROOT, "负面 %d 条，占 %.0f%%", stats.negativePosts(), raw * 100);
+            case REACH -> String.format(Locale.ROOT, "覆盖 %d 人次（粉丝与转发）", stats.reach());
+            case SPREAD -> String.format(Locale.ROOT, "%d 个渠道、%d 个地区", stats.channels(), stats.regions());
+            case INFLUENTIAL -> String.format(Locale.ROOT, "%d 个认证或大V账号参与", stats.influentialAccounts());
+            case SENSITIVE -> String.format(Locale.ROOT, "敏感词与敏感话题命中 %d 次", stats.sensitiveHits());
+            case PRE_ISSUANCE -> String.format(Locale.ROOT, "文件出台前风险 %.2f", raw);
+        };
+        return factor.label() + "：" + text + full;
+    }
+
+    private static String format(double value, RiskFactor factor) {
+        return factor == RiskFactor.NEGATIVE_SHARE ? String.format(Locale.ROOT, "%.0f%%", value * 100)
+                : value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static double clamp(double value) {
+        return Math.max(0, Math.min(1, value));
+    }
+
+    /** Four decimals: enough to read, and the same on every machine for the same input. */
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}

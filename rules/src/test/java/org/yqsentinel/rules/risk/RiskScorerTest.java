@@ -1,0 +1,69 @@
+package org.yqsentinel.rules.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.yqsentinel.model.Factor;
+import org.yqsentinel.rules.RuleFiles;
+
+/** The bundled weights and thresholds: Ⅳ from 30, Ⅲ from 50, Ⅱ from 65, Ⅰ from 80. */
+class RiskScorerTest {
+
+    private static final RiskScorer SCORER = new RiskScorer(RiskRules.load(RuleFiles.bundled()));
+
+    private static double score(long posts, double baseline, long negative, long reach, int channels, int regions,
+                                int influential, long sensitive, double preIssuance) {
+        return SCORER.score(new WindowStats(posts, baseline, negative, reach, channels, regions, influential, sensitive,
+                preIssuance)).value();
+    }
+
+    @Test
+    void aLoudNegativeOutcryScoresRed() {
+        assertThat(score(300, 10, 240, 2_000_000, 3, 6, 6, 12, 0.6)).isGreaterThanOrEqualTo(80);
+    }
+
+    @Test
+    void aLoudWelcomeStaysBelowYellow() {
+        double welcome = score(300, 10, 15, 2_000_000, 3, 6, 6, 0, 0.6);
+        assertThat(welcome).isLessThan(50);
+    }
+
+    @Test
+    void anUnheardGrumbleAndQuietBackgroundRaiseNoTier() {
+        assertThat(score(8, 6, 2, 20_000, 1, 2, 0, 0, 0.6)).isLessThan(30);
+        assertThat(score(6, 5, 6, 5_000, 1, 1, 0, 1, 1.0)).isLessThan(30);
+    }
+
+    @Test
+    void tooFewPostsScoreZeroButStillShowTheirFactors() {
+        RiskScorer.Score score = SCORER.score(new WindowStats(4, 0, 4, 10_000_000, 3, 9, 9, 40, 1.0));
+        assertThat(score.value()).isZero();
+        assertThat(score.factors()).hasSize(RiskFactor.values().length);
+    }
+
+    @Test
+    void moreNegativeMeansMoreRiskAllElseEqualUntilTheShareCountsInFull() {
+        double previous = -1;
+        for (long negative = 0; negative <= 60; negative += 10) {
+            double score = score(100, 20, negative, 300_000, 2, 4, 2, 3, 0.4);
+            assertThat(score).isGreaterThan(previous);
+            previous = score;
+        }
+        assertThat(score(100, 20, 100, 300_000, 2, 4, 2, 3, 0.4)).isEqualTo(previous);  // full at 60 %
+    }
+
+    @Test
+    void everyFactorIsExplainedWithItsRawAndNormalizedValue() {
+        RiskScorer.Score score = SCORER.score(new WindowStats(120, 10, 72, 500_000, 2, 5, 3, 4, 0.5));
+        Factor negative = score.factors().stream().filter(f -> f.name().equals("negative-share")).findFirst().orElseThrow();
+        assertThat(negative.raw()).isEqualTo(0.6);
+        assertThat(negative.normalized()).isEqualTo(1.0);
+        assertThat(negative.weight()).isEqualTo(60);
+        assertThat(negative.explanation()).isEqualTo("负面占比：负面 72 条，占 60%，满分 60%");
+        Factor volume = score.factors().get(0);
+        assertThat(volume.name()).isEqualTo("volume");
+        assertThat(volume.normalized()).isEqualTo(0.6);
+        assertThat(volume.explanation()).isEqualTo("声量：声量 120 条，满分 200");
+        assertThat(score.value()).isBetween(0.0, 100.0);
+    }
+}
