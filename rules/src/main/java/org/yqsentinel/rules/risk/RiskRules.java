@@ -17,7 +17,8 @@ import org.yqsentinel.rules.YamlRules;
  * How the risk of the public reaction to a policy is scored and tiered ({@code rules/risk.yaml}):
  * the event-time windows, the weight of each factor and the raw value at which it counts in full,
  * the tiers' enter and leave thresholds with the quiet period that keeps them from flapping, the
- * respond-by deadline of each tier, and the words that make a policy risky before anyone reacts.
+ * respond-by deadline of each tier, when a post links to a policy by its words, and the words that
+ * make a policy risky before anyone reacts.
  * Validated at load; an error names the file, the line and what to change.
  */
 public record RiskRules(
@@ -28,6 +29,7 @@ public record RiskRules(
         Map<RiskFactor, Double> fullAt,
         Map<Tier, Threshold> tiers,
         Duration quiet,
+        Linking linking,
         PreIssuance preIssuance) {
 
     public static final String FILE = "risk.yaml";
@@ -38,11 +40,16 @@ public record RiskRules(
     /** A tier opens at {@code enter}, falls after the score stays below {@code leave} for the quiet period, and must be answered within {@code respondWithin}. */
     public record Threshold(double enter, double leave, Duration respondWithin) {}
 
+    /** When a post links to a policy by its words: how many distinctive words a policy has, how many and how much of them a post must share, and how many days of posts weigh the words. */
+    public record Linking(int keywordsPerPolicy, int minimumSharedKeywords, double minimumKeywordOverlap, int backgroundDays) {}
+
     /** Pre-issuance risk: the livelihood areas (topic names) and grievance words, with what each adds. */
     public record PreIssuance(List<String> livelihoodAreas, double areaWeight, Map<String, Double> grievanceWords) {}
 
     private static final Set<String> TOP_FIELDS = Set.of("window", "watch-days", "minimum-posts", "weights", "full-at",
-            "tiers", "quiet-minutes", "pre-issuance");
+            "tiers", "quiet-minutes", "linking", "pre-issuance");
+    private static final Set<String> LINKING_FIELDS = Set.of("keywords-per-policy", "minimum-shared-keywords",
+            "minimum-keyword-overlap", "background-days");
     private static final Set<String> WINDOW_FIELDS = Set.of("size-minutes", "slide-minutes", "baseline-hours",
             "allowed-lateness-minutes");
     private static final Set<String> TIER_FIELDS = Set.of("enter", "leave", "respond-within-hours");
@@ -126,6 +133,18 @@ public record RiskRules(
             tiers.put(tier, new Threshold(enter, leave, respond));
         }
 
+        JsonNode linkingNode = read.map(root, "", "linking");
+        read.fields(linkingNode, "/linking", LINKING_FIELDS);
+        int keywordsPerPolicy = read.whole(linkingNode, "/linking", "keywords-per-policy", 1);
+        int minimumShared = read.whole(linkingNode, "/linking", "minimum-shared-keywords", 1);
+        if (minimumShared > keywordsPerPolicy) {
+            throw yaml.error("/linking/minimum-shared-keywords", "minimum-shared-keywords (" + minimumShared
+                    + ") cannot exceed keywords-per-policy (" + keywordsPerPolicy + "), or no post would ever link");
+        }
+        Linking linking = new Linking(keywordsPerPolicy, minimumShared,
+                read.number(linkingNode, "/linking", "minimum-keyword-overlap", 0, 1),
+                read.whole(linkingNode, "/linking", "background-days", 1));
+
         JsonNode pre = read.map(root, "", "pre-issuance");
         read.fields(pre, "/pre-issuance", PRE_ISSUANCE_FIELDS);
         List<String> areas = read.words(pre, "/pre-issuance", "livelihood-areas");
@@ -140,6 +159,7 @@ public record RiskRules(
                 read.whole(root, "", "minimum-posts", 1),
                 weights, fullAt, tiers,
                 Duration.ofMinutes(read.whole(root, "", "quiet-minutes", 1)),
+                linking,
                 new PreIssuance(areas, areaWeight, Map.copyOf(grievance)));
     }
 
