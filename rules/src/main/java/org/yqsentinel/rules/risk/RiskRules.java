@@ -27,6 +27,7 @@ public record RiskRules(
         int minimumPosts,
         Map<RiskFactor, Double> weights,
         Map<RiskFactor, Double> fullAt,
+        List<String> sensitiveTopics,
         Map<Tier, Threshold> tiers,
         Duration quiet,
         Linking linking,
@@ -47,7 +48,7 @@ public record RiskRules(
     public record PreIssuance(List<String> livelihoodAreas, double areaWeight, Map<String, Double> grievanceWords) {}
 
     private static final Set<String> TOP_FIELDS = Set.of("window", "watch-days", "minimum-posts", "weights", "full-at",
-            "tiers", "quiet-minutes", "linking", "pre-issuance");
+            "sensitive-topics", "tiers", "quiet-minutes", "linking", "pre-issuance");
     private static final Set<String> LINKING_FIELDS = Set.of("keywords-per-policy", "minimum-shared-keywords",
             "minimum-keyword-overlap", "background-days");
     private static final Set<String> WINDOW_FIELDS = Set.of("size-minutes", "slide-minutes", "baseline-hours",
@@ -60,6 +61,7 @@ public record RiskRules(
     public RiskRules {
         weights = Map.copyOf(weights);
         fullAt = Map.copyOf(fullAt);
+        sensitiveTopics = List.copyOf(sensitiveTopics);
         tiers = Map.copyOf(tiers);
     }
 
@@ -157,7 +159,7 @@ public record RiskRules(
         return new RiskRules(new Windows(size, slide, baseline, lateness),
                 read.whole(root, "", "watch-days", 1),
                 read.whole(root, "", "minimum-posts", 1),
-                weights, fullAt, tiers,
+                weights, fullAt, read.words(root, "", "sensitive-topics"), tiers,
                 Duration.ofMinutes(read.whole(root, "", "quiet-minutes", 1)),
                 linking,
                 new PreIssuance(areas, areaWeight, Map.copyOf(grievance)));

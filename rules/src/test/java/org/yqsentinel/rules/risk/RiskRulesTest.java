@@ -26,6 +26,7 @@ class RiskRulesTest {
         assertThat(rules.tiers().get(Tier.II_ORANGE).respondWithin()).isEqualTo(Duration.ofHours(24));
         assertThat(rules.tiers().get(Tier.III_YELLOW).respondWithin()).isEqualTo(Duration.ofHours(48));
         assertThat(rules.tiers().get(Tier.IV_BLUE).respondWithin()).isEqualTo(Duration.ofHours(48));
+        assertThat(rules.sensitiveTopics()).containsExactly("政府公信力");
         assertThat(rules.preIssuance().livelihoodAreas()).contains("教育", "医疗", "住房保障", "安全生产", "防灾减灾救灾",
                 "食品药品安全", "养老服务");
         assertThat(rules.preIssuance().grievanceWords()).containsKeys("收费", "取消", "补贴", "拆迁", "征收", "限购", "学区");

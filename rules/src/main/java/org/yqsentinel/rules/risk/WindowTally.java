@@ -1,0 +1,110 @@
+package org.yqsentinel.rules.risk;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.yqsentinel.model.Author;
+import org.yqsentinel.model.EnrichedItem;
+import org.yqsentinel.model.Item;
+import org.yqsentinel.model.Sentiment;
+import org.yqsentinel.model.TopicHit;
+
+/**
+ * What the posts linked to one policy add up to in one window, gathered post by post and mergeable (the
+ * accumulator of a Flink aggregate): posts, negative posts, reach (followers of the posting accounts plus
+ * reposts), the channels and regions they come from, the influential accounts among the posters, the
+ * sensitive hits, and the {@value #TOP_POSTS} posts with the most interactions. Mutable; not thread-safe.
+ */
+public final class WindowTally {
+
+    public static final int TOP_POSTS = 5;
+    /** An account with this many followers is influential (大V) even when the platform has not verified it. */
+    public static final long INFLUENTIAL_FOLLOWERS = 100_000;
+
+    private static final Comparator<EnrichedItem> MOST_INTERACTIONS = Comparator
+            .comparingLong((EnrichedItem e) -> e.item().engagement().interactions()).reversed()
+            .thenComparing(e -> e.item().id());
+
+    private long posts;
+    private long negative;
+    private long reach;
+    private long sensitive;
+    private final TreeSet<String> channels = new TreeSet<>();
+    private final TreeSet<String> regions = new TreeSet<>();
+    private final TreeSet<String> influential = new TreeSet<>();
+    private final List<EnrichedItem> top = new ArrayList<>(TOP_POSTS + 1);
+
+    /**
+     * Counts a linked post. Its sensitive hits are its tokens on the watch list plus one for each of its
+     * topics that is sensitive (政府公信力: corruption, officials' conduct).
+     */
+    public void add(EnrichedItem post, Set<String> watchWords, Set<String> sensitiveTopics) {
+        Item item = post.item();
+        posts++;
+        if (post.analysis().sentiment() != null && post.analysis().sentiment().label() == Sentiment.Label.NEGATIVE) {
+            negative++;
+        }
+        Author author = item.author();
+        long followers = author == null || author.followerCount() == null ? 0 : author.followerCount();
+        reach += followers + (item.engagement().reposts() == null ? 0 : item.engagement().reposts());
+        channels.add(item.channel().id());
+        if (item.region() != null) {
+            regions.add(item.region().city() != null ? item.region().city() : item.region().province());
+        }
+        if (author != null && author.name() != null && (author.verified() || followers >= INFLUENTIAL_FOLLOWERS)) {
+            influential.add(item.channel().id() + ":" + author.name());
+        }
+        for (String token : post.analysis().tokens()) {
+            if (watchWords.contains(token)) {
+                sensitive++;
+            }
+        }
+        for (TopicHit topic : post.analysis().topics()) {
+            if (sensitiveTopics.contains(topic.name())) {
+                sensitive++;
+            }
+        }
+        keepTop(post);
+    }
+
+    /** Adds another tally of the same policy and window (Flink merges partial aggregates of merged windows). */
+    public WindowTally merge(WindowTally other) {
+        posts += other.posts;
+        negative += other.negative;
+        reach += other.reach;
+        sensitive += other.sensitive;
+        channels.addAll(other.channels);
+        regions.addAll(other.regions);
+        influential.addAll(other.influential);
+        other.top.forEach(this::keepTop);
+        return this;
+    }
+
+    private void keepTop(EnrichedItem post) {
+        if (top.stream().anyMatch(p -> p.item().id().equals(post.item().id()))) {
+            return;
+        }
+        top.add(post);
+        top.sort(MOST_INTERACTIONS);
+        if (top.size() > TOP_POSTS) {
+            top.remove(top.size() - 1);
+        }
+    }
+
+    /** The window's measurements, with the baseline's posts per window and the policy's pre-issuance risk. */
+    public WindowStats stats(double baselinePostsPerWindow, double preIssuance) {
+        return new WindowStats(posts, baselinePostsPerWindow, negative, reach, channels.size(), regions.size(),
+                influential.size(), sensitive, preIssuance);
+    }
+
+    public long posts() {
+        return posts;
+    }
+
+    /** The posts with the most interactions (reposts, comments, likes), most first; ties by item id. */
+    public List<EnrichedItem> topPosts() {
+        return List.copyOf(top);
+    }
+}

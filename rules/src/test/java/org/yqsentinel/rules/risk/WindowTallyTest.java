@@ -1,0 +1,76 @@
+package org.yqsentinel.rules.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.yqsentinel.model.Analysis;
+import org.yqsentinel.model.Author;
+import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.EnrichedItem;
+import org.yqsentinel.model.Engagement;
+import org.yqsentinel.model.Item;
+import org.yqsentinel.model.Region;
+import org.yqsentinel.model.Sentiment;
+import org.yqsentinel.model.TopicHit;
+
+class WindowTallyTest {
+
+    private static final Set<String> WATCH = Set.of("维权", "上访");
+    private static final Set<String> SENSITIVE_TOPICS = Set.of("政府公信力");
+
+    private static EnrichedItem post(String id, Channel channel, String author, long followers, boolean verified, long reposts,
+                                     String city, Sentiment.Label label, List<String> tokens, String... topics) {
+        Item item = new Item(id, channel, id, "src", new Author(author, followers, verified, null), null, null, "…", null,
+                Instant.parse("2026-11-20T09:00:00Z"), new Engagement(reposts, 0L, 0L, null),
+                city == null ? null : new Region("广东", city, null), null, null, false, null);
+        List<TopicHit> hits = List.of(topics).stream().map(t -> new TopicHit(t, 2, null, List.of())).toList();
+        return new EnrichedItem(item, new Analysis(tokens, List.of(), new Sentiment(label == Sentiment.Label.NEGATIVE ? -0.8 : 0.5, label),
+                hits, List.of()));
+    }
+
+    @Test
+    void countsWhatTheRiskScoreReads() {
+        WindowTally tally = new WindowTally();
+        tally.add(post("w1", Channel.WEIBO, "家长A", 500, false, 20, "广州", Sentiment.Label.NEGATIVE, List.of("收费", "维权")),
+                WATCH, SENSITIVE_TOPICS);
+        tally.add(post("w2", Channel.WEIBO, "江城发布", 2_000_000, true, 300, "广州", Sentiment.Label.POSITIVE, List.of("解读")),
+                WATCH, SENSITIVE_TOPICS);
+        tally.add(post("n1", Channel.NEWS, "某网红", 150_000, false, 0, "深圳", Sentiment.Label.NEGATIVE, List.of("上访", "维权"),
+                "政府公信力"), WATCH, SENSITIVE_TOPICS);
+        WindowStats stats = tally.stats(1.5, 0.4);
+        assertThat(stats).isEqualTo(new WindowStats(3, 1.5, 2, 500 + 20 + 2_000_000 + 300 + 150_000, 2, 2, 2, 3 + 1, 0.4));
+        assertThat(tally.topPosts()).extracting(p -> p.item().id()).containsExactly("w2", "w1", "n1");
+    }
+
+    @Test
+    void mergingTwoTalliesEqualsCountingAllPostsInOne() {
+        List<EnrichedItem> posts = List.of(
+                post("a", Channel.WEIBO, "甲", 10, false, 1, "广州", Sentiment.Label.NEGATIVE, List.of("维权")),
+                post("b", Channel.WECHAT, "乙", 200_000, false, 9, null, Sentiment.Label.NEUTRAL, List.of()),
+                post("c", Channel.WEIBO, "甲", 10, false, 5, "佛山", Sentiment.Label.NEGATIVE, List.of(), "政府公信力"),
+                post("d", Channel.NEWS, "丙", 0, true, 0, "广州", Sentiment.Label.POSITIVE, List.of("上访")));
+        WindowTally one = new WindowTally();
+        posts.forEach(p -> one.add(p, WATCH, SENSITIVE_TOPICS));
+        WindowTally left = new WindowTally();
+        WindowTally right = new WindowTally();
+        posts.subList(0, 2).forEach(p -> left.add(p, WATCH, SENSITIVE_TOPICS));
+        posts.subList(2, 4).forEach(p -> right.add(p, WATCH, SENSITIVE_TOPICS));
+        WindowTally merged = left.merge(right);
+        assertThat(merged.stats(2, 0.1)).isEqualTo(one.stats(2, 0.1));
+        assertThat(merged.topPosts()).isEqualTo(one.topPosts());
+    }
+
+    @Test
+    void onlyTheMostInteractedPostsAreKept() {
+        WindowTally tally = new WindowTally();
+        for (int i = 0; i < 12; i++) {
+            tally.add(post("p" + i, Channel.WEIBO, "u" + i, 1, false, i, null, Sentiment.Label.NEUTRAL, List.of()), WATCH,
+                    SENSITIVE_TOPICS);
+        }
+        assertThat(tally.posts()).isEqualTo(12);
+        assertThat(tally.topPosts()).extracting(p -> p.item().id()).containsExactly("p11", "p10", "p9", "p8", "p7");
+    }
+}
