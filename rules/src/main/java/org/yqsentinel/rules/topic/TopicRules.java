@@ -22,7 +22,15 @@ public record TopicRules(double minimumScore, List<Topic> topics) {
     public record Topic(String name, String department, List<String> strong, List<String> weak, List<String> notWhen) {}
 
     public static TopicRules load(RuleFiles files) {
-        YamlRules yaml = YamlRules.parse(files.read(FILE));
+        return parse(YamlRules.parse(files.read(FILE)));
+    }
+
+    /** Rules from a file's text, e.g. one published to {@code yq.control}; {@code name} is used in errors. */
+    public static TopicRules parse(String name, String text) {
+        return parse(YamlRules.parse(new RuleFiles.Source(name, text)));
+    }
+
+    private static TopicRules parse(YamlRules yaml) {
         JsonNode root = yaml.root();
         unknownFields(yaml, root, "", TOP_FIELDS);
         JsonNode minimum = root.get("minimum-score");

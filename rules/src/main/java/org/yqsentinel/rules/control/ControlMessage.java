@@ -1,0 +1,90 @@
+package org.yqsentinel.rules.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import org.yqsentinel.model.json.Json;
+
+/**
+ * A message on {@code yq.control}, as JSON: a new version of a rule file, which takes effect from the
+ * next window without a restart, or the retirement of a policy before its watch period ends.
+ *
+ * <pre>
+ * {"kind": "rules", "file": "risk.yaml", "at": "2026-11-21T08:00:00Z", "text": "window: …"}
+ * {"kind": "retire-policy", "policyId": "江教发〔2026〕18号", "at": "2026-11-25T00:00:00Z", "reason": "已废止"}
+ * </pre>
+ *
+ * {@code at} is event time: the update applies to windows that end after it.
+ */
+public sealed interface ControlMessage permits ControlMessage.RulesUpdate, ControlMessage.PolicyRetirement {
+
+    /** When the message takes effect, in event time. */
+    Instant at();
+
+    /** A rule file's new text; {@code file} is its name in the rules folder (e.g. {@code risk.yaml}). */
+    record RulesUpdate(String file, String text, Instant at) implements ControlMessage {}
+
+    /** A policy no longer watched from {@code at} on. */
+    record PolicyRetirement(String policyId, Instant at, String reason) implements ControlMessage {}
+
+    /** The rule files a {@link RulesUpdate} may replace. */
+    Set<String> UPDATABLE_FILES = Set.of("risk.yaml", "topics.yaml");
+
+    /** Reads a message; a message that cannot be read is refused with what is wrong in it. */
+    static ControlMessage parse(byte[] value) {
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new ControlMessageException("not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new ControlMessageException("expected a JSON object with a kind");
+        }
+        String kind = text(node, "kind");
+        Instant at = instant(node);
+        return switch (kind) {
+            case "rules" -> {
+                String file = text(node, "file");
+                if (!UPDATABLE_FILES.contains(file)) {
+                    throw new ControlMessageException("file '" + file + "' cannot be updated at run time; expected one of "
+                            + UPDATABLE_FILES);
+                }
+                yield new RulesUpdate(file, text(node, "text"), at);
+            }
+            case "retire-policy" -> new PolicyRetirement(text(node, "policyId"), at,
+                    node.hasNonNull("reason") ? node.get("reason").asText() : null);
+            default -> throw new ControlMessageException("unknown kind '" + kind + "'; expected rules or retire-policy");
+        };
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new ControlMessageException("missing " + field);
+        }
+        return value.asText();
+    }
+
+    private static Instant instant(JsonNode node) {
+        String at = text(node, "at");
+        try {
+            return Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            throw new ControlMessageException("at '" + at + "' is not an ISO-8601 UTC time such as 2026-11-21T08:00:00Z");
+        }
+    }
+
+    /** Why a control message was refused; the message itself goes to the dead letters with this reason. */
+    final class ControlMessageException extends RuntimeException {
+        ControlMessageException(String message) {
+            super(message);
+        }
+    }
+}
