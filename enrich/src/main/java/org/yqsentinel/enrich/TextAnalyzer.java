@@ -132,7 +132,7 @@ public final class TextAnalyzer {
     }
 
     /** A word with a letter or digit, not punctuation ({@code w*}) or a symbol ({@code x}), not a stop word. */
-    static boolean isContent(Term term) {
+    private static boolean isContent(Term term) {
         if (term.nature == null) {
             return false;
         }

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A YAML rule file as a tree, with the line of every value, so validation can say
@@ -66,5 +69,34 @@ public final class YamlRules {
 
     public RuleException error(String pointer, String message) {
         return new RuleException(where(pointer) + message);
+    }
+
+    /** Refuses a field of the map at {@code at} that is not one of {@code known}. */
+    public void knownFields(JsonNode node, String at, Set<String> known) {
+        node.fieldNames().forEachRemaining(field -> {
+            if (!known.contains(field)) {
+                throw error(at + "/" + field, "unknown field '" + field + "'; expected one of " + known);
+            }
+        });
+    }
+
+    /** The words of a list field of the map at {@code at}; empty when the field is missing or null. */
+    public List<String> words(JsonNode node, String at, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw error(at + "/" + field, field + " must be a list of words, e.g. [学费, 入学]");
+        }
+        List<String> words = new ArrayList<>();
+        for (int j = 0; j < value.size(); j++) {
+            JsonNode word = value.get(j);
+            if (!word.isTextual() || word.asText().isBlank()) {
+                throw error(at + "/" + field + "/" + j, field + " must hold words, found " + word);
+            }
+            words.add(word.asText().strip());
+        }
+        return List.copyOf(words);
     }
 }

@@ -37,8 +37,9 @@ final class CharFeatures {
     private static final int ROLE = 130;
 
     private static final int WINDOW_BITS = (1 << 15) - 1;
-    private static final int BEFORE = -1;
-    private static final int AFTER = -2;
+    /** The type or character value before the text's first and after its last character. */
+    static final int BEFORE = -1;
+    static final int AFTER = -2;
 
     private CharFeatures() {}
 
@@ -169,9 +170,6 @@ final class CharFeatures {
         }
         return new int[][] {{key(CHAR, c)}, self, {key(CHAR + 2, c)}};
     }
-
-    static final int EDGE_BEFORE = BEFORE;
-    static final int EDGE_AFTER = AFTER;
 
     /**
      * For each code point, from the term it stands in: its place in the word (1 single, 2 begin, 3 middle,

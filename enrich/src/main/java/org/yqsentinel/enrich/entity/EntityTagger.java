@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.yqsentinel.enrich.DictionarySegmenter;
+import org.yqsentinel.enrich.KnownKeys;
 
 /**
  * Finds person, place and organization names in Chinese text: a character-level linear tagger over BIO
@@ -30,7 +31,6 @@ public final class EntityTagger {
     private static final String BUNDLED = "/entity/tagger.bin.gz";
     /** O and B-/I- for three kinds of name, with one to spare. */
     static final int MAX_LABELS = 8;
-    private static final int KNOWN_BITS = 1 << 18;
 
     private final String[] labels;
     private final Gazetteer gazetteer;
@@ -59,8 +59,7 @@ public final class EntityTagger {
     /** The triples of the text's edges: before its first character, after its last. */
     private final float[] before;
     private final float[] after;
-    /** One bit per hash of the known keys (32 KB): most keys of a text are unknown, and this says so from the nearest cache. */
-    private final long[] known;
+    private final KnownKeys known = new KnownKeys();
     /** Open addressing: the key in the high half, its row + 1 in the low half; 0 when empty. */
     private final long[] table;
     private final int mask;
@@ -94,7 +93,6 @@ public final class EntityTagger {
         int slots = Integer.highestOneBit(Math.max(4, keys.length * 3 / 2)) * 2;  // at most two thirds full: small, to stay in the cache
         this.mask = slots - 1;
         this.table = new long[slots];
-        this.known = new long[KNOWN_BITS / 64];
         for (int row = 0; row < keys.length; row++) {
             if (keys[row] == 0 || row > 0 && keys[row] <= keys[row - 1]) {
                 throw new IllegalArgumentException("feature keys must be non-zero and strictly ascending");
@@ -104,12 +102,12 @@ public final class EntityTagger {
                 slot = (slot + 1) & mask;
             }
             table[slot] = (long) keys[row] << 32 | (row + 1);
-            known[(keys[row] & (KNOWN_BITS - 1)) >>> 6] |= 1L << keys[row];
+            known.add(keys[row]);
         }
         this.charWeights = charWeights();
         this.typeRows = typeRows();
-        this.before = triple(CharFeatures.EDGE_BEFORE);
-        this.after = triple(CharFeatures.EDGE_AFTER);
+        this.before = triple(CharFeatures.BEFORE);
+        this.after = triple(CharFeatures.AFTER);
     }
 
     /**
@@ -271,13 +269,13 @@ public final class EntityTagger {
         float[] sums = new float[MAX_LABELS];
         int[] types = features.types();
         for (int i = 0; i < n; i++) {
-            int t = CharFeatures.typesIndex(i == 0 ? CharFeatures.EDGE_BEFORE : types[i - 1], types[i],
-                    i == n - 1 ? CharFeatures.EDGE_AFTER : types[i + 1]) * MAX_LABELS;
+            int t = CharFeatures.typesIndex(i == 0 ? CharFeatures.BEFORE : types[i - 1], types[i],
+                    i == n - 1 ? CharFeatures.AFTER : types[i + 1]) * MAX_LABELS;
             int s0 = typeRows[t], s1 = typeRows[t + 1], s2 = typeRows[t + 2], s3 = typeRows[t + 3];
             int s4 = typeRows[t + 4], s5 = typeRows[t + 5], s6 = typeRows[t + 6], s7 = typeRows[t + 7];
             for (int f = starts[i]; f < starts[i + 1]; f++) {
                 int key = keys[f];
-                if ((known[(key & (KNOWN_BITS - 1)) >>> 6] & 1L << key) == 0) {
+                if (!known.mayContain(key)) {
                     continue;
                 }
                 int row = row(key);

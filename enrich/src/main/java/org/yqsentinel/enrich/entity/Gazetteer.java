@@ -19,9 +19,6 @@ import java.util.TreeSet;
  */
 final class Gazetteer {
 
-    /** Marks of a position inside a listed word: none, begin, middle, end, single. */
-    static final char[] MARKS = {'-', 'B', 'M', 'E', 'S'};
-
     static final String SURNAMES = "王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹"
             + " 彭 曾 肖 田 董 袁 潘 于 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦"
             + " 付 傅 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 汤"
@@ -123,8 +120,8 @@ final class Gazetteer {
     }
 
     /**
-     * For each list and each code point, where the code point stands in a listed word (index into
-     * {@link #MARKS}), matching the longest word of that list first from left to right.
+     * For each list and each code point, where the code point stands in a listed word (
+     * 0 none, 1 begin, 2 middle, 3 end, 4 a single-character word), matching the longest word of that list first from left to right.
      */
     byte[][] marks(int[] text) {
         int count = lists.size();

@@ -1,6 +1,7 @@
 package org.yqsentinel.enrich.sentiment;
 
 import java.util.Map;
+import org.yqsentinel.enrich.KnownKeys;
 
 /**
  * The model's weights keyed by the {@link FeatureHash} of each feature's name: an open-addressing
@@ -15,9 +16,7 @@ final class FeatureWeights {
     /** Pairs of (hash, weight bits). */
     private final long[] table;
     private final int mask;
-    /** One bit per hash of the known features (32 KB): most character pairs of a text are unknown, and this says so from the nearest cache. */
-    private final long[] known = new long[KNOWN_BITS / 64];
-    private static final int KNOWN_BITS = 1 << 18;
+    private final KnownKeys known = new KnownKeys();
 
     FeatureWeights(Map<String, Double> weights) {
         int slots = Integer.highestOneBit(Math.max(1, weights.size())) * 4;
@@ -43,7 +42,7 @@ final class FeatureWeights {
                 slot = (slot + 1) & mask;
             }
             names[slot] = name;
-            known[(int) (hash >>> 6) & (KNOWN_BITS / 64 - 1)] |= 1L << hash;
+            known.add(hash);
             table[2 * slot] = hash;
             table[2 * slot + 1] = Double.doubleToRawLongBits(value);
         }
@@ -51,7 +50,7 @@ final class FeatureWeights {
 
     /** The weight of the feature with this hash, 0 when the model has none. */
     double get(long hash) {
-        if ((known[(int) (hash >>> 6) & (KNOWN_BITS / 64 - 1)] & 1L << hash) == 0) {
+        if (!known.mayContain(hash)) {
             return 0;
         }
         for (int slot = FeatureHash.slot(hash, mask); ; slot = (slot + 1) & mask) {

@@ -55,8 +55,9 @@ public record RiskRules(
             "allowed-lateness-minutes");
     private static final Set<String> TIER_FIELDS = Set.of("enter", "leave", "respond-within-hours");
     private static final Set<String> PRE_ISSUANCE_FIELDS = Set.of("livelihood-areas", "area-weight", "grievance-words");
-    private static final Map<String, Tier> TIER_NAMES = Map.of("IV", Tier.IV_BLUE, "III", Tier.III_YELLOW,
-            "II", Tier.II_ORANGE, "I", Tier.I_RED);
+    /** How risk.yaml names each tier, from the least severe. */
+    private static final Map<Tier, String> TIER_KEYS = new EnumMap<>(Map.of(Tier.IV_BLUE, "IV", Tier.III_YELLOW, "III",
+            Tier.II_ORANGE, "II", Tier.I_RED, "I"));
 
     public RiskRules {
         weights = Map.copyOf(weights);
@@ -78,10 +79,10 @@ public record RiskRules(
     private static RiskRules parse(YamlRules yaml) {
         Reader read = new Reader(yaml);
         JsonNode root = yaml.root();
-        read.fields(root, "", TOP_FIELDS);
+        yaml.knownFields(root, "", TOP_FIELDS);
 
         JsonNode window = read.map(root, "", "window");
-        read.fields(window, "/window", WINDOW_FIELDS);
+        yaml.knownFields(window, "/window", WINDOW_FIELDS);
         Duration size = Duration.ofMinutes(read.whole(window, "/window", "size-minutes", 1));
         Duration slide = Duration.ofMinutes(read.whole(window, "/window", "slide-minutes", 1));
         Duration baseline = Duration.ofHours(read.whole(window, "/window", "baseline-hours", 1));
@@ -106,15 +107,15 @@ public record RiskRules(
         Map<RiskFactor, Double> fullAt = factors(read, root, "full-at", false);
 
         JsonNode tierNodes = read.map(root, "", "tiers");
-        read.fields(tierNodes, "/tiers", TIER_NAMES.keySet());
+        yaml.knownFields(tierNodes, "/tiers", Set.copyOf(TIER_KEYS.values()));
         Map<Tier, Threshold> tiers = new EnumMap<>(Tier.class);
         double lastEnter = 0;
         double lastLeave = -1;
         for (Tier tier : Tier.values()) {
-            String name = TIER_NAMES.entrySet().stream().filter(e -> e.getValue() == tier).findFirst().orElseThrow().getKey();
+            String name = TIER_KEYS.get(tier);
             String at = "/tiers/" + name;
             JsonNode node = read.map(tierNodes, "/tiers", name);
-            read.fields(node, at, TIER_FIELDS);
+            yaml.knownFields(node, at, TIER_FIELDS);
             double enter = read.number(node, at, "enter", 0, 100);
             double leave = read.number(node, at, "leave", 0, 100);
             if (leave >= enter) {
@@ -136,7 +137,7 @@ public record RiskRules(
         }
 
         JsonNode linkingNode = read.map(root, "", "linking");
-        read.fields(linkingNode, "/linking", LINKING_FIELDS);
+        yaml.knownFields(linkingNode, "/linking", LINKING_FIELDS);
         int keywordsPerPolicy = read.whole(linkingNode, "/linking", "keywords-per-policy", 1);
         int minimumShared = read.whole(linkingNode, "/linking", "minimum-shared-keywords", 1);
         if (minimumShared > keywordsPerPolicy) {
@@ -148,8 +149,8 @@ public record RiskRules(
                 read.whole(linkingNode, "/linking", "background-days", 1));
 
         JsonNode pre = read.map(root, "", "pre-issuance");
-        read.fields(pre, "/pre-issuance", PRE_ISSUANCE_FIELDS);
-        List<String> areas = read.words(pre, "/pre-issuance", "livelihood-areas");
+        yaml.knownFields(pre, "/pre-issuance", PRE_ISSUANCE_FIELDS);
+        List<String> areas = read.someWords(pre, "/pre-issuance", "livelihood-areas");
         double areaWeight = read.number(pre, "/pre-issuance", "area-weight", 0, 1);
         JsonNode words = read.map(pre, "/pre-issuance", "grievance-words");
         Map<String, Double> grievance = new LinkedHashMap<>();
@@ -159,7 +160,7 @@ public record RiskRules(
         return new RiskRules(new Windows(size, slide, baseline, lateness),
                 read.whole(root, "", "watch-days", 1),
                 read.whole(root, "", "minimum-posts", 1),
-                weights, fullAt, read.words(root, "", "sensitive-topics"), tiers,
+                weights, fullAt, read.someWords(root, "", "sensitive-topics"), tiers,
                 Duration.ofMinutes(read.whole(root, "", "quiet-minutes", 1)),
                 linking,
                 new PreIssuance(areas, areaWeight, Map.copyOf(grievance)));
@@ -199,14 +200,6 @@ public record RiskRules(
     /** Reads typed values, naming file, line and the fix when one is missing or wrong. */
     private record Reader(YamlRules yaml) {
 
-        void fields(JsonNode node, String at, Set<String> known) {
-            node.fieldNames().forEachRemaining(field -> {
-                if (!known.contains(field)) {
-                    throw yaml.error(at + "/" + field, "unknown field '" + field + "'; expected one of " + known);
-                }
-            });
-        }
-
         JsonNode map(JsonNode node, String at, String field) {
             JsonNode value = node.get(field);
             if (value == null || !value.isObject()) {
@@ -244,19 +237,13 @@ public record RiskRules(
             return value.asInt();
         }
 
-        List<String> words(JsonNode node, String at, String field) {
-            JsonNode value = node.get(field);
-            if (value == null || !value.isArray() || value.isEmpty()) {
-                throw yaml.error(at + (value == null ? "" : "/" + field), field + " must be a list of words, e.g. [教育, 医疗]");
+        /** A list of words that must name at least one. */
+        List<String> someWords(JsonNode node, String at, String field) {
+            List<String> words = yaml.words(node, at, field);
+            if (words.isEmpty()) {
+                throw yaml.error(at + (node.has(field) ? "/" + field : ""), field + " must be a list of at least one word, e.g. [教育, 医疗]");
             }
-            List<String> words = new ArrayList<>();
-            for (int i = 0; i < value.size(); i++) {
-                if (!value.get(i).isTextual() || value.get(i).asText().isBlank()) {
-                    throw yaml.error(at + "/" + field + "/" + i, field + " must hold words, found " + value.get(i));
-                }
-                words.add(value.get(i).asText().strip());
-            }
-            return List.copyOf(words);
+            return words;
         }
     }
 }

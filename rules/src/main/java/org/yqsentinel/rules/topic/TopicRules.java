@@ -32,7 +32,7 @@ public record TopicRules(double minimumScore, List<Topic> topics) {
 
     private static TopicRules parse(YamlRules yaml) {
         JsonNode root = yaml.root();
-        unknownFields(yaml, root, "", TOP_FIELDS);
+        yaml.knownFields(root, "", TOP_FIELDS);
         JsonNode minimum = root.get("minimum-score");
         if (minimum == null || !minimum.isNumber() || minimum.asDouble() <= 0) {
             throw yaml.error("/minimum-score", "minimum-score must be a number above 0");
@@ -49,27 +49,19 @@ public record TopicRules(double minimumScore, List<Topic> topics) {
             if (!node.isObject()) {
                 throw yaml.error(at, "each topic must be a map with name, department, strong, weak, not-when");
             }
-            unknownFields(yaml, node, at, TOPIC_FIELDS);
+            yaml.knownFields(node, at, TOPIC_FIELDS);
             String name = text(yaml, node, at, "name");
             if (!names.add(name)) {
                 throw yaml.error(at + "/name", "topic '" + name + "' is defined twice");
             }
-            List<String> strong = words(yaml, node, at, "strong");
-            List<String> weak = words(yaml, node, at, "weak");
+            List<String> strong = yaml.words(node, at, "strong");
+            List<String> weak = yaml.words(node, at, "weak");
             if (strong.isEmpty()) {
                 throw yaml.error(at + "/strong", "topic '" + name + "' needs at least one strong word");
             }
-            topics.add(new Topic(name, text(yaml, node, at, "department"), strong, weak, words(yaml, node, at, "not-when")));
+            topics.add(new Topic(name, text(yaml, node, at, "department"), strong, weak, yaml.words(node, at, "not-when")));
         }
         return new TopicRules(minimum.asDouble(), List.copyOf(topics));
-    }
-
-    private static void unknownFields(YamlRules yaml, JsonNode node, String at, Set<String> known) {
-        node.fieldNames().forEachRemaining(field -> {
-            if (!known.contains(field)) {
-                throw yaml.error(at + "/" + field, "unknown field '" + field + "'; expected one of " + known);
-            }
-        });
     }
 
     private static String text(YamlRules yaml, JsonNode node, String at, String field) {
@@ -78,24 +70,5 @@ public record TopicRules(double minimumScore, List<Topic> topics) {
             throw yaml.error(at + (value == null ? "" : "/" + field), "missing " + field);
         }
         return value.asText().strip();
-    }
-
-    private static List<String> words(YamlRules yaml, JsonNode node, String at, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return List.of();
-        }
-        if (!value.isArray()) {
-            throw yaml.error(at + "/" + field, field + " must be a list of words, e.g. [学费, 入学]");
-        }
-        List<String> words = new ArrayList<>();
-        for (int j = 0; j < value.size(); j++) {
-            JsonNode word = value.get(j);
-            if (!word.isTextual() || word.asText().isBlank()) {
-                throw yaml.error(at + "/" + field + "/" + j, field + " must hold words, found " + word);
-            }
-            words.add(word.asText().strip());
-        }
-        return List.copyOf(words);
     }
 }
