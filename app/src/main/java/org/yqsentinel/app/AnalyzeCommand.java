@@ -33,7 +33,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String rulesDir = yq.config().rules().dir();
-        TextAnalyzer analyzer = new TextAnalyzer(new RuleFiles(rulesDir.isBlank() ? null : java.nio.file.Path.of(rulesDir)));
+        TextAnalyzer analyzer = new TextAnalyzer(RuleFiles.of(rulesDir));
         TextNormalizer normalizer = new TextNormalizer();
         PersonalDataMasker masker = new PersonalDataMasker();
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);

@@ -16,6 +16,7 @@ public enum RejectCode {
     BAD_VALUE,
     NO_ID,
     NOT_A_POLICY_PAGE,
+    BAD_CONTROL_MESSAGE,
     WRONG_TOPIC;
 
     /** {@code missing_field}: the label used in metrics. */

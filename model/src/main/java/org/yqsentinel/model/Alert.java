@@ -1,5 +1,7 @@
 package org.yqsentinel.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -7,13 +9,17 @@ import java.util.Objects;
 /**
  * An alert event about a policy (or a hot topic). Its id is deterministic: subject, tier and
  * window end, so a replay or a restart produces the same id and sinks upsert instead of duplicating.
- * All times are event time.
+ * All times are event time. Its JSON (on {@code yq.alerts}, in {@code yq-alerts}, from {@code yq score})
+ * also carries {@code policyId}, {@code eventTime} (the window end) and {@code color}, for readers that
+ * want them by those names.
  *
  * @param subjectId             the policy id, or {@code topic:<name>} for a hot topic
  * @param previousTier          null when {@code type} is OPENED
  * @param responsibleDepartment 涉事责任部门, the first responder
  * @param respondBy             deadline for the first response, from the tier
+ * @param topItems              the posts that drove it, de-identified
  */
+@JsonIgnoreProperties(value = {"policyId", "eventTime", "color"}, allowGetters = true)
 public record Alert(
         String id,
         AlertEventType type,
@@ -26,16 +32,37 @@ public record Alert(
         Instant windowStart,
         Instant windowEnd,
         List<Factor> factors,
-        List<PostRef> topPosts,
+        List<PostRef> topItems,
         String responsibleDepartment,
         Instant respondBy) {
+
+    /** How a hot topic's subject id begins. */
+    public static final String TOPIC_PREFIX = "topic:";
 
     public Alert {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(subjectId, "subjectId");
+        Objects.requireNonNull(tier, "tier");
         factors = factors == null ? List.of() : List.copyOf(factors);
-        topPosts = topPosts == null ? List.of() : List.copyOf(topPosts);
+        topItems = topItems == null ? List.of() : List.copyOf(topItems);
+    }
+
+    /** The policy the alert is about, or null for a hot topic. */
+    @JsonProperty("policyId")
+    public String policyId() {
+        return subjectId.startsWith(TOPIC_PREFIX) ? null : subjectId;
+    }
+
+    /** When it happened in event time: the end of the window that raised it. */
+    @JsonProperty("eventTime")
+    public Instant eventTime() {
+        return windowEnd;
+    }
+
+    @JsonProperty("color")
+    public String color() {
+        return tier.color();
     }
 
     /** The deterministic id of an alert event: {@code <subject>/<type>/<tier>/<window end millis>}. */

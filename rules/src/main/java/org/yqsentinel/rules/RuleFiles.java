@@ -25,6 +25,11 @@ public final class RuleFiles {
         return new RuleFiles(null);
     }
 
+    /** The rules of a configured folder, or the bundled ones when it is null or blank (the configuration's {@code rules.dir}). */
+    public static RuleFiles of(String folder) {
+        return folder == null || folder.isBlank() ? bundled() : new RuleFiles(Path.of(folder));
+    }
+
     /** A rule file's text and the name errors should use for it. */
     public record Source(String name, String text) {}
 

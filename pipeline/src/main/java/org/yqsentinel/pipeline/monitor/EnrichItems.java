@@ -2,7 +2,6 @@ package org.yqsentinel.pipeline.monitor;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
-import java.nio.file.Path;
 import org.yqsentinel.enrich.TextAnalyzer;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Item;
@@ -21,7 +20,7 @@ public final class EnrichItems extends RichMapFunction<Item, EnrichedItem> {
 
     @Override
     public void open(OpenContext context) {
-        analyzer = new TextAnalyzer(new RuleFiles(rulesDir == null || rulesDir.isBlank() ? null : Path.of(rulesDir)));
+        analyzer = new TextAnalyzer(RuleFiles.of(rulesDir));
     }
 
     @Override

@@ -10,14 +10,17 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Namespace;
-import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.pipeline.elasticsearch.DocumentRouter;
 import org.yqsentinel.pipeline.elasticsearch.ElasticsearchSink;
+import org.yqsentinel.pipeline.kafka.AlertSerializer;
 import org.yqsentinel.pipeline.kafka.DeadLetterSerializer;
+import org.yqsentinel.pipeline.risk.RiskDocuments;
 
 /** The real sources and sinks of the monitor job, built from the configuration; tests and replay build others. */
 public final class MonitorConnectors {
@@ -28,7 +31,7 @@ public final class MonitorConnectors {
     private MonitorConnectors() {}
 
     /**
-     * The raw topics of the namespace (news, Weibo, WeChat and policy), each record read on the way out, from the consumer group's committed offsets (earliest for a new
+     * The raw topics of the namespace (news, Weibo, WeChat and policy) and its control topic, each record read on the way out, from the consumer group's committed offsets (earliest for a new
      * group). Bounded stops at the offsets that are latest when the job starts: a finite run over what is there.
      */
     @SuppressWarnings("deprecation") // the connector takes only Kafka's deprecated OffsetResetStrategy here
@@ -36,6 +39,7 @@ public final class MonitorConnectors {
         Namespace names = config.names();
         List<String> topics = new ArrayList<>(Arrays.stream(Channel.values()).map(names::rawTopic).toList());
         topics.add(names.rawPolicyTopic());
+        topics.add(names.controlTopic());
         KafkaSourceBuilder<ReadRecord> builder = KafkaSource.<ReadRecord>builder()
                 .setBootstrapServers(config.kafkaBootstrapServers())
                 .setTopics(topics)
@@ -49,12 +53,31 @@ public final class MonitorConnectors {
         return builder.build();
     }
 
-    public static Sink<PolicyDocument> policies(SentinelConfig config) {
-        return new ElasticsearchSink<>(config.elasticsearchUrl(), config.monitor().bulk(), new PolicyDocuments(config.names()));
+    /** Every sink of the live job: Kafka exactly-once for dead letters and alert events, Elasticsearch upserts for the rest. */
+    public static MonitorSinks sinks(SentinelConfig config, int watchDays) {
+        return new MonitorSinks(items(config), elasticsearch(config, new PolicyDocuments(config.names(), watchDays)),
+                deadLetters(config), alerts(config), elasticsearch(config, new RiskDocuments.Alerts(config.names())),
+                elasticsearch(config, new RiskDocuments.Points(config.names())), elasticsearch(config, new RiskDocuments.Cases(config.names())));
+    }
+
+    private static <T> Sink<T> elasticsearch(SentinelConfig config, DocumentRouter<T> router) {
+        return new ElasticsearchSink<>(config.elasticsearchUrl(), config.monitor().bulk(), router);
     }
 
     public static Sink<EnrichedItem> items(SentinelConfig config) {
         return new ElasticsearchSink<>(config.elasticsearchUrl(), config.monitor().bulk(), new ItemDocuments(config.names()));
+    }
+
+    /** Exactly-once into the alert topic: an alert event raised once appears there once, also after a restart. */
+    public static Sink<Alert> alerts(SentinelConfig config) {
+        Namespace names = config.names();
+        return KafkaSink.<Alert>builder()
+                .setBootstrapServers(config.kafkaBootstrapServers())
+                .setRecordSerializer(new AlertSerializer(names.alertsTopic()))
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(names.prefix() + "yq-monitor-alerts")
+                .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+                .build();
     }
 
     /** Exactly-once into the dead-letter topic: a record refused once appears there once, also after a restart. */

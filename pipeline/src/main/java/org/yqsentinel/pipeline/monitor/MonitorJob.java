@@ -3,19 +3,18 @@ package org.yqsentinel.pipeline.monitor;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.yqsentinel.model.DeadLetter;
+import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Item;
-import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.model.config.ConfigLoader;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.pipeline.dedupe.BandedItem;
@@ -24,39 +23,43 @@ import org.yqsentinel.pipeline.dedupe.DropRepeats;
 import org.yqsentinel.pipeline.dedupe.FindEarlierCopy;
 import org.yqsentinel.pipeline.dedupe.MarkCopies;
 import org.yqsentinel.pipeline.dedupe.SplitIntoBands;
+import org.yqsentinel.pipeline.risk.LinkToPolicies;
+import org.yqsentinel.pipeline.risk.LinkedPost;
+import org.yqsentinel.pipeline.risk.ScorePolicyRisk;
+import org.yqsentinel.pipeline.risk.Watchlist;
+import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.risk.RiskRules;
+import org.yqsentinel.rules.risk.WatchedPolicy;
 
 /**
- * The monitor job: raw records read at the source (event time per partition) → route (policies and
- * dead letters aside) → drop repeats
- * (same id, same URL) → mark copies (SimHash) → enrich → Elasticsearch.
- * Sources and sinks are given, so the same graph runs live on Kafka, bounded for a demo or replay,
- * and in tests. {@code main} is the entry point for {@code flink run}.
+ * The monitor job: raw records read at the source (event time per partition) → route (policies, control
+ * messages and dead letters aside) → drop repeats (same id, same URL) → mark copies (SimHash) → enrich →
+ * link to the watched policies (broadcast: policies and control messages) → items to Elasticsearch, and
+ * the linked posts keyed by policy → risk windows → alert events (Kafka and Elasticsearch), the risk
+ * series and the cases. Source and sinks are given, so the same graph runs live on Kafka, bounded for a
+ * demo or an offline scoring, and in tests. {@code main} is the entry point for {@code flink run}.
  */
 public final class MonitorJob {
 
     public static final String NAME = "yq-monitor";
 
     private final Source<ReadRecord, ?, ?> rawItems;
-    private final Sink<EnrichedItem> items;
-    private final Sink<PolicyDocument> policies;
-    private final Sink<DeadLetter> deadLetters;
+    private final MonitorSinks sinks;
     private final SentinelConfig.Monitor settings;
     private final String rulesDir;
 
-    public MonitorJob(Source<ReadRecord, ?, ?> rawItems, Sink<EnrichedItem> items, Sink<PolicyDocument> policies,
-                      Sink<DeadLetter> deadLetters, SentinelConfig.Monitor settings, String rulesDir) {
-        this.rulesDir = rulesDir;
+    public MonitorJob(Source<ReadRecord, ?, ?> rawItems, MonitorSinks sinks, SentinelConfig.Monitor settings, String rulesDir) {
         this.rawItems = rawItems;
-        this.items = items;
-        this.policies = policies;
-        this.deadLetters = deadLetters;
+        this.sinks = sinks;
         this.settings = settings;
+        this.rulesDir = rulesDir;
     }
 
     /** The job on the configured Kafka and Elasticsearch. */
     public static MonitorJob fromConfig(SentinelConfig config, boolean bounded) {
-        return new MonitorJob(MonitorConnectors.rawItems(config, bounded), MonitorConnectors.items(config),
-                MonitorConnectors.policies(config), MonitorConnectors.deadLetters(config), config.monitor(), config.rules().dir());
+        int watchDays = RiskRules.load(RuleFiles.of(config.rules().dir())).watchDays();
+        return new MonitorJob(MonitorConnectors.rawItems(config, bounded), MonitorConnectors.sinks(config, watchDays),
+                config.monitor(), config.rules().dir());
     }
 
     public void build(StreamExecutionEnvironment env) {
@@ -65,11 +68,24 @@ public final class MonitorJob {
                         Duration.ofSeconds(settings.maxOutOfOrdernessSeconds()), Duration.ofSeconds(settings.idleSourceSeconds())),
                 "raw records").uid("raw-items");
         SingleOutputStreamOperator<Item> items = read.process(new RouteReadRecords()).name("route").uid("route");
-        items.getSideOutput(RouteReadRecords.DEAD_LETTERS).sinkTo(deadLetters).name("dead letters").uid("dead-letters");
-        items.getSideOutput(RouteReadRecords.POLICIES).sinkTo(policies).name("policies to elasticsearch").uid("policies-elasticsearch");
-        dropRepeatsMarkCopies(items, retention)
+        items.getSideOutput(RouteReadRecords.DEAD_LETTERS).sinkTo(sinks.deadLetters()).name("dead letters").uid("dead-letters");
+        SingleOutputStreamOperator<WatchedPolicy> policies = items.getSideOutput(RouteReadRecords.POLICIES)
+                .map(new PreparePolicies(rulesDir)).name("prepare policies").uid("prepare-policies");
+        policies.sinkTo(sinks.policies()).name("policies to elasticsearch").uid("policies-elasticsearch");
+        BroadcastStream<ControlEvent> watchlist = policies.map(ControlEvent::of).name("policies to watch").uid("policies-to-watch")
+                .union(items.getSideOutput(RouteReadRecords.CONTROL))
+                .broadcast(Watchlist.POLICIES, Watchlist.RETIREMENTS, Watchlist.RULES);
+        SingleOutputStreamOperator<EnrichedItem> linked = dropRepeatsMarkCopies(items, retention)
                 .map(new EnrichItems(rulesDir)).name("enrich").uid("enrich")
-                .sinkTo(this.items).name("items to elasticsearch").uid("items-elasticsearch");
+                .connect(watchlist).process(new LinkToPolicies(rulesDir)).name("link to policies").uid("link-policies");
+        linked.sinkTo(sinks.items()).name("items to elasticsearch").uid("items-elasticsearch");
+        SingleOutputStreamOperator<Alert> alerts = linked.getSideOutput(LinkToPolicies.LINKED)
+                .keyBy(LinkedPost::policyId)
+                .connect(watchlist).process(new ScorePolicyRisk(rulesDir)).name("policy risk").uid("policy-risk");
+        alerts.sinkTo(sinks.alerts()).name("alerts to kafka").uid("alerts-kafka");
+        alerts.sinkTo(sinks.alertDocuments()).name("alerts to elasticsearch").uid("alerts-elasticsearch");
+        alerts.getSideOutput(ScorePolicyRisk.RISK).sinkTo(sinks.riskPoints()).name("risk to elasticsearch").uid("risk-elasticsearch");
+        alerts.getSideOutput(ScorePolicyRisk.CASES).sinkTo(sinks.cases()).name("cases to elasticsearch").uid("cases-elasticsearch");
     }
 
     /**

@@ -11,6 +11,7 @@ import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.pipeline.kafka.RawRecord;
+import org.yqsentinel.rules.control.ControlMessage;
 
 /**
  * Reads a record of a raw topic with the readers of that topic: an item, a policy document, or a
@@ -21,6 +22,9 @@ public final class RawRecordReader {
 
     static final String STAGE = "read";
     static final String POLICY = "policy";
+    static final String CONTROL = "control";
+    static final String CONTROL_ADAPTER = "control-json";
+    private static final String CONTROL_TOPIC = "yq.control";
     static final String UNKNOWN = "unknown";
     private static final String RAW_TOPIC_MARKER = "yq.raw.";
 
@@ -32,31 +36,41 @@ public final class RawRecordReader {
         String kind = kindOf(record.topic()).orElse(UNKNOWN);
         if (kind.equals(UNKNOWN)) {
             return deadLetter(record, kind, ItemReader.NO_ADAPTER, RejectCode.WRONG_TOPIC,
-                    "topic " + record.topic() + " is not a raw topic (yq.raw.news|weibo|wechat|policy)");
+                    "topic " + record.topic() + " is not a raw topic (yq.raw.news|weibo|wechat|policy) nor yq.control");
+        }
+        if (kind.equals(CONTROL)) {
+            try {
+                return new ReadRecord(kind, CONTROL_ADAPTER, null, null, ControlEvent.of(ControlMessage.parse(record.value())), null);
+            } catch (ControlMessage.ControlMessageException e) {
+                return deadLetter(record, kind, CONTROL_ADAPTER, RejectCode.BAD_CONTROL_MESSAGE, e.getMessage());
+            }
         }
         if (kind.equals(POLICY)) {
             ParseResult<PolicyDocument> policy = policies.read(record.value(), seenAt);
             if (policy instanceof ParseResult.Accepted<PolicyDocument> ok) {
-                return new ReadRecord(kind, ok.adapter(), null, ok.record(), null);
+                return new ReadRecord(kind, ok.adapter(), null, ok.record(), null, null);
             }
             ParseResult.Rejected<PolicyDocument> no = (ParseResult.Rejected<PolicyDocument>) policy;
             return deadLetter(record, kind, no.adapter(), no.code(), no.reason());
         }
         ParseResult<Item> item = items.read(Channel.of(kind), record.value(), seenAt);
         if (item instanceof ParseResult.Accepted<Item> ok) {
-            return new ReadRecord(kind, ok.adapter(), ok.record(), null, null);
+            return new ReadRecord(kind, ok.adapter(), ok.record(), null, null, null);
         }
         ParseResult.Rejected<Item> no = (ParseResult.Rejected<Item>) item;
         return deadLetter(record, kind, no.adapter(), no.code(), no.reason());
     }
 
     private static ReadRecord deadLetter(RawRecord record, String kind, String adapter, RejectCode code, String reason) {
-        return new ReadRecord(kind, adapter, null, null, new DeadLetter(record.topic(), record.partition(), record.offset(),
+        return new ReadRecord(kind, adapter, null, null, null, new DeadLetter(record.topic(), record.partition(), record.offset(),
                 record.timestamp(), record.key(), record.value(), STAGE, adapter, code.label(), reason));
     }
 
-    /** {@code weibo}, {@code news}, {@code wechat} or {@code policy} for a raw topic (any namespace), else empty. */
+    /** {@code weibo}, {@code news}, {@code wechat} or {@code policy} for a raw topic, {@code control} for yq.control (any namespace), else empty. */
     static Optional<String> kindOf(String topic) {
+        if (topic.endsWith(CONTROL_TOPIC)) {
+            return Optional.of(CONTROL);
+        }
         int at = topic.lastIndexOf(RAW_TOPIC_MARKER);
         if (at < 0) {
             return Optional.empty();

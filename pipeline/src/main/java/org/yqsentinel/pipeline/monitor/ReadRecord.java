@@ -5,11 +5,12 @@ import org.yqsentinel.model.Item;
 import org.yqsentinel.model.PolicyDocument;
 
 /**
- * What one raw record became: exactly one of an item, a policy document or a dead letter.
- * {@code kind} is the raw topic's kind ({@code news}, {@code weibo}, {@code wechat}, {@code policy}) or
- * {@code unknown}; {@code adapter} names the reader of its shape.
+ * What one raw record became: exactly one of an item, a policy document, a control message or a dead
+ * letter. {@code kind} is the topic's kind ({@code news}, {@code weibo}, {@code wechat}, {@code policy},
+ * {@code control}) or {@code unknown}; {@code adapter} names the reader of its shape.
  */
-public record ReadRecord(String kind, String adapter, Item item, PolicyDocument policy, DeadLetter deadLetter) {
+public record ReadRecord(String kind, String adapter, Item item, PolicyDocument policy, ControlEvent control,
+                         DeadLetter deadLetter) {
 
     /** The item's publish time; other records carry no event time and never move the watermark. */
     public long eventTimeMillis() {

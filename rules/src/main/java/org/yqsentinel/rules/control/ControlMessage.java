@@ -10,8 +10,9 @@ import java.util.Set;
 import org.yqsentinel.model.json.Json;
 
 /**
- * A message on {@code yq.control}, as JSON: a new version of a rule file, which takes effect from the
- * next window without a restart, or the retirement of a policy before its watch period ends.
+ * A message on {@code yq.control}, as JSON: a new version of the risk rules, which take effect from the
+ * next window without a restart, or the retirement of a policy before its watch period ends. (The topic
+ * rules and dictionaries shape enrichment; changing them takes a restart.)
  *
  * <pre>
  * {"kind": "rules", "file": "risk.yaml", "at": "2026-11-21T08:00:00Z", "text": "window: …"}
@@ -32,7 +33,7 @@ public sealed interface ControlMessage permits ControlMessage.RulesUpdate, Contr
     record PolicyRetirement(String policyId, Instant at, String reason) implements ControlMessage {}
 
     /** The rule files a {@link RulesUpdate} may replace. */
-    Set<String> UPDATABLE_FILES = Set.of("risk.yaml", "topics.yaml");
+    Set<String> UPDATABLE_FILES = Set.of("risk.yaml");
 
     /** Reads a message; a message that cannot be read is refused with what is wrong in it. */
     static ControlMessage parse(byte[] value) {

@@ -1,5 +1,11 @@
 package org.yqsentinel.rules.link;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -63,6 +69,53 @@ public final class WordBackground {
     /** The posts counted now. */
     public int posts() {
         return posts;
+    }
+
+    /** The background as bytes, for a checkpoint. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(days);
+            out.writeLong(version);
+            out.writeInt(byDay.size());
+            for (Map.Entry<Long, Map<String, Integer>> day : byDay.entrySet()) {
+                out.writeLong(day.getKey());
+                out.writeInt(postsByDay.get(day.getKey()));
+                out.writeInt(day.getValue().size());
+                for (Map.Entry<String, Integer> word : day.getValue().entrySet()) {
+                    out.writeUTF(word.getKey());
+                    out.writeInt(word.getValue());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A background from the bytes of {@link #toBytes}. */
+    public static WordBackground fromBytes(byte[] snapshot) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+            WordBackground background = new WordBackground(in.readInt());
+            background.version = in.readLong();
+            for (int d = in.readInt(); d > 0; d--) {
+                long day = in.readLong();
+                int dayPosts = in.readInt();
+                Map<String, Integer> counts = new HashMap<>();
+                for (int w = in.readInt(); w > 0; w--) {
+                    String word = in.readUTF();
+                    int count = in.readInt();
+                    counts.put(word, count);
+                    background.documentFrequency.merge(word, count, Integer::sum);
+                }
+                background.byDay.put(day, counts);
+                background.postsByDay.put(day, dayPosts);
+                background.posts += dayPosts;
+            }
+            return background;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Changes when the weights may have moved: when a day is forgotten and when the count of posts doubles. */

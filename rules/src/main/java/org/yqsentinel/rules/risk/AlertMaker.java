@@ -38,7 +38,7 @@ public final class AlertMaker {
 
     /** The outcome of one window's score; windows must come in event-time order. */
     public Outcome next(Episode episode, Subject subject, RiskScorer.Score score, Instant windowStart, Instant windowEnd,
-                        List<PostRef> topPosts) {
+                        List<PostRef> topItems) {
         TierTracker.Step step = tracker.next(episode.tiers(), score.value(), windowEnd);
         TierTracker.Change change = step.change();
         if (change == null) {
@@ -50,7 +50,7 @@ public final class AlertMaker {
         boolean demandsResponse = change.type() == AlertEventType.OPENED || change.type() == AlertEventType.ESCALATED;
         Instant respondBy = demandsResponse ? windowEnd.plus(rules.tiers().get(tier).respondWithin()) : null;
         Alert alert = new Alert(id, change.type(), subject.id(), subject.title(), caseId, tier, change.from(), score.value(),
-                windowStart, windowEnd, score.factors(), topPosts, subject.responsibleDepartment(), respondBy);
+                windowStart, windowEnd, score.factors(), topItems, subject.responsibleDepartment(), respondBy);
         Episode next = change.type() == AlertEventType.RESOLVED ? Episode.NONE : new Episode(step.state(), caseId);
         return new Outcome(next, alert);
     }

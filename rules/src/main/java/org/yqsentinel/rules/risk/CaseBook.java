@@ -41,7 +41,7 @@ public final class CaseBook {
         if (current == null) {
             CaseStatus status = alert.tier().ordinal() >= Tier.III_YELLOW.ordinal() ? CaseStatus.ASSESSING : CaseStatus.COLLECTING;
             return new CaseRecord(alert.caseId(), alert.subjectId(), alert.subjectTitle(), status, alert.tier(), alert.tier(),
-                    alert.responsibleDepartment(), at, at, alert.respondBy(), null, null, quoted(List.of(), alert.topPosts()),
+                    alert.responsibleDepartment(), at, at, alert.respondBy(), null, null, quoted(List.of(), alert.topItems()),
                     List.of(event(alert, status)));
         }
         CaseStatus status = current.status();
@@ -70,7 +70,7 @@ public final class CaseBook {
         timeline.add(event(alert, status));
         return new CaseRecord(current.id(), current.subjectId(), current.subjectTitle(), status, tier, peak,
                 current.responsibleDepartment(), current.openedAt(), at, respondBy, current.acknowledgedAt(),
-                current.acknowledgedBy(), quoted(current.quotedPosts(), alert.topPosts()), timeline);
+                current.acknowledgedBy(), quoted(current.quotedPosts(), alert.topItems()), timeline);
     }
 
     private static CaseEvent event(Alert alert, CaseStatus status) {

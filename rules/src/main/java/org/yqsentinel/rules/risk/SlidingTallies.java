@@ -28,8 +28,17 @@ public final class SlidingTallies {
 
     /** Counts a linked post in the bucket of its publish time. */
     public void add(Instant at, EnrichedItem post, Set<String> watchWords, Set<String> sensitiveTopics) {
-        buckets.computeIfAbsent(Math.floorDiv(at.toEpochMilli(), slide), b -> new WindowTally())
-                .add(post, watchWords, sensitiveTopics);
+        buckets.computeIfAbsent(bucketOf(at), b -> new WindowTally()).add(post, watchWords, sensitiveTopics);
+    }
+
+    /** The bucket (slide number since the epoch) an event time falls in. */
+    public long bucketOf(Instant at) {
+        return Math.floorDiv(at.toEpochMilli(), slide);
+    }
+
+    /** Puts back a bucket kept elsewhere (Flink state) under its slide number. */
+    public void put(long bucket, WindowTally tally) {
+        buckets.put(bucket, tally);
     }
 
     /** The tally of the window ending at {@code end} (a slide boundary). */
@@ -59,6 +68,11 @@ public final class SlidingTallies {
     /** True when no post is counted. */
     public boolean isEmpty() {
         return buckets.isEmpty();
+    }
+
+    /** True when the window ending at {@code end} holds a post. */
+    public boolean anyIn(Instant end) {
+        return !range(end.toEpochMilli() - size, end.toEpochMilli()).isEmpty();
     }
 
     /** The first slide boundary after {@code at}: the end of the first window that covers it. */

@@ -15,7 +15,8 @@ import org.yqsentinel.model.TopicHit;
  * What the posts linked to one policy add up to in one window, gathered post by post and mergeable (the
  * accumulator of a Flink aggregate): posts, negative posts, reach (followers of the posting accounts plus
  * reposts), the channels and regions they come from, the influential accounts among the posters, the
- * sensitive hits, and the {@value #TOP_POSTS} posts with the most interactions. Mutable; not thread-safe.
+ * sensitive hits, and the {@value #TOP_POSTS} posts with the most interactions. Mutable; not thread-safe;
+ * kept in Flink state as a {@link TallyBucket}.
  */
 public final class WindowTally {
 
@@ -23,9 +24,9 @@ public final class WindowTally {
     /** An account with this many followers is influential (大V) even when the platform has not verified it. */
     public static final long INFLUENTIAL_FOLLOWERS = 100_000;
 
-    private static final Comparator<EnrichedItem> MOST_INTERACTIONS = Comparator
-            .comparingLong((EnrichedItem e) -> e.item().engagement().interactions()).reversed()
-            .thenComparing(e -> e.item().id());
+    private static final Comparator<Item> MOST_INTERACTIONS = Comparator
+            .comparingLong((Item item) -> item.engagement().interactions()).reversed()
+            .thenComparing(Item::id);
 
     private long posts;
     private long negative;
@@ -34,7 +35,7 @@ public final class WindowTally {
     private final TreeSet<String> channels = new TreeSet<>();
     private final TreeSet<String> regions = new TreeSet<>();
     private final TreeSet<String> influential = new TreeSet<>();
-    private final List<EnrichedItem> top = new ArrayList<>(TOP_POSTS + 1);
+    private final List<Item> top = new ArrayList<>(TOP_POSTS + 1);
 
     /**
      * Counts a linked post. Its sensitive hits are its tokens on the watch list plus one for each of its
@@ -66,7 +67,7 @@ public final class WindowTally {
                 sensitive++;
             }
         }
-        keepTop(post);
+        keepTop(item);
     }
 
     /** Adds another tally of the same policy and window (Flink merges partial aggregates of merged windows). */
@@ -82,8 +83,8 @@ public final class WindowTally {
         return this;
     }
 
-    private void keepTop(EnrichedItem post) {
-        if (top.stream().anyMatch(p -> p.item().id().equals(post.item().id()))) {
+    private void keepTop(Item post) {
+        if (top.stream().anyMatch(p -> p.id().equals(post.id()))) {
             return;
         }
         top.add(post);
@@ -104,7 +105,27 @@ public final class WindowTally {
     }
 
     /** The posts with the most interactions (reposts, comments, likes), most first; ties by item id. */
-    public List<EnrichedItem> topPosts() {
+    public List<Item> topPosts() {
         return List.copyOf(top);
+    }
+
+    /** The tally as a value for Flink state. */
+    public TallyBucket toBucket() {
+        return new TallyBucket(posts, negative, reach, sensitive, List.copyOf(channels), List.copyOf(regions),
+                List.copyOf(influential), List.copyOf(top));
+    }
+
+    /** A tally from its state value. */
+    public static WindowTally of(TallyBucket bucket) {
+        WindowTally tally = new WindowTally();
+        tally.posts = bucket.posts();
+        tally.negative = bucket.negative();
+        tally.reach = bucket.reach();
+        tally.sensitive = bucket.sensitive();
+        tally.channels.addAll(bucket.channels());
+        tally.regions.addAll(bucket.regions());
+        tally.influential.addAll(bucket.influential());
+        tally.top.addAll(bucket.top());
+        return tally;
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.risk.RiskRules;
-import org.yqsentinel.rules.topic.TopicRules;
 
 class ControlMessageTest {
 
@@ -45,31 +44,35 @@ class ControlMessageTest {
     }
 
     @Test
-    void aValidUpdateReplacesTheRulesAndAnInvalidOneIsRefusedKeepingThem() {
-        LiveRules live = new LiveRules(RiskRules.load(RuleFiles.bundled()), TopicRules.load(RuleFiles.bundled()));
+    void aValidUpdateAppliesFromItsTimeOnAndAnInvalidOneIsRefusedKeepingTheRules() {
+        RiskRules initial = RiskRules.load(RuleFiles.bundled());
+        LiveRules live = new LiveRules(initial);
         Instant at = Instant.parse("2026-11-21T08:00:00Z");
         LiveRules.Outcome accepted = live.apply(new ControlMessage.RulesUpdate("risk.yaml",
                 RISK.replace("II:  {enter: 65, leave: 58", "II:  {enter: 60, leave: 55"), at));
         assertThat(accepted.accepted()).isTrue();
-        assertThat(live.risk().tiers().get(Tier.II_ORANGE).enter()).isEqualTo(60);
+        assertThat(live.riskAt(at).tiers().get(Tier.II_ORANGE).enter()).isEqualTo(60);
+        assertThat(live.riskAt(at.minusSeconds(300))).isSameAs(initial);
+        assertThat(live.latest()).isSameAs(live.riskAt(at));
 
-        RiskRules inForce = live.risk();
+        RiskRules inForce = live.latest();
         LiveRules.Outcome refused = live.apply(new ControlMessage.RulesUpdate("risk.yaml",
-                RISK.replace("II:  {enter: 65, leave: 58", "II:  {enter: 65, leave: 90"), at));
+                RISK.replace("II:  {enter: 65, leave: 58", "II:  {enter: 65, leave: 90"), at.plusSeconds(600)));
         assertThat(refused.accepted()).isFalse();
-        assertThat(refused.message()).isEqualTo("refused, the rules in force stay: risk.yaml (yq.control, 2026-11-21T08:00:00Z):44: "
+        assertThat(refused.message()).isEqualTo("refused, the rules in force stay: risk.yaml (yq.control, 2026-11-21T08:10:00Z):44: "
                 + "leave (90.0) must be below enter (65.0), or tier II would flap");
-        assertThat(live.risk()).isSameAs(inForce);
+        assertThat(live.riskAt(at.plusSeconds(3600))).isSameAs(inForce);
 
-        LiveRules.Outcome topics = live.apply(new ControlMessage.RulesUpdate("topics.yaml", "minimum-score: 0\ntopics: []\n", at));
-        assertThat(topics.accepted()).isFalse();
-        assertThat(topics.message()).contains("topics.yaml (yq.control, 2026-11-21T08:00:00Z):1: minimum-score must be a number above 0");
+        LiveRules.Outcome slide = live.apply(new ControlMessage.RulesUpdate("risk.yaml",
+                RISK.replace("slide-minutes: 5 ", "slide-minutes: 10"), at.plusSeconds(900)));
+        assertThat(slide.accepted()).isFalse();
+        assertThat(slide.message()).contains("window.slide-minutes cannot change at run time (it is 5)");
+        assertThat(live.latest()).isSameAs(inForce);
     }
 
     @Test
-    void anUpdateAppliesToWindowsEndingFromItsTimeOn() {
-        ControlMessage update = new ControlMessage.PolicyRetirement("p", Instant.parse("2026-11-21T08:00:00Z"), null);
-        assertThat(LiveRules.inForceFor(update, Instant.parse("2026-11-21T07:55:00Z"))).isFalse();
-        assertThat(LiveRules.inForceFor(update, Instant.parse("2026-11-21T08:00:00Z"))).isTrue();
+    void onlyTheRiskRulesCanBeUpdatedAtRunTime() {
+        assertThatThrownBy(() -> ControlMessage.parse(json("{\"kind\":\"rules\",\"file\":\"topics.yaml\",\"at\":\"2026-11-21T08:00:00Z\",\"text\":\"x\"}")))
+                .hasMessage("file 'topics.yaml' cannot be updated at run time; expected one of [risk.yaml]");
     }
 }

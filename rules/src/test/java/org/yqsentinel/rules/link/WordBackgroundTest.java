@@ -36,4 +36,21 @@ class WordBackgroundTest {
         background.observe(DAY_ONE, List.of("台风"));  // too old now: not counted
         assertThat(background.posts()).isEqualTo(2);
     }
+
+    @Test
+    void aBackgroundRestoredFromItsBytesWeighsAndForgetsAsTheOriginal() {
+        WordBackground original = new WordBackground(2);
+        original.observe(DAY_ONE, List.of("台风", "停课"));
+        original.observe(DAY_ONE.plus(Duration.ofDays(1)), List.of("暴雨", "停课"));
+        WordBackground restored = WordBackground.fromBytes(original.toBytes());
+        assertThat(restored.posts()).isEqualTo(2);
+        assertThat(restored.version()).isEqualTo(original.version());
+        for (String word : List.of("台风", "停课", "暴雨", "从未见过")) {
+            assertThat(restored.idf(word)).isEqualTo(original.idf(word));
+        }
+        original.observe(DAY_ONE.plus(Duration.ofDays(2)), List.of("暴雨"));
+        restored.observe(DAY_ONE.plus(Duration.ofDays(2)), List.of("暴雨"));
+        assertThat(restored.idf("台风")).isEqualTo(original.idf("台风")).isEqualTo(original.idf("从未见过"));
+        assertThat(restored.posts()).isEqualTo(original.posts()).isEqualTo(2);
+    }
 }

@@ -71,4 +71,18 @@ class SlidingTalliesTest {
         tallies.evictBefore(at.plus(Duration.ofHours(26)));
         assertThat(tallies.isEmpty()).isTrue();
     }
+
+    @Test
+    void aBucketPutBackFromStateCountsAsBefore() {
+        Instant at = T0.plus(Duration.ofMinutes(7));
+        SlidingTallies original = tallies(at, at.plusSeconds(30));
+        long bucket = original.bucketOf(at);
+        SlidingTallies restored = new SlidingTallies(WINDOWS);
+        restored.put(bucket, WindowTally.of(original.window(original.nextWindowEnd(at)).toBucket()));
+        Instant end = original.nextWindowEnd(at);
+        assertThat(restored.window(end).stats(0, 0)).isEqualTo(original.window(end).stats(0, 0));
+        assertThat(restored.window(end).topPosts()).isEqualTo(original.window(end).topPosts());
+        assertThat(restored.anyIn(end.plus(Duration.ofMinutes(55)))).isTrue();
+        assertThat(restored.anyIn(end.plus(Duration.ofMinutes(60)))).isFalse();
+    }
 }

@@ -42,7 +42,7 @@ class WindowTallyTest {
                 "政府公信力"), WATCH, SENSITIVE_TOPICS);
         WindowStats stats = tally.stats(1.5, 0.4);
         assertThat(stats).isEqualTo(new WindowStats(3, 1.5, 2, 500 + 20 + 2_000_000 + 300 + 150_000, 2, 2, 2, 3 + 1, 0.4));
-        assertThat(tally.topPosts()).extracting(p -> p.item().id()).containsExactly("w2", "w1", "n1");
+        assertThat(tally.topPosts()).extracting(Item::id).containsExactly("w2", "w1", "n1");
     }
 
     @Test
@@ -71,6 +71,6 @@ class WindowTallyTest {
                     SENSITIVE_TOPICS);
         }
         assertThat(tally.posts()).isEqualTo(12);
-        assertThat(tally.topPosts()).extracting(p -> p.item().id()).containsExactly("p11", "p10", "p9", "p8", "p7");
+        assertThat(tally.topPosts()).extracting(Item::id).containsExactly("p11", "p10", "p9", "p8", "p7");
     }
 }

@@ -1,0 +1,120 @@
+package org.yqsentinel.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.yqsentinel.ingest.normalize.Times;
+import org.yqsentinel.model.Alert;
+import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.model.json.Json;
+import org.yqsentinel.pipeline.offline.OfflineScoring;
+import org.yqsentinel.rules.RuleException;
+import org.yqsentinel.rules.risk.RiskRules;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code yq score}: the monitor job on archived files, bounded, without Kafka or Elasticsearch; prints its
+ * alert events as JSON lines. The same files and rules give the same lines, and the same alert ids as the
+ * live job on the same items.
+ */
+@Command(name = "score", description = "Score policy risk offline: run the monitor job on item and policy files and print"
+        + " the alert events as JSON lines.")
+final class ScoreCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Yq yq;
+
+    @Option(names = "--items", arity = "1..*", required = true, paramLabel = "FILE",
+            description = "Item files: canonical Item JSON lines, or with --channel raw crawler records of that channel.")
+    List<Path> items;
+
+    @Option(names = "--channel", paramLabel = "news|weibo|wechat", description = "The channel of raw crawler records in --items.")
+    String channel;
+
+    @Option(names = "--policies", arity = "1..*", required = true, paramLabel = "FILE",
+            description = "Policy files: a policy page (text or HTML) per file, or PolicyDocument JSON lines.")
+    List<Path> policies;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "A risk.yaml to use instead of the configured one.")
+    Path rules;
+
+    @Option(names = "--crawled-at", paramLabel = "TIME",
+            description = "When the records were crawled, for relative times such as 5分钟前 (default: now).")
+    String crawledAt;
+
+    @Override
+    public Integer call() throws Exception {
+        SentinelConfig config = yq.config();
+        items.forEach(Yq::requireFile);
+        policies.forEach(Yq::requireFile);
+        Channel itemChannel = channel == null ? null : channel(channel);
+        Instant seenAt = crawledAt == null ? Instant.now() : Times.parse(crawledAt, null, "--crawled-at");
+        Path work = Files.createTempDirectory("yq-score-");
+        try {
+            String rulesDir = rulesDir(config.rules().dir(), work);
+            List<Alert> alerts = new OfflineScoring(config.monitor(), rulesDir)
+                    .run(StreamExecutionEnvironment.createLocalEnvironment(), policies, items, itemChannel, seenAt, work);
+            PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+            alerts.forEach(alert -> out.println(Json.toString(alert)));
+            out.flush();
+            System.err.println("scored: " + alerts.size() + " alert event" + (alerts.size() == 1 ? "" : "s"));
+        } finally {
+            delete(work);
+        }
+        return 0;
+    }
+
+    /** The configured rules folder, or with --rules a copy of it whose risk.yaml is that file (checked first). */
+    private String rulesDir(String configured, Path work) throws IOException {
+        if (rules == null) {
+            return configured;
+        }
+        String text = Files.readString(Yq.requireFile(rules), StandardCharsets.UTF_8);
+        try {
+            RiskRules.parse(rules.toString(), text);
+        } catch (RuleException e) {
+            throw new Yq.UserError(e.getMessage());
+        }
+        Path folder = work.resolve("rules");
+        Files.createDirectories(folder);
+        if (configured != null && !configured.isBlank()) {
+            Path from = Path.of(configured);
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Path to = folder.resolve(from.relativize(file).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(file, to);
+                }
+            }
+        }
+        Files.writeString(folder.resolve(RiskRules.FILE), text, StandardCharsets.UTF_8);
+        return folder.toString();
+    }
+
+    private static Channel channel(String name) {
+        try {
+            return Channel.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new Yq.UserError("--channel must be news, weibo or wechat, not '" + name + "'");
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.yqsentinel.pipeline.offline;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.yqsentinel.ingest.files.RawRecordFiles;
+import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.Namespace;
+import org.yqsentinel.model.json.Json;
+import org.yqsentinel.pipeline.kafka.RawRecord;
+import org.yqsentinel.pipeline.monitor.RawRecordReader;
+import org.yqsentinel.pipeline.monitor.ReadRecord;
+
+/**
+ * Archived files as the monitor job's bounded source: policy files (policy pages as text or HTML, or
+ * PolicyDocument JSON lines) and item files (canonical Item JSON lines, each on the topic of its own
+ * {@code channel}, or raw crawler records of one channel). Every record is read by the same
+ * {@link RawRecordReader} as on Kafka, as if it sat on its topic at the offset of its place in the file;
+ * what cannot be read becomes a dead letter. The source emits the policies and other timeless records
+ * first, then the items in publish-time order across all files (ties in file order), as the live job's
+ * per-partition watermarks would merge them: a file of Weibo posts given after a file of news is not
+ * late because of it, and every post meets the policies published before it.
+ */
+public final class OfflineRecords implements GeneratorFunction<Long, ReadRecord> {
+
+    /** A file and the topic its records go on ({@code null} channel: canonical items, each on its own channel's topic). */
+    public record Input(String path, boolean policies, Channel channel) implements Serializable {}
+
+    private final List<Input> inputs;
+    private final long seenAtMillis;
+    private transient List<ReadRecord> records;
+
+    private OfflineRecords(List<Input> inputs, Instant seenAt) {
+        this.inputs = List.copyOf(inputs);
+        this.seenAtMillis = seenAt.toEpochMilli();
+    }
+
+    /**
+     * The bounded source of these policy files and item files, each item file with its own channel (or null).
+     *
+     * @param seenAt when the records count as seen: relative times ("5分钟前") without a crawl time resolve against it
+     */
+    public static DataGeneratorSource<ReadRecord> source(List<Path> policyFiles, List<Input> itemFiles, Instant seenAt) {
+        List<Input> inputs = new ArrayList<>();
+        policyFiles.forEach(p -> inputs.add(new Input(p.toString(), true, null)));
+        inputs.addAll(itemFiles);
+        OfflineRecords records = new OfflineRecords(inputs, seenAt);
+        return new DataGeneratorSource<>(records, records.load().size(), TypeInformation.of(ReadRecord.class));
+    }
+
+    @Override
+    public void open(SourceReaderContext context) {
+        RawRecordReader reader = new RawRecordReader();
+        records = new ArrayList<>(load().stream().map(reader::read).toList());
+        records.sort(Comparator.comparingLong(ReadRecord::eventTimeMillis));  // stable: ties keep file order
+    }
+
+    @Override
+    public ReadRecord map(Long index) {
+        return records.get(Math.toIntExact(index));
+    }
+
+    /** Every record of the inputs, in order, with its topic and its place in the file as offset. */
+    private List<RawRecord> load() {
+        Namespace names = Namespace.DEFAULT;
+        List<RawRecord> all = new ArrayList<>();
+        for (Input input : inputs) {
+            byte[] content;
+            try {
+                content = Files.readAllBytes(Path.of(input.path()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + input.path(), e);
+            }
+            for (RawRecordFiles.RawLine line : RawRecordFiles.split(input.path(), content, input.policies())) {
+                String topic = input.policies() ? names.rawPolicyTopic() : names.rawTopic(channelOf(input, line));
+                all.add(new RawRecord(topic, 0, line.line(), seenAtMillis, null, line.value()));
+            }
+        }
+        return all;
+    }
+
+    /** The channel of a record: the input's, else the canonical item's own {@code channel} (news when it has none it names). */
+    private static Channel channelOf(Input input, RawRecordFiles.RawLine line) {
+        if (input.channel() != null) {
+            return input.channel();
+        }
+        try {
+            JsonNode node = Json.mapper().readTree(line.value());
+            if (node != null && node.hasNonNull("channel")) {
+                return Channel.of(node.get("channel").asText());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // not readable here: the reader refuses it on the news topic with the reason
+        }
+        return Channel.NEWS;
+    }
+}
