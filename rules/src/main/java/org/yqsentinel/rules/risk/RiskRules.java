@@ -3,8 +3,10 @@ package org.yqsentinel.rules.risk;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +29,7 @@ public record RiskRules(
         int minimumPosts,
         Map<RiskFactor, Double> weights,
         Map<RiskFactor, Double> fullAt,
-        List<String> sensitiveTopics,
+        Set<String> sensitiveTopics,
         Map<Tier, Threshold> tiers,
         Duration quiet,
         Linking linking,
@@ -62,7 +64,7 @@ public record RiskRules(
     public RiskRules {
         weights = Map.copyOf(weights);
         fullAt = Map.copyOf(fullAt);
-        sensitiveTopics = List.copyOf(sensitiveTopics);
+        sensitiveTopics = Collections.unmodifiableSet(new LinkedHashSet<>(sensitiveTopics));  // file order kept; looked up per post
         tiers = Map.copyOf(tiers);
     }
 
@@ -160,7 +162,7 @@ public record RiskRules(
         return new RiskRules(new Windows(size, slide, baseline, lateness),
                 read.whole(root, "", "watch-days", 1),
                 read.whole(root, "", "minimum-posts", 1),
-                weights, fullAt, read.someWords(root, "", "sensitive-topics"), tiers,
+                weights, fullAt, new LinkedHashSet<>(read.someWords(root, "", "sensitive-topics")), tiers,
                 Duration.ofMinutes(read.whole(root, "", "quiet-minutes", 1)),
                 linking,
                 new PreIssuance(areas, areaWeight, Map.copyOf(grievance)));
