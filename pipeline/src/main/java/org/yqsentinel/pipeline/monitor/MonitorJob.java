@@ -23,6 +23,7 @@ import org.yqsentinel.pipeline.dedupe.DropRepeats;
 import org.yqsentinel.pipeline.dedupe.FindEarlierCopy;
 import org.yqsentinel.pipeline.dedupe.MarkCopies;
 import org.yqsentinel.pipeline.dedupe.SplitIntoBands;
+import org.yqsentinel.pipeline.risk.GivenPolicies;
 import org.yqsentinel.pipeline.risk.LinkToPolicies;
 import org.yqsentinel.pipeline.risk.LinkedPost;
 import org.yqsentinel.pipeline.risk.ScorePolicyRisk;
@@ -47,12 +48,20 @@ public final class MonitorJob {
     private final MonitorSinks sinks;
     private final SentinelConfig.Monitor settings;
     private final String rulesDir;
+    private final GivenPolicies given;
 
     public MonitorJob(Source<ReadRecord, ?, ?> rawItems, MonitorSinks sinks, SentinelConfig.Monitor settings, String rulesDir) {
+        this(rawItems, sinks, settings, rulesDir, GivenPolicies.NONE);
+    }
+
+    /** @param given policies known before the first record, as for an offline scoring or a replay */
+    public MonitorJob(Source<ReadRecord, ?, ?> rawItems, MonitorSinks sinks, SentinelConfig.Monitor settings, String rulesDir,
+                      GivenPolicies given) {
         this.rawItems = rawItems;
         this.sinks = sinks;
         this.settings = settings;
         this.rulesDir = rulesDir;
+        this.given = given;
     }
 
     /** The job on the configured Kafka and Elasticsearch. */
@@ -77,11 +86,11 @@ public final class MonitorJob {
                 .broadcast(Watchlist.POLICIES, Watchlist.RETIREMENTS, Watchlist.RULES);
         SingleOutputStreamOperator<EnrichedItem> linked = dropRepeatsMarkCopies(items, retention)
                 .map(new EnrichItems(rulesDir)).name("enrich").uid("enrich")
-                .connect(watchlist).process(new LinkToPolicies(rulesDir)).name("link to policies").uid("link-policies");
+                .connect(watchlist).process(new LinkToPolicies(rulesDir, given)).name("link to policies").uid("link-policies");
         linked.sinkTo(sinks.items()).name("items to elasticsearch").uid("items-elasticsearch");
         SingleOutputStreamOperator<Alert> alerts = linked.getSideOutput(LinkToPolicies.LINKED)
                 .keyBy(LinkedPost::policyId)
-                .connect(watchlist).process(new ScorePolicyRisk(rulesDir)).name("policy risk").uid("policy-risk");
+                .connect(watchlist).process(new ScorePolicyRisk(rulesDir, given)).name("policy risk").uid("policy-risk");
         alerts.sinkTo(sinks.alerts()).name("alerts to kafka").uid("alerts-kafka");
         alerts.sinkTo(sinks.alertDocuments()).name("alerts to elasticsearch").uid("alerts-elasticsearch");
         alerts.getSideOutput(ScorePolicyRisk.RISK).sinkTo(sinks.riskPoints()).name("risk to elasticsearch").uid("risk-elasticsearch");

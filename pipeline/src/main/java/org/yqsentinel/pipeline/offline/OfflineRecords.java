@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.SourceReaderContext;
@@ -17,6 +18,7 @@ import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.yqsentinel.ingest.files.RawRecordFiles;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Namespace;
+import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.model.json.Json;
 import org.yqsentinel.pipeline.kafka.RawRecord;
 import org.yqsentinel.pipeline.monitor.RawRecordReader;
@@ -57,6 +59,14 @@ public final class OfflineRecords implements GeneratorFunction<Long, ReadRecord>
         inputs.addAll(itemFiles);
         OfflineRecords records = new OfflineRecords(inputs, seenAt);
         return new DataGeneratorSource<>(records, records.load().size(), TypeInformation.of(ReadRecord.class));
+    }
+
+    /** The policy documents that these policy files hold (what cannot be read as one is left to the job's dead letters). */
+    public static List<PolicyDocument> policies(List<Path> policyFiles, Instant seenAt) {
+        List<Input> inputs = policyFiles.stream().map(p -> new Input(p.toString(), true, null)).toList();
+        RawRecordReader reader = new RawRecordReader();
+        return new OfflineRecords(inputs, seenAt).load().stream().map(reader::read)
+                .map(ReadRecord::policy).filter(Objects::nonNull).toList();
     }
 
     @Override

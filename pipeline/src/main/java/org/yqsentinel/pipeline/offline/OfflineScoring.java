@@ -10,18 +10,24 @@ import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.yqsentinel.enrich.policy.PolicyAnalyzer;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
 import org.yqsentinel.pipeline.monitor.MonitorSinks;
+import org.yqsentinel.pipeline.risk.GivenPolicies;
+import org.yqsentinel.rules.RuleFiles;
 
 /**
  * The monitor job on archived files, without Kafka or Elasticsearch: the same graph, its source the files
  * ({@link OfflineRecords}), its alert events written as JSON lines, everything else discarded. It runs in
  * streaming mode over the bounded input at parallelism 1, so that watermarks, late posts and the keyword
- * background behave as on the live job and the same files give the same alerts, byte for byte.
+ * background behave as on the live job and the same files give the same alerts, byte for byte. The policies
+ * are also given to the job up front ({@link GivenPolicies}): on their own path through the graph they could
+ * reach the linking operator after the first posts, and which posts then missed their policy would depend
+ * on thread timing.
  */
 public final class OfflineScoring {
 
@@ -59,7 +65,9 @@ public final class OfflineScoring {
         Path alertsPrefix = workDir.resolve("alerts");
         MonitorSinks sinks = new MonitorSinks(new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(),
                 new JsonLinesSink<>(alertsPrefix), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>());
-        new MonitorJob(OfflineRecords.source(policyFiles, itemFiles, seenAt), sinks, settings, rulesDir).build(env);
+        PolicyAnalyzer analyzer = new PolicyAnalyzer(RuleFiles.of(rulesDir));
+        GivenPolicies given = GivenPolicies.of(OfflineRecords.policies(policyFiles, seenAt).stream().map(analyzer::watch).toList());
+        new MonitorJob(OfflineRecords.source(policyFiles, itemFiles, seenAt), sinks, settings, rulesDir, given).build(env);
         env.execute(MonitorJob.NAME + "-offline");
         return read(JsonLinesSink.file(alertsPrefix, 0));
     }

@@ -38,6 +38,7 @@ public final class LinkToPolicies extends BroadcastProcessFunction<EnrichedItem,
     public static final OutputTag<LinkedPost> LINKED = new OutputTag<>("linked-posts", TypeInformation.of(LinkedPost.class));
 
     private final String rulesDir;
+    private final GivenPolicies given;
     private transient RiskRules initial;
     private transient Watchlist.View view;
     private transient PolicyLinker linker;
@@ -46,9 +47,13 @@ public final class LinkToPolicies extends BroadcastProcessFunction<EnrichedItem,
     private transient ListState<byte[]> backgroundState;
     private transient Counter linked;
 
-    /** @param rulesDir a rules folder present on every task manager, or empty for the bundled rules */
-    public LinkToPolicies(String rulesDir) {
+    /**
+     * @param rulesDir a rules folder present on every task manager, or empty for the bundled rules
+     * @param given    the policies known before the first record (none on the live job)
+     */
+    public LinkToPolicies(String rulesDir, GivenPolicies given) {
         this.rulesDir = rulesDir;
+        this.given = given;
     }
 
     @Override
@@ -90,7 +95,7 @@ public final class LinkToPolicies extends BroadcastProcessFunction<EnrichedItem,
 
     private Watchlist.View view(ReadOnlyContext context) throws Exception {
         if (view == null) {
-            view = Watchlist.view(initial(), context.getBroadcastState(Watchlist.POLICIES),
+            view = Watchlist.view(initial(), given, context.getBroadcastState(Watchlist.POLICIES),
                     context.getBroadcastState(Watchlist.RETIREMENTS), context.getBroadcastState(Watchlist.RULES));
         }
         return view;
@@ -98,7 +103,7 @@ public final class LinkToPolicies extends BroadcastProcessFunction<EnrichedItem,
 
     private Watchlist.View view(Context context) throws Exception {
         if (view == null) {
-            view = Watchlist.view(initial(), context.getBroadcastState(Watchlist.POLICIES),
+            view = Watchlist.view(initial(), given, context.getBroadcastState(Watchlist.POLICIES),
                     context.getBroadcastState(Watchlist.RETIREMENTS), context.getBroadcastState(Watchlist.RULES));
         }
         return view;

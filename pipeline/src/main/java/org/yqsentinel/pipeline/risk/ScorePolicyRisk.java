@@ -49,6 +49,7 @@ public final class ScorePolicyRisk extends KeyedBroadcastProcessFunction<String,
     private static final Logger LOG = LoggerFactory.getLogger(ScorePolicyRisk.class);
 
     private final String rulesDir;
+    private final GivenPolicies given;
     private transient RiskRules initial;
     private transient Set<String> watchWords;
     private transient Watchlist.View view;
@@ -60,9 +61,13 @@ public final class ScorePolicyRisk extends KeyedBroadcastProcessFunction<String,
     private transient Counter late;
     private transient Counter alerts;
 
-    /** @param rulesDir a rules folder present on every task manager, or empty for the bundled rules */
-    public ScorePolicyRisk(String rulesDir) {
+    /**
+     * @param rulesDir a rules folder present on every task manager, or empty for the bundled rules
+     * @param given    the policies known before the first record (none on the live job)
+     */
+    public ScorePolicyRisk(String rulesDir, GivenPolicies given) {
         this.rulesDir = rulesDir;
+        this.given = given;
     }
 
     @Override
@@ -178,7 +183,7 @@ public final class ScorePolicyRisk extends KeyedBroadcastProcessFunction<String,
     @Override
     public void processBroadcastElement(ControlEvent event, Context context, Collector<Alert> out) throws Exception {
         if (view == null) {
-            view = Watchlist.view(initial, context.getBroadcastState(Watchlist.POLICIES),
+            view = Watchlist.view(initial, given, context.getBroadcastState(Watchlist.POLICIES),
                     context.getBroadcastState(Watchlist.RETIREMENTS), context.getBroadcastState(Watchlist.RULES));
         }
         Watchlist.apply(event, view, context.getBroadcastState(Watchlist.POLICIES), context.getBroadcastState(Watchlist.RETIREMENTS),
@@ -187,7 +192,7 @@ public final class ScorePolicyRisk extends KeyedBroadcastProcessFunction<String,
 
     private Watchlist.View view(ReadOnlyContext context) throws Exception {
         if (view == null) {
-            view = Watchlist.view(initial, context.getBroadcastState(Watchlist.POLICIES),
+            view = Watchlist.view(initial, given, context.getBroadcastState(Watchlist.POLICIES),
                     context.getBroadcastState(Watchlist.RETIREMENTS), context.getBroadcastState(Watchlist.RULES));
         }
         return view;

@@ -73,14 +73,17 @@ public final class Watchlist {
         }
     }
 
-    /** The view of the broadcast state as restored (or empty at the first start). */
-    public static View view(RiskRules initial, ReadOnlyBroadcastState<String, WatchedPolicy> policies,
+    /** The view of the policies given to the job and of the broadcast state as restored (or empty at the first start). */
+    public static View view(RiskRules initial, GivenPolicies given, ReadOnlyBroadcastState<String, WatchedPolicy> policies,
                             ReadOnlyBroadcastState<String, Long> retirements, ReadOnlyBroadcastState<Long, String> rules)
             throws Exception {
         View view = new View(initial);
         for (Map.Entry<Long, String> update : rules.immutableEntries()) {
             view.rules.apply(new ControlMessage.RulesUpdate(RiskRules.FILE, update.getValue(),
                     Instant.ofEpochMilli(update.getKey())));
+        }
+        for (WatchedPolicy policy : given.policies()) {
+            view.policies.put(policy.id(), policy);
         }
         for (Map.Entry<String, WatchedPolicy> policy : policies.immutableEntries()) {
             view.policies.put(policy.getKey(), policy.getValue());

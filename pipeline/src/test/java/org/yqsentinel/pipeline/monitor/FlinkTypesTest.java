@@ -11,6 +11,8 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.util.InstantiationUtil;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yqsentinel.model.Alert;
@@ -34,6 +36,7 @@ import org.yqsentinel.model.RiskPoint;
 import org.yqsentinel.model.Sentiment;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.model.TopicHit;
+import org.yqsentinel.pipeline.risk.GivenPolicies;
 import org.yqsentinel.pipeline.risk.LinkedPost;
 import org.yqsentinel.rules.control.ControlMessage;
 import org.yqsentinel.rules.risk.AlertMaker;
@@ -97,5 +100,14 @@ class FlinkTypesTest {
             assertThat(back).isEqualTo(record);
             assertThat(copy).isEqualTo(record);
         }
+    }
+
+    @Test
+    void policiesGivenToTheJobTravelWithItsGraphAndReadBackTheSame() throws Exception {
+        WatchedPolicy watched = (WatchedPolicy) records().stream().filter(WatchedPolicy.class::isInstance).findFirst().orElseThrow();
+        GivenPolicies given = GivenPolicies.of(List.of(watched));
+        GivenPolicies shipped = InstantiationUtil.clone(given);
+        assertThat(shipped.policies()).containsExactly(watched);
+        assertThat(GivenPolicies.NONE.policies()).isEmpty();
     }
 }
