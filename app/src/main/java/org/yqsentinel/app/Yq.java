@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "yq", mixinStandardHelpOptions = true, version = "Sentinel 0.1.0",
         description = "Sentinel (舆情哨兵): public-opinion monitoring and early warning.",
         subcommands = {StackCommand.class, SetupCommand.class, IngestCommand.class, DemoCommand.class, MonitorCommand.class,
-                ScenarioCommand.class, ScoreCommand.class, AnalyzeCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class})
+                ScenarioCommand.class, SimulateCommand.class, ScoreCommand.class, AnalyzeCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class})
 public final class Yq {
 
     @Option(names = "--config", paramLabel = "FILE",

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.yqsentinel.model.Author;
+import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.json.Json;
@@ -30,7 +34,39 @@ final class CrawlerShapes {
     private static final String WECHAT_HOME = "https://mp.weixin.qq.com/s";
     private static final long WECHAT_CAPPED_READS = 100_000;
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("yyyy-MM/dd");
+
     private CrawlerShapes() {}
+
+    /** A Weibo post by this account, its id from the mid; {@code originalId} is a repost's original, else null. */
+    static Item weiboItem(ScenarioCast.WeiboAccount account, String mid, String text, Instant at, Engagement engagement,
+                          String originalId) {
+        return new Item(Item.idOf(Channel.WEIBO, mid), Channel.WEIBO, mid, account.name(), WeiboShape.author(account), null, null,
+                text, WeiboShape.url(account, mid), at, engagement, account.region(), originalId, null, false, null);
+    }
+
+    /** A news page of this site, numbered in the Beijing day of its publication as the site's CMS does. */
+    static Item newsItem(ScenarioCast.Site site, String numberInDay, String reporter, String title, String text, Instant at,
+                         Engagement engagement, ZoneId zone) {
+        LocalDateTime local = LocalDateTime.ofInstant(at, zone);
+        String number = local.format(DAY) + numberInDay;
+        String sourceId = site.code() + "-" + number;
+        return new Item(Item.idOf(Channel.NEWS, sourceId), Channel.NEWS, sourceId, site.name(),
+                reporter == null ? null : new Author(reporter, null, true, "media"), title, null, text,
+                "https://" + site.domain() + "/content/" + local.format(MONTH_DAY) + "/content_" + number + ".html",
+                at, engagement, site.region(), null, null, false, null);
+    }
+
+    /** A WeChat article of this official account, the {@code idx}-th of its message {@code mid}. */
+    static Item wechatItem(ScenarioCast.WechatAccount account, long mid, int idx, String title, String text, Instant at,
+                           Engagement engagement) {
+        String biz = biz(account.biz());
+        String sourceId = biz + "_" + mid + "_" + idx;
+        return new Item(Item.idOf(Channel.WECHAT, sourceId), Channel.WECHAT, sourceId, account.name(),
+                new Author(account.name(), null, account.verified(), null), title, digest(text), text,
+                wechatUrl(biz, mid, idx), at, engagement, null, null, null, false, null);
+    }
 
     /** The line of an item in its channel's crawler shape; {@code original} is a repost's original, else null. */
     static ObjectNode record(Item item, Item original) {

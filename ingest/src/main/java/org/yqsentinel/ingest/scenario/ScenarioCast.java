@@ -23,14 +23,14 @@ final class ScenarioCast {
 
     record Site(String name, String code, String domain, Region region, boolean showsReads, double weight) {}
 
-    private static final String PROVINCE = "广东";
+    static final String PROVINCE = "广东";
     private static final String[] CITIES = {"江城", "广州", "深圳", "佛山", "东莞", "珠海", "江门", "中山", "惠州"};
     private static final double[] CITY_WEIGHTS = {45, 15, 12, 7, 6, 4, 4, 4, 3};
     private static final String[][] ELSEWHERE = {{"湖南", "长沙"}, {"广西", "南宁"}, {"江西", "赣州"}, {"湖北", "武汉"}, {"福建", "厦门"}};
 
-    private static final String[] NAME_HEADS = {"江城", "江北", "南粤", "岭南", "湾区", "一只", "爱吃", "不想上班的", "早起的",
+    static final String[] NAME_HEADS = {"江城", "江北", "南粤", "岭南", "湾区", "一只", "爱吃", "不想上班的", "早起的",
         "会飞的", "安静的", "快乐的", "打工的", "二宝", "三年级", "下班的", "晒太阳的", "爱读书的"};
-    private static final String[] NAME_TAILS = {"小鱼", "橘子", "老陈", "阿杰", "妈妈", "奶爸", "芒果", "布丁", "大白", "月亮",
+    static final String[] NAME_TAILS = {"小鱼", "橘子", "老陈", "阿杰", "妈妈", "奶爸", "芒果", "布丁", "大白", "月亮",
         "猫", "豆包", "小满", "土豆", "阿May", "老师"};
     private static final String[] NAME_MARKS = {"", "", "", "2015", "2018", "呀", "_", "酱"};
 
@@ -91,8 +91,7 @@ final class ScenarioCast {
             names.add(pick(NAME_HEADS) + pick(NAME_TAILS) + pick(NAME_MARKS));
         }
         for (String name : names) {
-            long followers = Math.max(12, Math.min(60_000, Math.round(Math.exp(Math.log(300) + 1.3 * rnd.nextGaussian()))));
-            weiboUsers.add(new WeiboAccount(name, uid(), followers, false, userRegion(), Role.USER));
+            weiboUsers.add(new WeiboAccount(name, uid(rnd), ordinaryFollowers(rnd), false, userRegion(), Role.USER));
         }
     }
 
@@ -149,14 +148,21 @@ final class ScenarioCast {
     }
 
     private void fixed(String name, long followers, boolean verified, Region region, Role role) {
-        weiboFixed.add(new WeiboAccount(name, uid(), followers, verified, region, role));
+        weiboFixed.add(new WeiboAccount(name, uid(rnd), followers, verified, region, role));
     }
 
-    private String uid() {
+    /** A Weibo uid as the platform numbers accounts (ten digits). */
+    static String uid(Random rnd) {
         return Long.toString(1_000_000_000L + (long) (rnd.nextDouble() * 6_999_999_999L));
     }
 
-    private Region userRegion() {
+    /** Followers of an ordinary user: log-normal around 300, between 12 and 60,000. */
+    static long ordinaryFollowers(Random rnd) {
+        return Math.max(12, Math.min(60_000, Math.round(Math.exp(Math.log(300) + 1.3 * rnd.nextGaussian()))));
+    }
+
+    /** Where an ordinary user says they are: mostly the cities of the province, a few elsewhere or nowhere. */
+    Region userRegion() {
         double roll = rnd.nextDouble();
         if (roll < 0.08) {
             return null;
@@ -182,11 +188,15 @@ final class ScenarioCast {
         return city(CITIES[0]);
     }
 
-    private static Region city(String city) {
+    static Region city(String city) {
         return new Region(PROVINCE, city, null);
     }
 
     private String pick(String[] options) {
+        return pick(rnd, options);
+    }
+
+    static String pick(Random rnd, String... options) {
         return options[rnd.nextInt(options.length)];
     }
 }

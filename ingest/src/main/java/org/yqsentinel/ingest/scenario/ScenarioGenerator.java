@@ -3,10 +3,8 @@ package org.yqsentinel.ingest.scenario;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -22,7 +20,6 @@ import org.yqsentinel.ingest.scenario.ScenarioCast.WechatAccount;
 import org.yqsentinel.ingest.scenario.ScenarioCast.WeiboAccount;
 import org.yqsentinel.ingest.scenario.ScenarioText.Kind;
 import org.yqsentinel.ingest.scenario.ScenarioText.Mention;
-import org.yqsentinel.model.Author;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
@@ -43,8 +40,6 @@ public final class ScenarioGenerator {
     static final int RESPONSE_HOUR = 49;
 
     private static final long LAST_SECOND = WINDOW.toSeconds() - 1;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
-    private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("yyyy-MM/dd");
 
     private final long seed;
 
@@ -274,7 +269,6 @@ public final class ScenarioGenerator {
         private Item item(Draft d) {
             int seq = sequence.merge(d.channel, 1, Integer::sum);
             Instant at = RELEASED_AT.plusSeconds(d.second);
-            LocalDateTime local = LocalDateTime.ofInstant(at, BEIJING);
             return switch (d.channel) {
                 case WEIBO -> {
                     String mid = Long.toString(5_190_000_000_000_000L + d.second * 1000 + seq);
@@ -282,28 +276,12 @@ public final class ScenarioGenerator {
                     if (d.original != null && d.original.id == null) {
                         throw new IllegalStateException("repost " + d.id + " comes before its original");
                     }
-                    yield new Item(d.id, Channel.WEIBO, mid, d.weibo.name(), WeiboShape.author(d.weibo), null, null, d.text,
-                            WeiboShape.url(d.weibo, mid), at, d.engagement, d.weibo.region(),
-                            d.original == null ? null : d.original.id, null, false, null);
+                    yield CrawlerShapes.weiboItem(d.weibo, mid, d.text, at, d.engagement, d.original == null ? null : d.original.id);
                 }
-                case NEWS -> {
-                    String number = local.format(DAY) + String.format("%04d", seq);
-                    String sourceId = d.site.code() + "-" + number;
-                    yield new Item(Item.idOf(Channel.NEWS, sourceId), Channel.NEWS, sourceId, d.site.name(),
-                            d.reporter == null ? null : new Author(d.reporter, null, true, "media"), d.title, null, d.text,
-                            "https://" + d.site.domain() + "/content/" + local.format(MONTH_DAY) + "/content_" + number
-                                    + ".html", at, d.engagement, d.site.region(), null, null, false, null);
-                }
-                case WECHAT -> {
-                    String biz = CrawlerShapes.biz(d.wechat.biz());
-                    long mid = 2_247_483_000L + seq;
-                    int idx = seq % 6 == 0 ? 2 : 1;
-                    String sourceId = biz + "_" + mid + "_" + idx;
-                    yield new Item(Item.idOf(Channel.WECHAT, sourceId), Channel.WECHAT, sourceId, d.wechat.name(),
-                            new Author(d.wechat.name(), null, d.wechat.verified(), null), d.title,
-                            CrawlerShapes.digest(d.text), d.text, CrawlerShapes.wechatUrl(biz, mid, idx), at,
-                            d.engagement, null, null, null, false, null);
-                }
+                case NEWS -> CrawlerShapes.newsItem(d.site, String.format("%04d", seq), d.reporter, d.title, d.text, at,
+                        d.engagement, BEIJING);
+                case WECHAT -> CrawlerShapes.wechatItem(d.wechat, 2_247_483_000L + seq, seq % 6 == 0 ? 2 : 1, d.title, d.text, at,
+                        d.engagement);
             };
         }
 

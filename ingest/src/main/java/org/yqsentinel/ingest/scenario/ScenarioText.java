@@ -239,6 +239,17 @@ final class ScenarioText {
         return text;
     }
 
+    /**
+     * An article: the head, {@code count} of the paragraphs picked at random and kept in their written order,
+     * the tail; fitted into {@code min}–{@code max} characters from the other paragraphs.
+     */
+    String article(String head, String[] paragraphs, int count, String tail, int min, int max) {
+        List<String> spare = shuffled(paragraphs);
+        List<String> picked = spare.subList(0, Math.min(count, spare.size()));
+        List<String> chosen = Arrays.stream(paragraphs).filter(picked::contains).toList();
+        return fit(head, chosen, spare, tail, min, max, "\n");
+    }
+
     private static int length(String head, List<String> middle, String tail, String sep) {
         return join(head, middle, tail, sep).length();
     }

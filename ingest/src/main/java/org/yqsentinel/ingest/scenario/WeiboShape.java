@@ -33,7 +33,11 @@ final class WeiboShape {
             Map.entry("泪", "d_lei"), Map.entry("思考", "d_sikao"), Map.entry("吃瓜", "d_chigua"), Map.entry("微笑", "d_hehe"),
             Map.entry("费解", "d_feijie"), Map.entry("可怜", "d_kelian"), Map.entry("赞", "d_zan"), Map.entry("good", "h_good"),
             Map.entry("鼓掌", "d_guzhang"), Map.entry("心", "l_xin"), Map.entry("doge", "d_doge"), Map.entry("哈哈", "d_haha"),
-            Map.entry("馋嘴", "d_chanzui"), Map.entry("太开心", "d_taikaixin"));
+            Map.entry("馋嘴", "d_chanzui"), Map.entry("太开心", "d_taikaixin"), Map.entry("怒骂", "d_numa"), Map.entry("晕", "d_yun"),
+            Map.entry("悲伤", "d_beishang"), Map.entry("鄙视", "d_bishi"), Map.entry("失望", "d_shiwang"), Map.entry("爱你", "d_aini"),
+            Map.entry("嘻嘻", "d_xixi"), Map.entry("给力", "f_geili"), Map.entry("蜡烛", "o_lazhu"), Map.entry("伤心", "l_shangxin"),
+            Map.entry("疑问", "d_yiwen"), Map.entry("威武", "f_v5"), Map.entry("可爱", "d_keai"), Map.entry("围观", "f_weiguan"),
+            Map.entry("酷", "d_ku"));
     private static final String[] CLIENTS = {"iPhone 15 Pro", "HUAWEI Mate 60", "小米14", "OPPO Find X7", "vivo X100", "微博 weibo.com"};
 
     private WeiboShape() {}
