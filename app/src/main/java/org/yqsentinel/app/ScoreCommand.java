@@ -16,6 +16,7 @@ import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
+import org.yqsentinel.pipeline.offline.OfflineRecords;
 import org.yqsentinel.pipeline.offline.OfflineScoring;
 import org.yqsentinel.rules.RuleException;
 import org.yqsentinel.rules.risk.RiskRules;
@@ -35,9 +36,10 @@ final class ScoreCommand implements Callable<Integer> {
     @ParentCommand
     Yq yq;
 
-    @Option(names = "--items", arity = "1..*", required = true, paramLabel = "FILE",
-            description = "Item files: canonical Item JSON lines, or with --channel raw crawler records of that channel.")
-    List<Path> items;
+    @Option(names = "--items", arity = "1..*", required = true, paramLabel = "[CHANNEL=]FILE",
+            description = "Item files: canonical Item JSON lines, or with --channel raw crawler records of that channel;"
+                    + " weibo=FILE (news=, wechat=) gives one file of raw records its own channel.")
+    List<String> items;
 
     @Option(names = "--channel", paramLabel = "news|weibo|wechat", description = "The channel of raw crawler records in --items.")
     String channel;
@@ -56,15 +58,15 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SentinelConfig config = yq.config();
-        items.forEach(Yq::requireFile);
+        Channel itemChannel = channel == null ? null : channel(channel, "--channel");
+        List<OfflineRecords.Input> inputs = items.stream().map(item -> input(item, itemChannel)).toList();
         policies.forEach(Yq::requireFile);
-        Channel itemChannel = channel == null ? null : channel(channel);
         Instant seenAt = crawledAt == null ? Instant.now() : Times.parse(crawledAt, null, "--crawled-at");
         Path work = Files.createTempDirectory("yq-score-");
         try {
             String rulesDir = rulesDir(config.rules().dir(), work);
             List<Alert> alerts = new OfflineScoring(config.monitor(), rulesDir)
-                    .run(StreamExecutionEnvironment.createLocalEnvironment(), policies, items, itemChannel, seenAt, work);
+                    .run(StreamExecutionEnvironment.createLocalEnvironment(), policies, inputs, seenAt, work);
             PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
             alerts.forEach(alert -> out.println(Json.toString(alert)));
             out.flush();
@@ -102,11 +104,21 @@ final class ScoreCommand implements Callable<Integer> {
         return folder.toString();
     }
 
-    private static Channel channel(String name) {
+    /** {@code FILE} (of the --channel, or canonical items) or {@code CHANNEL=FILE}. */
+    private static OfflineRecords.Input input(String item, Channel channel) {
+        int equals = item.indexOf('=');
+        if (equals > 0 && !Files.exists(Path.of(item))) {
+            Channel own = channel(item.substring(0, equals), "--items " + item);
+            return new OfflineRecords.Input(Yq.requireFile(Path.of(item.substring(equals + 1))).toString(), false, own);
+        }
+        return new OfflineRecords.Input(Yq.requireFile(Path.of(item)).toString(), false, channel);
+    }
+
+    private static Channel channel(String name, String where) {
         try {
             return Channel.of(name);
         } catch (IllegalArgumentException e) {
-            throw new Yq.UserError("--channel must be news, weibo or wechat, not '" + name + "'");
+            throw new Yq.UserError(where + ": the channel must be news, weibo or wechat, not '" + name + "'");
         }
     }
 
