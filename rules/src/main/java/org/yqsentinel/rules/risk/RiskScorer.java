@@ -13,7 +13,8 @@ import org.yqsentinel.model.Factor;
  * in a sentence a desk can read. The weighted mean of the attention factors and that of the concern
  * factors are combined as 100 × √(attention × concern): a loud but welcoming reaction, or a bitter but
  * unheard one, stays low; only a loud and negative one scores high. A window with fewer posts than
- * {@code minimum-posts} scores 0: too little to judge. Immutable and thread-safe.
+ * {@code minimum-posts} scores 0: too little to judge; and growth compares with a baseline of at least
+ * that many posts, so a handful of posts after a silence is not a fivefold rise. Immutable and thread-safe.
  */
 public final class RiskScorer {
 
@@ -50,10 +51,10 @@ public final class RiskScorer {
         return new Score(round(100 * Math.sqrt(attention * concern)), factors);
     }
 
-    private static double raw(RiskFactor factor, WindowStats stats) {
+    private double raw(RiskFactor factor, WindowStats stats) {
         return switch (factor) {
             case VOLUME -> stats.posts();
-            case GROWTH -> stats.posts() / Math.max(1, stats.baselinePostsPerWindow());
+            case GROWTH -> stats.posts() / Math.max(rules.minimumPosts(), stats.baselinePostsPerWindow());
             case NEGATIVE_SHARE -> stats.posts() == 0 ? 0 : (double) stats.negativePosts() / stats.posts();
             case REACH -> stats.reach();
             case SPREAD -> stats.channels() + stats.regions();
@@ -67,7 +68,10 @@ public final class RiskScorer {
         String full = factor == RiskFactor.PRE_ISSUANCE ? "" : "，满分 " + format(rules.fullAt().get(factor), factor);
         String text = switch (factor) {
             case VOLUME -> String.format(Locale.ROOT, "声量 %d 条", stats.posts());
-            case GROWTH -> String.format(Locale.ROOT, "较基线 %.1f 倍（基线每窗口 %.1f 条）", raw, stats.baselinePostsPerWindow());
+            case GROWTH -> stats.baselinePostsPerWindow() < rules.minimumPosts()
+                    ? String.format(Locale.ROOT, "较基线 %.1f 倍（基线每窗口 %.1f 条，不足 %d 条按 %d 条计）", raw,
+                            stats.baselinePostsPerWindow(), rules.minimumPosts(), rules.minimumPosts())
+                    : String.format(Locale.ROOT, "较基线 %.1f 倍（基线每窗口 %.1f 条）", raw, stats.baselinePostsPerWindow());
             case NEGATIVE_SHARE -> String.format(Locale.ROOT, "负面 %d 条，占 %.0f%%", stats.negativePosts(), raw * 100);
             case REACH -> String.format(Locale.ROOT, "覆盖 %d 人次（粉丝与转发）", stats.reach());
             case SPREAD -> String.format(Locale.ROOT, "%d 个渠道、%d 个地区", stats.channels(), stats.regions());

@@ -66,4 +66,16 @@ class RiskScorerTest {
         assertThat(volume.explanation()).isEqualTo("声量：声量 120 条，满分 200");
         assertThat(score.value()).isBetween(0.0, 100.0);
     }
+
+    @Test
+    void aHandfulOfPostsAfterASilenceIsNotAFivefoldRise() {
+        RiskScorer.Score afterSilence = SCORER.score(new WindowStats(8, 0.5, 4, 2_000, 2, 3, 1, 0, 0.5));
+        Factor growth = afterSilence.factors().get(1);
+        assertThat(growth.name()).isEqualTo("growth");
+        assertThat(growth.raw()).isEqualTo(1.6);  // 8 posts against the floor of minimum-posts (5), not against 0.5
+        assertThat(growth.explanation()).isEqualTo("增速：较基线 1.6 倍（基线每窗口 0.5 条，不足 5 条按 5 条计），满分 5");
+        Factor overBusyBaseline = SCORER.score(new WindowStats(80, 16, 40, 2_000, 2, 3, 1, 0, 0.5)).factors().get(1);
+        assertThat(overBusyBaseline.raw()).isEqualTo(5.0);
+        assertThat(overBusyBaseline.explanation()).isEqualTo("增速：较基线 5.0 倍（基线每窗口 16.0 条），满分 5");
+    }
 }

@@ -1,0 +1,88 @@
+package org.yqsentinel.pipeline.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.ingest.scenario.PolicySimulator;
+import org.yqsentinel.ingest.scenario.ScenarioFiles;
+import org.yqsentinel.ingest.scenario.ScenarioGenerator;
+import org.yqsentinel.ingest.scenario.Simulation;
+import org.yqsentinel.model.Alert;
+import org.yqsentinel.model.AlertEventType;
+import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.Tier;
+import org.yqsentinel.model.config.ConfigLoader;
+import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.pipeline.offline.OfflineRecords;
+import org.yqsentinel.pipeline.offline.OfflineScoring;
+
+/**
+ * The monitor job, offline, on the simulator's scenarios around the demo policy with the bundled rules:
+ * what a monitoring desk must see of each kind of public reaction.
+ */
+class PolicyScenariosTest {
+
+    private static final Instant START = ScenarioGenerator.RELEASED_AT;
+    private static final PolicySimulator SIMULATOR = new PolicySimulator(ScenarioFiles.DEFAULT_SEED);
+
+    private record Run(Simulation simulation, List<Alert> alerts) {}
+
+    private static Run score(String scenario, Path work) throws Exception {
+        Simulation simulation = SIMULATOR.simulate(scenario, START);
+        Path files = work.resolve("files");
+        simulation.write(files);
+        List<OfflineRecords.Input> items = new ArrayList<>();
+        for (Channel channel : List.of(Channel.NEWS, Channel.WEIBO, Channel.WECHAT)) {
+            items.add(new OfflineRecords.Input(files.resolve(channel.id() + ".jsonl").toString(), false, channel));
+        }
+        SentinelConfig config = new ConfigLoader(k -> null).read(null);
+        List<Alert> alerts = new OfflineScoring(config.monitor(), null).run(StreamExecutionEnvironment.getExecutionEnvironment(),
+                List.of(files.resolve("policy.txt")), items, START.plus(Duration.ofDays(2)), work.resolve("work"));
+        return new Run(simulation, alerts);
+    }
+
+    @Test
+    void aQuietBackgroundRaisesNoAlert(@TempDir Path work) throws Exception {
+        Run run = score("quiet", work);
+        assertThat(run.simulation().items()).hasSizeGreaterThan(300);
+        assertThat(run.alerts()).isEmpty();
+    }
+
+    @Test
+    void aNegativeSurgeReachesOrangeWithinHalfAnHourOfEventTime(@TempDir Path work) throws Exception {
+        Run run = score("surge", work);
+        Simulation.Phase surge = run.simulation().phase("surge");
+        Alert orange = run.alerts().stream().filter(a -> a.tier().compareTo(Tier.II_ORANGE) >= 0).findFirst().orElseThrow();
+        assertThat(orange.windowEnd()).isAfter(surge.start()).isBeforeOrEqualTo(surge.start().plus(Duration.ofMinutes(30)));
+        assertThat(orange.type()).isIn(AlertEventType.OPENED, AlertEventType.ESCALATED);
+        assertThat(orange.respondBy()).isBeforeOrEqualTo(orange.windowEnd().plus(Duration.ofHours(24)));
+        // the quiet start and the unrelated crash before the build-up raise nothing
+        Instant buildUp = run.simulation().phase("build-up").start();
+        assertThat(run.alerts()).allSatisfy(a -> assertThat(a.windowEnd()).isAfter(buildUp));
+        // the episode ends: after the tail the last event resolves it, and it is one case from the first alert on
+        Alert last = run.alerts().get(run.alerts().size() - 1);
+        assertThat(last.type()).isEqualTo(AlertEventType.RESOLVED);
+        assertThat(run.alerts()).extracting(Alert::caseId).containsOnly(run.alerts().get(0).caseId());
+    }
+
+    @Test
+    void aPositiveReceptionStaysAtBlueAtMost(@TempDir Path work) throws Exception {
+        Run run = score("positive", work);
+        assertThat(run.simulation().items(run.simulation().phase("positive"))).hasSizeGreaterThan(1000);
+        assertThat(run.alerts()).allSatisfy(a -> assertThat(a.tier()).isEqualTo(Tier.IV_BLUE));
+    }
+
+    @Test
+    void anUnrelatedHotTopicDoesNotRaiseThePolicysTier(@TempDir Path work) throws Exception {
+        Run run = score("unrelated", work);
+        assertThat(run.simulation().items(run.simulation().phase("unrelated"))).hasSizeGreaterThan(900);
+        assertThat(run.alerts()).isEmpty();
+    }
+}
