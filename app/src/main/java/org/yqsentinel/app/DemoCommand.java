@@ -1,8 +1,11 @@
 package org.yqsentinel.app;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,34 +15,48 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.common.TopicPartition;
 import org.yqsentinel.ingest.RawPublisher;
 import org.yqsentinel.ingest.files.RawRecordFiles;
+import org.yqsentinel.ingest.scenario.PolicySimulator;
+import org.yqsentinel.ingest.scenario.Scenario;
+import org.yqsentinel.ingest.scenario.ScenarioFiles;
+import org.yqsentinel.ingest.scenario.ScenarioGenerator;
+import org.yqsentinel.ingest.scenario.Simulation;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
+import org.yqsentinel.pipeline.offline.OfflineScoring;
 import org.yqsentinel.stack.LocalStack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code yq demo}: the main job on the embedded default, end to end — local stack, setup, the bundled
- * sample into the raw topics, the monitor job bounded on a local mini-cluster, and a summary.
- * Running it again re-sends the sample; the deterministic ids keep Elasticsearch free of duplicates.
+ * {@code yq demo}: the main job on the embedded default, end to end — local stack, setup, a simulated
+ * negative surge around the demo policy (or a given sample) into the raw topics, the monitor job bounded
+ * on a local mini-cluster, and a summary with the alerts it raised and their case. Running it again
+ * re-sends the posts; the deterministic ids keep Elasticsearch free of duplicates.
  */
-@Command(name = "demo", description = "Start the local stack, push the bundled sample, run the monitor job over it, print a summary.")
+@Command(name = "demo", description = "Start the local stack, push a simulated surge of posts about a new policy, run the "
+        + "monitor job over it, print what it indexed and the alerts it raised.")
 final class DemoCommand implements Callable<Integer> {
 
     static final String POLICY_PAGE = "policy.txt";
+    private static final int STEPS = 5;
 
     @ParentCommand
     Yq yq;
 
-    @Option(names = "--sample", paramLabel = "DIR", description = "Folder with news.jsonl, weibo.jsonl, wechat.jsonl (crawler records) and policy.txt (a portal page); default: demo/sample.")
+    @Option(names = "--sample", paramLabel = "DIR", description = "Instead of the simulated surge, a folder with news.jsonl, "
+            + "weibo.jsonl, wechat.jsonl (crawler records) and policy.txt (a portal page), such as demo/sample.")
     Path sample;
+
+    @Option(names = "--scenario", defaultValue = PolicySimulator.DEFAULT_SCENARIO,
+            description = "The simulated scenario (./yq simulate --help), default ${DEFAULT-VALUE}.")
+    String scenario;
 
     @Override
     public Integer call() throws Exception {
         SentinelConfig config = yq.config();
-        Path folder = sample != null ? sample : yq.layout().home().resolve("demo/sample");
+        Path folder = sample != null ? sample : simulate();
         if (!Files.isDirectory(folder)) {
             throw new Yq.UserError("sample folder " + folder + " not found; pass --sample DIR");
         }
@@ -56,16 +73,18 @@ final class DemoCommand implements Callable<Integer> {
                 + setup.stream().filter(l -> l.endsWith(": created") || l.contains(": created (")).count() + " created)");
 
         Map<TopicPartition, Long> deadLettersBefore = DemoSummary.deadLetterEnds(config);
-        Map<String, Integer> pushed = push(config, folder);
-        step(3, "pushed the sample from " + folder + " (records per topic): " + pushed.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+        Map<String, Integer> pushed = push(config, folder, sample == null);
+        step(3, "pushed " + (sample == null ? "the simulated '" + scenario + "' posts" : "the sample") + " from " + folder
+                + " (records per topic): " + pushed.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", ")));
 
         long t1 = System.nanoTime();
         StreamExecutionEnvironment env = LocalFlink.environment();
         MonitorJob.configure(env, config.monitor());
-        MonitorJob.fromConfig(config, true).build(env);
+        List<Path> policyPages = Files.isRegularFile(folder.resolve(POLICY_PAGE)) ? List.of(folder.resolve(POLICY_PAGE)) : List.of();
+        MonitorJob.fromConfig(config, true, OfflineScoring.givenPolicies(policyPages, Instant.now(), config.rules().dir())).build(env);
         env.execute(MonitorJob.NAME + "-demo");
-        step(4, "monitor job ran on a local Flink mini-cluster over everything in the raw topics: " + seconds(t1));
+        step(4, "monitor job ran on a local Flink mini-cluster over everything new in the raw topics: " + seconds(t1));
 
         DemoSummary.Indexed indexed = DemoSummary.indexed(config);
         DemoSummary.DeadLetters deadLetters = DemoSummary.deadLettersSince(config, deadLettersBefore);
@@ -73,33 +92,61 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  items in Elasticsearch (" + config.names().index("yq-items-*") + "): " + indexed.total()
                 + "  " + format(indexed.perChannel()));
         System.out.println("  reprints marked as copies of an earlier post: " + indexed.copies() + ", reposts linked to their original: "
-                + indexed.reposts());
+                + indexed.reposts() + ", posts linked to a policy: " + indexed.linked());
         System.out.println("  top keywords: " + format(indexed.topKeywords()));
         System.out.println("  policy documents in " + config.names().index("yq-policies") + ": " + String.join(", ", DemoSummary.policies(config)));
         System.out.println("  dead letters this run: " + deadLetters.count() + " → " + config.names().deadLetterTopic());
         deadLetters.byReason().forEach((reason, n) -> System.out.println("    " + n + " × " + reason));
+        List<String> alerts = DemoSummary.alerts(config);
+        System.out.println("  alert events in " + config.names().index("yq-alerts") + " (and on " + config.names().alertsTopic() + "): "
+                + alerts.size());
+        alerts.forEach(line -> System.out.println("    " + line));
+        DemoSummary.cases(config).forEach(line -> System.out.println("  case " + line));
         System.out.println();
         System.out.println("Where to look next:");
         System.out.println("  items:        " + config.elasticsearchUrl() + "/" + config.names().index("yq-items-*")
                 + "/_search?q=channel:weibo&size=3&pretty");
+        System.out.println("  alerts:       " + config.elasticsearchUrl() + "/" + config.names().index("yq-alerts")
+                + "/_search?sort=eventTime:asc&pretty");
+        System.out.println("  risk series:  " + config.elasticsearchUrl() + "/" + config.names().index("yq-risk-*")
+                + "/_search?sort=windowEnd:desc&size=3&pretty");
         System.out.println("  live job:     ./yq monitor   (keeps the job running; Flink web UI on http://127.0.0.1:8081)");
         System.out.println("  stack:        ./yq stack status | ./yq stack down");
         return 0;
     }
 
-    /** Sends the sample's files as {@code ./yq ingest} would: each record byte for byte to its raw topic. */
-    private static Map<String, Integer> push(SentinelConfig config, Path folder) throws IOException {
+    /** Writes the simulated scenario's files into the work folder (the same files every time: fixed seed and start). */
+    private Path simulate() throws IOException {
+        if (!PolicySimulator.scenarios().contains(scenario)) {
+            throw new Yq.UserError("no scenario " + scenario + "; choose one of " + String.join(", ", PolicySimulator.scenarios()));
+        }
+        Path folder = yq.layout().workDir().resolve("demo").resolve(scenario);
+        Simulation simulation = new PolicySimulator(ScenarioFiles.DEFAULT_SEED).simulate(scenario, ScenarioGenerator.RELEASED_AT);
+        simulation.write(folder);
+        return folder;
+    }
+
+    /**
+     * Sends the files as {@code ./yq ingest} would, each record byte for byte to its raw topic: the policy
+     * page first, as a portal publishes before anyone reacts. With {@code withBroken}, also the demo
+     * episode's broken records (an HTML error page, a truncated post…), which must end as dead letters.
+     */
+    private static Map<String, Integer> push(SentinelConfig config, Path folder, boolean withBroken) throws IOException {
         Map<String, Integer> pushed = new LinkedHashMap<>();
+        List<Scenario.MalformedRecord> broken = withBroken ? new ScenarioGenerator(ScenarioFiles.DEFAULT_SEED).generate().malformed()
+                : List.of();
         try (RawPublisher publisher = new RawPublisher(config.kafkaBootstrapServers())) {
-            for (Channel channel : Channel.values()) {
-                Path file = folder.resolve(channel.id() + ".jsonl");
-                if (Files.isRegularFile(file)) {
-                    pushed.put(channel.id(), publisher.send(config.names().rawTopic(channel), records(file, false)));
-                }
-            }
             Path policy = folder.resolve(POLICY_PAGE);
             if (Files.isRegularFile(policy)) {
                 pushed.put("policy", publisher.send(config.names().rawPolicyTopic(), records(policy, true)));
+            }
+            for (Channel channel : Channel.values()) {
+                Path file = folder.resolve(channel.id() + ".jsonl");
+                if (Files.isRegularFile(file)) {
+                    List<byte[]> records = new ArrayList<>(records(file, false));
+                    broken.stream().filter(b -> b.channel() == channel).forEach(b -> records.add(b.line().getBytes(StandardCharsets.UTF_8)));
+                    pushed.put(channel.id(), publisher.send(config.names().rawTopic(channel), records));
+                }
             }
         }
         if (pushed.isEmpty()) {
@@ -121,6 +168,6 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void step(int n, String text) {
-        System.out.println("[" + n + "/5] " + text);
+        System.out.println("[" + n + "/" + STEPS + "] " + text);
     }
 }

@@ -3,12 +3,21 @@ package org.yqsentinel.app;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,14 +25,17 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.yqsentinel.model.Alert;
+import org.yqsentinel.model.CaseRecord;
 import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.model.json.Json;
 import org.yqsentinel.pipeline.kafka.DeadLetterHeaders;
 import org.yqsentinel.stack.setup.ElasticsearchConnection;
 
 /** What the demo prints at the end: items per channel and top keywords from Elasticsearch, and this run's dead letters. */
 final class DemoSummary {
 
-    record Indexed(long total, Map<String, Long> perChannel, Map<String, Long> topKeywords, long copies, long reposts) {}
+    record Indexed(long total, Map<String, Long> perChannel, Map<String, Long> topKeywords, long copies, long reposts, long linked) {}
 
     record DeadLetters(long count, Map<String, Long> byReason) {}
 
@@ -37,6 +49,8 @@ final class DemoSummary {
         }
     }
 
+    private static final DateTimeFormatter BEIJING_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+
     private DemoSummary() {}
 
     static Indexed indexed(SentinelConfig config) throws IOException {
@@ -48,16 +62,57 @@ final class DemoSummary {
                     .aggregations("channels", a -> a.terms(t -> t.field("channel")))
                     .aggregations("keywords", a -> a.terms(t -> t.field("keywords").size(10)))
                     .aggregations("copies", a -> a.filter(f -> f.exists(e -> e.field("copyOf"))))
-                    .aggregations("reposts", a -> a.filter(f -> f.exists(e -> e.field("repostOf")))), Void.class);
+                    .aggregations("reposts", a -> a.filter(f -> f.exists(e -> e.field("repostOf"))))
+                    .aggregations("linked", a -> a.filter(f -> f.exists(e -> e.field("policyLinks.policyId")))), Void.class);
             long total = response.hits().total() == null ? 0 : response.hits().total().value();
             if (response.aggregations().isEmpty()) {
-                return new Indexed(total, Map.of(), Map.of(), 0, 0);
+                return new Indexed(total, Map.of(), Map.of(), 0, 0, 0);
             }
             return new Indexed(total, counts(response.aggregations().get("channels").sterms().buckets().array()),
                     counts(response.aggregations().get("keywords").sterms().buckets().array()),
                     response.aggregations().get("copies").filter().docCount(),
-                    response.aggregations().get("reposts").filter().docCount());
+                    response.aggregations().get("reposts").filter().docCount(),
+                    response.aggregations().get("linked").filter().docCount());
         }
+    }
+
+    /** The alert events in {@code yq-alerts}, oldest first, one line each: Beijing time, type, tier, score, policy. */
+    static List<String> alerts(SentinelConfig config) throws IOException {
+        String index = config.names().index("yq-alerts");
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
+            es.client().indices().refresh(r -> r.index(index).allowNoIndices(true).ignoreUnavailable(true));
+            return es.client().search(s -> s.index(index).size(100).allowNoIndices(true).ignoreUnavailable(true)
+                            .sort(o -> o.field(f -> f.field("eventTime").order(SortOrder.Asc))), JsonNode.class)
+                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).map(node -> read(node, Alert.class))
+                    .map(a -> String.format(Locale.ROOT, "%s  %-11s %s  score %5.1f  %s  respond by %s", beijing(a.windowEnd()), a.type(),
+                            a.tier().label(), a.score(), a.subjectId(), beijing(a.respondBy())))
+                    .toList();
+        }
+    }
+
+    /** The cases in {@code yq-cases}, one line each: id, status, peak tier, responsible department, respond-by. */
+    static List<String> cases(SentinelConfig config) throws IOException {
+        String index = config.names().index("yq-cases");
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
+            es.client().indices().refresh(r -> r.index(index).allowNoIndices(true).ignoreUnavailable(true));
+            return es.client().search(s -> s.index(index).size(20).allowNoIndices(true).ignoreUnavailable(true), JsonNode.class)
+                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).map(node -> read(node, CaseRecord.class))
+                    .map(c -> c.id() + ": " + c.status().label() + ", peak " + c.peakTier().label() + ", " + c.timeline().size()
+                            + " events, " + c.responsibleDepartment() + " to respond by " + beijing(c.respondBy()))
+                    .toList();
+        }
+    }
+
+    private static <T> T read(JsonNode node, Class<T> type) {
+        try {
+            return Json.mapper().treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a document does not read as " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String beijing(Instant at) {
+        return at == null ? "-" : BEIJING_TIME.format(at.atOffset(ZoneOffset.ofHours(8))) + " 北京";
     }
 
     private static Map<String, Long> counts(List<StringTermsBucket> buckets) {

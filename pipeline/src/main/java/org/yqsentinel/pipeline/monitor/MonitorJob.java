@@ -66,9 +66,14 @@ public final class MonitorJob {
 
     /** The job on the configured Kafka and Elasticsearch. */
     public static MonitorJob fromConfig(SentinelConfig config, boolean bounded) {
+        return fromConfig(config, bounded, GivenPolicies.NONE);
+    }
+
+    /** The job on the configured Kafka and Elasticsearch, knowing these policies before its first record (a replay's). */
+    public static MonitorJob fromConfig(SentinelConfig config, boolean bounded, GivenPolicies given) {
         int watchDays = RiskRules.load(RuleFiles.of(config.rules().dir())).watchDays();
         return new MonitorJob(MonitorConnectors.rawItems(config, bounded), MonitorConnectors.sinks(config, watchDays),
-                config.monitor(), config.rules().dir());
+                config.monitor(), config.rules().dir(), given);
     }
 
     public void build(StreamExecutionEnvironment env) {

@@ -65,11 +65,16 @@ public final class OfflineScoring {
         Path alertsPrefix = workDir.resolve("alerts");
         MonitorSinks sinks = new MonitorSinks(new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(),
                 new JsonLinesSink<>(alertsPrefix), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>());
-        PolicyAnalyzer analyzer = new PolicyAnalyzer(RuleFiles.of(rulesDir));
-        GivenPolicies given = GivenPolicies.of(OfflineRecords.policies(policyFiles, seenAt).stream().map(analyzer::watch).toList());
-        new MonitorJob(OfflineRecords.source(policyFiles, itemFiles, seenAt), sinks, settings, rulesDir, given).build(env);
+        new MonitorJob(OfflineRecords.source(policyFiles, itemFiles, seenAt), sinks, settings, rulesDir,
+                givenPolicies(policyFiles, seenAt, rulesDir)).build(env);
         env.execute(MonitorJob.NAME + "-offline");
         return read(JsonLinesSink.file(alertsPrefix, 0));
+    }
+
+    /** The policies of these files made ready to watch, to give a bounded run of the job up front. */
+    public static GivenPolicies givenPolicies(List<Path> policyFiles, Instant seenAt, String rulesDir) {
+        PolicyAnalyzer analyzer = new PolicyAnalyzer(RuleFiles.of(rulesDir));
+        return GivenPolicies.of(OfflineRecords.policies(policyFiles, seenAt).stream().map(analyzer::watch).toList());
     }
 
     private static List<Alert> read(Path file) throws IOException {
