@@ -5,7 +5,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
+import org.apache.flink.metrics.MetricGroup;
 import org.yqsentinel.model.config.SentinelConfig;
 
 /**
@@ -22,6 +22,10 @@ public final class ElasticsearchSink<T> implements Sink<T> {
         this.url = Objects.requireNonNull(url, "url");
         this.bulk = Objects.requireNonNull(bulk, "bulk settings");
         this.router = Objects.requireNonNull(router, "router");
+        validate(url, bulk);
+    }
+
+    static void validate(String url, SentinelConfig.Bulk bulk) {
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
             throw new IllegalArgumentException("Elasticsearch URL must start with http:// or https://, got '" + url + "'");
         }
@@ -33,7 +37,8 @@ public final class ElasticsearchSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
-        return new Writer<>(new BulkWriter(url, bulk, new Metrics(context.metricGroup())), router,
+        return new Writer<>(new BulkWriter(url, bulk, new Metrics(context.metricGroup(),
+                context.metricGroup().getNumRecordsSendErrorsCounter())), router,
                 context.metricGroup().getNumRecordsSendCounter());
     }
 
@@ -67,15 +72,15 @@ public final class ElasticsearchSink<T> implements Sink<T> {
     }
 
     /** Counters under the sink's metric group: esDocumentsIndexed, esDocumentsRetried, esDocumentsFailed, esBulkRequests. */
-    private static final class Metrics implements BulkWriter.Listener {
+    static final class Metrics implements BulkWriter.Listener {
         private final Counter indexed;
         private final Counter retried;
         private final Counter failed;
         private final Counter requests;
-        private final SinkWriterMetricGroup group;
+        private final Counter sendErrors;
 
-        Metrics(SinkWriterMetricGroup group) {
-            this.group = group;
+        Metrics(MetricGroup group, Counter sendErrors) {
+            this.sendErrors = sendErrors;
             this.indexed = group.counter("esDocumentsIndexed");
             this.retried = group.counter("esDocumentsRetried");
             this.failed = group.counter("esDocumentsFailed");
@@ -92,7 +97,7 @@ public final class ElasticsearchSink<T> implements Sink<T> {
 
         public void failed(int documents) {
             failed.inc(documents);
-            group.getNumRecordsSendErrorsCounter().inc(documents);
+            sendErrors.inc(documents);
         }
 
         public void bulkRequest(int documents) {

@@ -16,6 +16,7 @@ import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Namespace;
 import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.pipeline.elasticsearch.CommittedElasticsearchSink;
 import org.yqsentinel.pipeline.elasticsearch.DocumentRouter;
 import org.yqsentinel.pipeline.elasticsearch.ElasticsearchSink;
 import org.yqsentinel.pipeline.kafka.AlertSerializer;
@@ -53,15 +54,23 @@ public final class MonitorConnectors {
         return builder.build();
     }
 
-    /** Every sink of the live job: Kafka exactly-once for dead letters and alert events, Elasticsearch upserts for the rest. */
+    /**
+     * Every sink of the live job: Kafka exactly-once for dead letters and alert events; Elasticsearch upserts
+     * for the rest, those of alert events and cases committed with the checkpoint so they agree with the topic.
+     */
     public static MonitorSinks sinks(SentinelConfig config, int watchDays) {
         return new MonitorSinks(items(config), elasticsearch(config, new PolicyDocuments(config.names(), watchDays)),
-                deadLetters(config), alerts(config), elasticsearch(config, new RiskDocuments.Alerts(config.names())),
-                elasticsearch(config, new RiskDocuments.Points(config.names())), elasticsearch(config, new RiskDocuments.Cases(config.names())));
+                deadLetters(config), alerts(config), committed(config, new RiskDocuments.Alerts(config.names())),
+                elasticsearch(config, new RiskDocuments.Points(config.names())), committed(config, new RiskDocuments.Cases(config.names())));
     }
 
     private static <T> Sink<T> elasticsearch(SentinelConfig config, DocumentRouter<T> router) {
         return new ElasticsearchSink<>(config.elasticsearchUrl(), config.monitor().bulk(), router);
+    }
+
+    /** Documents that must agree with the exactly-once alert topic: indexed when their checkpoint completes. */
+    private static <T> Sink<T> committed(SentinelConfig config, DocumentRouter<T> router) {
+        return new CommittedElasticsearchSink<>(config.elasticsearchUrl(), config.monitor().bulk(), router);
     }
 
     public static Sink<EnrichedItem> items(SentinelConfig config) {
