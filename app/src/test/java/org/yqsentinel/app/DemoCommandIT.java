@@ -3,10 +3,6 @@ package org.yqsentinel.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -30,19 +26,9 @@ class DemoCommandIT {
 
     @Test
     void theSimulatedSurgeEndsWithAnOrangeOrRedAlertAndItsCase(StackContext stack) throws Exception {
-        Path config = Files.writeString(dir.resolve("sentinel.yaml"), "namespace: " + stack.namespace().prefix()
-                + "\nkafka:\n  bootstrap-servers: " + stack.kafkaBootstrapServers() + "\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = Yq.run("--config", config.toString(), "demo");
-        } finally {
-            System.setOut(original);
-        }
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(printed).isZero();
+        StackCli.Printed run = StackCli.run(StackCli.config(dir, stack), "demo");
+        String printed = run.out();
+        assertThat(run.exit()).as(printed).isZero();
 
         List<Alert> alerts = documents(stack, "yq-alerts", Alert.class);
         Alert orange = alerts.stream().filter(a -> a.tier().compareTo(Tier.II_ORANGE) >= 0).findFirst().orElseThrow();

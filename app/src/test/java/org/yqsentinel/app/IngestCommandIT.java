@@ -2,8 +2,6 @@ package org.yqsentinel.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,20 +27,11 @@ class IngestCommandIT {
 
     @Test
     void jsonArrayElementsArriveOnTheRawTopicAsWritten(StackContext stack) throws Exception {
-        Path config = Files.writeString(dir.resolve("sentinel.yaml"), "namespace: " + stack.namespace().prefix()
-                + "\nkafka:\n  bootstrap-servers: " + stack.kafkaBootstrapServers() + "\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = Yq.run("--config", config.toString(), "ingest", "--channel", "news", IngestCommandTest.fixture("news.json"));
-        } finally {
-            System.setOut(original);
-        }
+        StackCli.Printed run = StackCli.run(StackCli.config(dir, stack), "ingest", "--channel", "news",
+                IngestCommandTest.fixture("news.json"));
         String topic = stack.namespace().rawTopic(org.yqsentinel.model.Channel.NEWS);
-        assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("sent 2 records to " + topic + " from 1 file\n");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo("sent 2 records to " + topic + " from 1 file\n");
 
         List<String> received = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
