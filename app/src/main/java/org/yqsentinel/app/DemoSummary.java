@@ -84,8 +84,8 @@ final class DemoSummary {
             return es.client().search(s -> s.index(index).size(100).allowNoIndices(true).ignoreUnavailable(true)
                             .sort(o -> o.field(f -> f.field("eventTime").order(SortOrder.Asc))), JsonNode.class)
                     .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).map(node -> read(node, Alert.class))
-                    .map(a -> String.format(Locale.ROOT, "%s  %-11s %s  score %5.1f  %s  respond by %s", beijing(a.windowEnd()), a.type(),
-                            a.tier().label(), a.score(), a.subjectId(), beijing(a.respondBy())))
+                    .map(a -> String.format(Locale.ROOT, "%s  %-11s %s  score %5.1f  %s%s", beijing(a.windowEnd()), a.type(),
+                            a.tier().label(), a.score(), a.subjectId(), a.respondBy() == null ? "" : "  respond by " + beijing(a.respondBy())))
                     .toList();
         }
     }
