@@ -49,8 +49,8 @@ final class DemoCommand implements Callable<Integer> {
             + "weibo.jsonl, wechat.jsonl (crawler records) and policy.txt (a portal page), such as demo/sample.")
     Path sample;
 
-    @Option(names = "--scenario", defaultValue = PolicySimulator.DEFAULT_SCENARIO,
-            description = "The simulated scenario (./yq simulate --help), default ${DEFAULT-VALUE}.")
+    @Option(names = "--scenario", defaultValue = PolicySimulator.DEFAULT_SCENARIO, completionCandidates = SimulateCommand.Scenarios.class,
+            description = "The simulated scenario: one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String scenario;
 
     @Override
@@ -117,9 +117,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Writes the simulated scenario's files into the work folder (the same files every time: fixed seed and start). */
     private Path simulate() throws IOException {
-        if (!PolicySimulator.scenarios().contains(scenario)) {
-            throw new Yq.UserError("no scenario " + scenario + "; choose one of " + String.join(", ", PolicySimulator.scenarios()));
-        }
+        SimulateCommand.requireScenario(scenario);
         Path folder = yq.layout().workDir().resolve("demo").resolve(scenario);
         Simulation simulation = new PolicySimulator(ScenarioFiles.DEFAULT_SEED).simulate(scenario, ScenarioGenerator.RELEASED_AT);
         simulation.write(folder);

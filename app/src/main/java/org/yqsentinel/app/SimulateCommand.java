@@ -56,9 +56,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant from = start == null ? ScenarioGenerator.RELEASED_AT : parseStart(start);
-        if (!PolicySimulator.scenarios().contains(scenario)) {
-            throw new Yq.UserError("no scenario " + scenario + "; choose one of " + String.join(", ", PolicySimulator.scenarios()));
-        }
+        requireScenario(scenario);
         if (!(rate > 0 && rate <= PolicySimulator.MAX_RATE)) {
             throw new Yq.UserError("--rate must be above 0 and at most " + PolicySimulator.MAX_RATE + ", not " + rate);
         }
@@ -76,6 +74,13 @@ final class SimulateCommand implements Callable<Integer> {
                     beijing(phase.end()), simulation.items(phase).size());
         }
         return 0;
+    }
+
+    /** Refuses a scenario name the simulator does not know, naming those it does. */
+    static void requireScenario(String scenario) {
+        if (!PolicySimulator.scenarios().contains(scenario)) {
+            throw new Yq.UserError("no scenario " + scenario + "; choose one of " + String.join(", ", PolicySimulator.scenarios()));
+        }
     }
 
     /** An ISO-8601 instant, with an offset, or a local time read as Beijing time. */
