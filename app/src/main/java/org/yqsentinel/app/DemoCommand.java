@@ -79,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
                 .collect(Collectors.joining(", ")));
 
         long t1 = System.nanoTime();
-        StreamExecutionEnvironment env = LocalFlink.environment();
+        StreamExecutionEnvironment env = LocalFlink.environment(yq.layout());
         MonitorJob.configure(env, config.monitor());
         List<Path> policyPages = Files.isRegularFile(folder.resolve(POLICY_PAGE)) ? List.of(folder.resolve(POLICY_PAGE)) : List.of();
         MonitorJob.fromConfig(config, true, OfflineScoring.givenPolicies(policyPages, Instant.now(), config.rules().dir())).build(env);

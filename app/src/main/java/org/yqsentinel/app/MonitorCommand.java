@@ -18,7 +18,7 @@ final class MonitorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SentinelConfig config = yq.config();
-        StreamExecutionEnvironment env = LocalFlink.environment();
+        StreamExecutionEnvironment env = LocalFlink.environment(yq.layout());
         MonitorJob.configure(env, config.monitor());
         JobClient job = MonitorJob.fromConfig(config, false).start(env);
         System.out.println("monitor job " + job.getJobID() + " running on " + config.kafkaBootstrapServers() + " → "
