@@ -2,6 +2,8 @@ package org.yqsentinel.app;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,18 +13,74 @@ import org.yqsentinel.enrich.TextAnalyzer;
 import org.yqsentinel.enrich.privacy.PersonalDataMasker;
 import org.yqsentinel.ingest.scenario.ScenarioGenerator;
 import org.yqsentinel.model.Item;
+import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.risk.RiskRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code yq bench enrich}: in one process and one thread, raw HanLP segmentation alone and the full
+ * {@code yq bench pipeline}: the live job end to end at a fixed rate ({@link PipelineBench}).
+ *
+ * <p>{@code yq bench enrich}: in one process and one thread, raw HanLP segmentation alone and the full
  * enrichment the monitor job applies to every item ({@link TextAnalyzer#enrich}) over the same texts
  * (synthetic posts of the scenario generator), after a warm-up pass; items/s and chars/s of each, and
  * their ratio as the last line. De-identification, which runs only on the posts quoted in case records
  * and alerts, is measured on its own.
  */
-@Command(name = "bench", description = "Benchmarks.", subcommands = BenchCommand.Enrich.class)
+@Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.Enrich.class, BenchCommand.Pipeline.class})
 final class BenchCommand {
+
+    @ParentCommand
+    Yq yq;
+
+    @Command(name = "pipeline", description = "The live monitor job with all its sinks on the local stack, fed at a fixed rate with "
+            + "simulated surge episodes: items/s sent and consumed, consumer lag, p50/p99 latency from arrival in Kafka to alert event.")
+    static final class Pipeline implements Callable<Integer> {
+
+        @ParentCommand
+        BenchCommand bench;
+
+        @Option(names = "--rate", defaultValue = "2000", description = "Items a second sent to the raw topics (default: ${DEFAULT-VALUE}).")
+        double rate;
+
+        @Option(names = "--minutes", defaultValue = "5", description = "How long to send, in minutes; fractions allowed (default: ${DEFAULT-VALUE}).")
+        double minutes;
+
+        @Option(names = "--parallelism", defaultValue = "0", description = "The job's parallelism (default: monitor.parallelism of the configuration).")
+        int parallelism;
+
+        @Option(names = "--checkpoint-seconds", defaultValue = "0", description = "Checkpoint interval; alert events become visible on "
+                + "yq.alerts when their checkpoint completes (default: monitor.checkpoint-interval-seconds of the configuration).")
+        long checkpointSeconds;
+
+        @Option(names = "--seed", defaultValue = "20261120", description = "Seed of the first episode; the next ones count up (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--keep", description = "Keep the bench's topics and indices (namespace bench-…) instead of deleting them.")
+        boolean keep;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!(rate > 0) || !(minutes > 0)) {
+                throw new Yq.UserError("--rate and --minutes must be above 0");
+            }
+            SentinelConfig config = bench.yq.config();
+            PipelineBench.Settings settings = new PipelineBench.Settings(rate, Duration.ofMillis(Math.round(minutes * 60_000)), parallelism,
+                    checkpointSeconds, seed, keep);
+            PipelineLoad.Plan plan = PipelineLoad.plan(rate, settings.length(), Instant.now());
+            int watchDays = RiskRules.load(RuleFiles.of(config.rules().dir())).watchDays();
+            Duration span = Duration.between(plan.start(), plan.end());
+            if (span.compareTo(Duration.ofDays(watchDays)) >= 0) {
+                throw new Yq.UserError(String.format(Locale.ROOT, "%.1f minutes at %.0f items/s span %d days of event time, beyond the policy's "
+                        + "%d-day watch period; send for fewer minutes", minutes, rate, span.toDays(), watchDays));
+            }
+            System.out.printf(Locale.ROOT, "bench pipeline: %.0f items/s for %.1f min into the raw topics of the local stack%n", rate, minutes);
+            new PipelineBench(config, bench.yq.layout(), settings, System.out).run();
+            return 0;
+        }
+    }
 
     @Command(name = "enrich", description = "Raw HanLP segmentation vs the full enrichment, one thread; the last line is ratio=0.NN.")
     static final class Enrich implements Callable<Integer> {

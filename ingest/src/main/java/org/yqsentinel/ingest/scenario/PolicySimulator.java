@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import org.yqsentinel.ingest.scenario.Simulation.Phase;
 import org.yqsentinel.model.Item;
+import org.yqsentinel.model.PolicyDocument;
 
 /**
  * Simulates the stream of posts around the demo policy (江教发〔2026〕18号) as a named sequence of
@@ -63,6 +64,11 @@ public final class PolicySimulator {
         this.rate = rate;
     }
 
+    /** The policy every simulation is about: the demo policy, 江教发〔2026〕18号. */
+    public static PolicyDocument policy() {
+        return ScenarioText.policy();
+    }
+
     /** The names of the scenarios, the default first. */
     public static List<String> scenarios() {
         return List.copyOf(SCENARIOS.keySet());
@@ -76,7 +82,7 @@ public final class PolicySimulator {
      */
     public Simulation simulate(String scenario, Instant start) {
         List<Item> items = posts(scenario, start).stream().map(SimulatedPost::item).toList();
-        return new Simulation(ScenarioText.policy(), items, phases(scenario, start));
+        return new Simulation(policy(), items, phases(scenario, start));
     }
 
     /** The same stream as {@link #simulate}, each item with the topic, stance and phase it was written for. */

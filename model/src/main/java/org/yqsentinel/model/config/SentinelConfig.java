@@ -37,7 +37,14 @@ public record SentinelConfig(String namespace, Kafka kafka, Elasticsearch elasti
 
     public record Monitor(int parallelism, long checkpointIntervalSeconds, long maxOutOfOrdernessSeconds,
                           long idleSourceSeconds, String consumerGroup, int restartAttempts, int rawTopicPartitions,
-                          int dedupeRetentionDays, Bulk bulk) implements Serializable {}
+                          int dedupeRetentionDays, Bulk bulk) implements Serializable {
+
+        /** The same settings with another parallelism and checkpoint interval (a benchmark's). */
+        public Monitor with(int parallelism, long checkpointIntervalSeconds) {
+            return new Monitor(parallelism, checkpointIntervalSeconds, maxOutOfOrdernessSeconds, idleSourceSeconds, consumerGroup,
+                    restartAttempts, rawTopicPartitions, dedupeRetentionDays, bulk);
+        }
+    }
 
     /** How the Elasticsearch sink batches and retries. */
     public record Bulk(int maxOperations, int maxConcurrentRequests, long flushIntervalMillis, int maxRetries,
