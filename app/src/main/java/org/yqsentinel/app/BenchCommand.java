@@ -77,7 +77,7 @@ final class BenchCommand {
                         + "%d-day watch period; send for fewer minutes", minutes, rate, span.toDays(), watchDays));
             }
             System.out.printf(Locale.ROOT, "bench pipeline: %.0f items/s for %.1f min into the raw topics of the local stack%n", rate, minutes);
-            new PipelineBench(config, bench.yq.layout(), settings, System.out).run();
+            new PipelineBench(config, bench.yq.layout(), settings, System.out).run(plan);
             return 0;
         }
     }

@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,8 +75,8 @@ final class PipelineBench {
         this.out = out;
     }
 
-    /** Runs the benchmark and prints its report; returns the report's figures. */
-    PipelineReport run() throws Exception {
+    /** Runs the benchmark with this plan (made just before) and prints its report; returns the report's figures. */
+    PipelineReport run(PipelineLoad.Plan plan) throws Exception {
         LocalStack stack = new LocalStack(layout, base.stack());
         stack.up();
         Instant now = Instant.now();
@@ -87,7 +87,6 @@ final class PipelineBench {
         }
         SetupCommand.provision(config);
 
-        PipelineLoad.Plan plan = PipelineLoad.plan(settings.rate(), settings.length(), now);
         Path spool = layout.workDir().resolve("bench").resolve("pipeline.spool");
         long t0 = System.nanoTime();
         Map<Channel, Long> perChannel = PipelineLoad.write(plan, settings.seed(), spool);
@@ -103,7 +102,7 @@ final class PipelineBench {
         MonitorJob.configure(env, config.monitor());
         JobClient job = MonitorJob.fromConfig(config, false).start(env);
         AlertWatcher watcher = new AlertWatcher(config);
-        try {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers()))) {
             awaitRunning(job);
             long warmUp = config.monitor().idleSourceSeconds() + 2;
             out.printf(Locale.ROOT, "job %s running (parallelism %d, checkpoint every %d s); waiting %d s for its empty partitions to go idle%n",
@@ -113,13 +112,13 @@ final class PipelineBench {
 
             WatermarkFrontier frontier = new WatermarkFrontier();
             Sent sent = send(config, spool, frontier);
-            Lag atEnd = lag(config);
+            Lag atEnd = lag(admin, config);
             long drainStart = System.nanoTime();
             Lag drained = atEnd;
             long drainLimit = Math.max(60, settings.length().toSeconds()) * 1_000_000_000L;
             while (drained.records() > 0 && System.nanoTime() - drainStart < drainLimit) {
                 Thread.sleep(250);
-                drained = lag(config);
+                drained = lag(admin, config);
             }
             double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
             Thread.sleep(config.monitor().checkpointIntervalSeconds() * 2000 + 2000);  // the last alerts' checkpoint
@@ -205,24 +204,22 @@ final class PipelineBench {
     /** Records in the raw item topics that the job has not committed as read (at its last completed checkpoint). */
     record Lag(long records, long consumed) {}
 
-    private static Lag lag(SentinelConfig config) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers()))) {
-            Set<String> topics = Arrays.stream(Channel.values()).map(config.names()::rawTopic).collect(Collectors.toSet());
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
-                    config.names().prefix() + config.monitor().consumerGroup()).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> latest = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
-            admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().forEach(d -> d.partitions()
-                    .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
-            long lag = 0;
-            long consumed = 0;
-            for (var end : admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet()) {
-                OffsetAndMetadata at = committed.get(end.getKey());
-                long position = at == null ? 0 : at.offset();
-                lag += Math.max(0, end.getValue().offset() - position);
-                consumed += position;
-            }
-            return new Lag(lag, consumed);
+    private static Lag lag(Admin admin, SentinelConfig config) throws Exception {
+        Set<String> topics = Arrays.stream(Channel.values()).map(config.names()::rawTopic).collect(Collectors.toSet());
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
+                config.names().prefix() + config.monitor().consumerGroup()).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().forEach(d -> d.partitions()
+                .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        long lag = 0;
+        long consumed = 0;
+        for (var end : admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet()) {
+            OffsetAndMetadata at = committed.get(end.getKey());
+            long position = at == null ? 0 : at.offset();
+            lag += Math.max(0, end.getValue().offset() - position);
+            consumed += position;
         }
+        return new Lag(lag, consumed);
     }
 
     /** Reads {@code yq.alerts} as a read-committed consumer would, noting when each event became visible. */
