@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.common.TopicPartition;
 import org.yqsentinel.ingest.RawPublisher;
@@ -22,6 +23,7 @@ import org.yqsentinel.ingest.scenario.ScenarioGenerator;
 import org.yqsentinel.ingest.scenario.Simulation;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.pipeline.monitor.LocalCluster;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
 import org.yqsentinel.pipeline.offline.OfflineScoring;
 import org.yqsentinel.stack.LocalStack;
@@ -83,7 +85,12 @@ final class DemoCommand implements Callable<Integer> {
         MonitorJob.configure(env, config.monitor());
         List<Path> policyPages = Files.isRegularFile(folder.resolve(POLICY_PAGE)) ? List.of(folder.resolve(POLICY_PAGE)) : List.of();
         MonitorJob.fromConfig(config, true, OfflineScoring.givenPolicies(policyPages, Instant.now(), config.rules().dir())).build(env);
-        env.execute(MonitorJob.NAME + "-demo");
+        JobClient job = env.executeAsync(MonitorJob.NAME + "-demo");
+        try {
+            job.getJobExecutionResult().get();
+        } finally {
+            LocalCluster.discardChangelog(yq.layout().workDir(), job.getJobID());
+        }
         step(4, "monitor job ran on a local Flink mini-cluster over everything new in the raw topics: " + seconds(t1));
 
         DemoSummary.Indexed indexed = DemoSummary.indexed(config);

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.pipeline.monitor.LocalCluster;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -24,8 +25,15 @@ final class MonitorCommand implements Callable<Integer> {
         System.out.println("monitor job " + job.getJobID() + " running on " + config.kafkaBootstrapServers() + " → "
                 + config.elasticsearchUrl() + "; Flink web UI on http://127.0.0.1:8081 (or the next free port up to 8099)."
                 + " Ctrl-C stops it.");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> job.cancel().join()));
-        job.getJobExecutionResult().get();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            job.cancel().join();
+            LocalCluster.discardChangelog(yq.layout().workDir(), job.getJobID());
+        }));
+        try {
+            job.getJobExecutionResult().get();
+        } finally {
+            LocalCluster.discardChangelog(yq.layout().workDir(), job.getJobID());
+        }
         return 0;
     }
 }

@@ -39,6 +39,7 @@ import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
 import org.yqsentinel.pipeline.kafka.RawRecord;
 import org.yqsentinel.pipeline.monitor.MonitorConnectors;
+import org.yqsentinel.pipeline.monitor.LocalCluster;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
 import org.yqsentinel.pipeline.monitor.MonitorSinks;
 import org.yqsentinel.pipeline.monitor.RawRecordReader;
@@ -93,7 +94,8 @@ class PolicyRiskIT {
         offlineAlerts = new OfflineScoring(config.monitor(), null).run(StreamExecutionEnvironment.getExecutionEnvironment(),
                 List.of(SAMPLE.resolve("policy.txt")), items, CRAWLED_AT, work.resolve("offline"));
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        // the live job restarts on the state storage of ./yq monitor: checkpoints and the state changelog in files
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(LocalCluster.stateStorage(work.resolve("flink")));
         MonitorJob.configure(env, config.monitor());
         int watchDays = RiskRules.load(RuleFiles.bundled()).watchDays();
         MonitorSinks live = MonitorConnectors.sinks(config, watchDays);

@@ -1,0 +1,62 @@
+package org.yqsentinel.pipeline.monitor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.changelog.fs.FsStateChangelogOptions;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateChangelogOptions;
+
+/**
+ * The state storage of a Flink cluster in this JVM ({@code ./yq monitor}, the demo, the pipeline bench and
+ * the tests' mini-clusters), all under one work folder.
+ *
+ * <ul>
+ *   <li>Checkpoints go to files. Without a checkpoint folder, Flink keeps checkpoints in the job manager's
+ *       memory and refuses any state above 5 MB. The dedupe state passes that after a few tens of thousands
+ *       of posts.</li>
+ *   <li>The heap state is backed by a state changelog in files: each checkpoint writes only the changes
+ *       since the last one, and the whole state is written in the background every few minutes. The
+ *       alerts reach {@code yq.alerts} when a checkpoint commits, so checkpoints run every second or so.
+ *       A full heap snapshot of the dedupe state every second took 39 % of the job's CPU at 2,000 posts/s
+ *       and kept it below that rate; with the changelog it keeps up ({@code docs/performance.md}).</li>
+ * </ul>
+ *
+ * Flink deletes a job's checkpoints when the job is cancelled, but not its changelog files:
+ * {@link #discardChangelog} does, once the job has ended. A cluster of its own sets the same in its Flink configuration ({@code docs/operations.md}): the
+ * changelog's storage is a task manager setting, not a job's.
+ */
+public final class LocalCluster {
+
+    private LocalCluster() {}
+
+    /** Checkpoints under {@code workDir/flink-checkpoints}, the state changelog under {@code workDir/flink-changelog}. */
+    public static Configuration stateStorage(Path workDir) {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, workDir.resolve("flink-checkpoints").toUri().toString());
+        conf.set(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, true);
+        conf.set(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
+        conf.set(FsStateChangelogOptions.BASE_PATH, workDir.resolve("flink-changelog").toUri().toString());
+        return conf;
+    }
+
+    /** Deletes the state changelog files of a job that has ended (its checkpoints are gone with it). */
+    public static void discardChangelog(Path workDir, JobID job) {
+        Path folder = workDir.resolve("flink-changelog").resolve(job.toHexString());
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the state changelog of job " + job + " in " + folder, e);
+        }
+    }
+}
