@@ -58,6 +58,10 @@ final class BenchCommand {
         @Option(names = "--seed", defaultValue = "20261120", description = "Seed of the first episode; the next ones count up (default: ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--warm-up-seconds", defaultValue = "30", description = "Alert events whose window could close in the first "
+                + "seconds of sending, while the JIT compiles the job, are timed apart from the steady state (default: ${DEFAULT-VALUE}).")
+        long warmUpSeconds;
+
         @Option(names = "--keep", description = "Keep the bench's topics and indices (namespace bench-…) instead of deleting them.")
         boolean keep;
 
@@ -66,9 +70,12 @@ final class BenchCommand {
             if (!(rate > 0) || !(minutes > 0)) {
                 throw new Yq.UserError("--rate and --minutes must be above 0");
             }
+            if (warmUpSeconds < 0 || warmUpSeconds >= minutes * 60) {
+                throw new Yq.UserError("--warm-up-seconds must be at least 0 and shorter than --minutes");
+            }
             SentinelConfig config = bench.yq.config();
             PipelineBench.Settings settings = new PipelineBench.Settings(rate, Duration.ofMillis(Math.round(minutes * 60_000)), parallelism,
-                    checkpointSeconds, seed, keep);
+                    checkpointSeconds, seed, Duration.ofSeconds(warmUpSeconds), keep);
             PipelineLoad.Plan plan = PipelineLoad.plan(rate, settings.length(), Instant.now());
             int watchDays = RiskRules.load(RuleFiles.of(config.rules().dir())).watchDays();
             Duration span = Duration.between(plan.start(), plan.end());

@@ -41,6 +41,7 @@ import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Namespace;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
+import org.yqsentinel.pipeline.monitor.LocalCluster;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
 import org.yqsentinel.stack.LocalStack;
 import org.yqsentinel.stack.StackLayout;
@@ -58,7 +59,7 @@ import org.yqsentinel.stack.setup.Provisioner;
 final class PipelineBench {
 
     /** What to run. */
-    record Settings(double rate, Duration length, int parallelism, long checkpointSeconds, long seed, boolean keep) {}
+    record Settings(double rate, Duration length, int parallelism, long checkpointSeconds, long seed, Duration warmUp, boolean keep) {}
 
     /** An alert event as the bench's consumer saw it. */
     record SeenAlert(Alert alert, long raisedAt, long seenAt) {}
@@ -124,13 +125,14 @@ final class PipelineBench {
             Thread.sleep(config.monitor().checkpointIntervalSeconds() * 2000 + 2000);  // the last alerts' checkpoint
             List<SeenAlert> alerts = watcher.stop();
             long indexed = DemoSummary.indexed(config).total();
-            PipelineReport report = PipelineReport.of(settings, sent.count(), sent.seconds(), atEnd, drained.records() == 0 ? drainSeconds : -1,
+            PipelineReport report = PipelineReport.of(settings, sent, atEnd, drained.records() == 0 ? drainSeconds : -1,
                     indexed, alerts, frontier, Duration.ofSeconds(config.monitor().maxOutOfOrdernessSeconds()));
             report.print(out);
             return report;
         } finally {
             watcher.stop();
             job.cancel().get(30, TimeUnit.SECONDS);
+            LocalCluster.discardChangelog(layout.workDir(), job.getJobID());
             if (settings.keep()) {
                 out.println("kept namespace " + config.names().prefix() + " (topics and indices) for inspection");
             } else {
@@ -163,7 +165,8 @@ final class PipelineBench {
         throw new IllegalStateException("the monitor job did not start running within 60 s");
     }
 
-    record Sent(long count, double seconds) {}
+    /** @param startedAt when sending began, epoch milliseconds */
+    record Sent(long count, double seconds, long startedAt) {}
 
     /** Sends the spool at the fixed rate, noting each record's arrival in Kafka on the frontier. */
     private Sent send(SentinelConfig config, Path spool, WatermarkFrontier frontier) throws IOException {
@@ -176,6 +179,7 @@ final class PipelineBench {
         double intervalNanos = 1e9 / settings.rate();
         long count = 0;
         long started = System.nanoTime();
+        long startedAt = System.currentTimeMillis();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
              PipelineLoad.Reader reader = new PipelineLoad.Reader(spool)) {
             for (PipelineLoad.Entry entry = reader.next(); entry != null && failure.get() == null; entry = reader.next()) {
@@ -198,7 +202,7 @@ final class PipelineBench {
         if (failure.get() != null) {
             throw new IllegalStateException("Kafka refused a bench record: " + failure.get().getMessage(), failure.get());
         }
-        return new Sent(count, (System.nanoTime() - started) / 1e9);
+        return new Sent(count, (System.nanoTime() - started) / 1e9, startedAt);
     }
 
     /** Records in the raw item topics that the job has not committed as read (at its last completed checkpoint). */

@@ -3,6 +3,7 @@ package org.yqsentinel.app;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,16 +21,30 @@ import org.yqsentinel.model.Alert;
  * @param lagAtEnd          records not yet committed as read when sending stopped
  * @param drainSeconds      how long after that the lag reached 0; -1 if it did not
  * @param unexplained       alert events whose window end no sent record passed (none expected)
+ * @param steadyRaised      {@code raised} without the events whose window could close during the warm-up
+ * @param steadyVisible     {@code visible} likewise
+ * @param slowest           the alert events that took longest to become visible, slowest first (at most {@value #SLOWEST})
  */
 record PipelineReport(PipelineBench.Settings settings, long sent, double sentSeconds, double sentPerSecond, long consumed,
                       double consumedPerSecond, long lagAtEnd, double drainSeconds, long indexed, Map<String, Integer> alertsByType,
-                      Percentiles raised, Percentiles visible, int unexplained) {
+                      Percentiles raised, Percentiles visible, Percentiles steadyRaised, Percentiles steadyVisible,
+                      int unexplained, List<Timed> slowest) {
 
-    static PipelineReport of(PipelineBench.Settings settings, long sent, double sentSeconds, PipelineBench.Lag atEnd, double drainSeconds,
+    static final int SLOWEST = 3;
+
+    /**
+     * One timed alert event.
+     *
+     * @param intoSending milliseconds from the start of sending to the arrival of the record that closed its window
+     */
+    record Timed(Alert alert, long intoSending, long raised, long visible) {}
+
+    static PipelineReport of(PipelineBench.Settings settings, PipelineBench.Sent sent, PipelineBench.Lag atEnd, double drainSeconds,
                              long indexed, List<PipelineBench.SeenAlert> alerts, WatermarkFrontier frontier, Duration outOfOrderness) {
         Map<String, Integer> byType = new TreeMap<>();
         List<Long> raised = new ArrayList<>();
         List<Long> visible = new ArrayList<>();
+        List<Timed> timed = new ArrayList<>();
         int unexplained = 0;
         for (PipelineBench.SeenAlert seen : alerts) {
             Alert alert = seen.alert();
@@ -41,9 +56,17 @@ record PipelineReport(PipelineBench.Settings settings, long sent, double sentSec
             }
             raised.add(seen.raisedAt() - cause);
             visible.add(seen.seenAt() - cause);
+            timed.add(new Timed(alert, cause - sent.startedAt(), seen.raisedAt() - cause, seen.seenAt() - cause));
         }
-        return new PipelineReport(settings, sent, sentSeconds, sent / sentSeconds, atEnd.consumed(), atEnd.consumed() / sentSeconds,
-                atEnd.records(), drainSeconds, indexed, byType, Percentiles.of(raised), Percentiles.of(visible), unexplained);
+        long warmUp = settings.warmUp().toMillis();
+        List<Long> steadyRaised = timed.stream().filter(t -> t.intoSending() >= warmUp).map(Timed::raised).toList();
+        List<Long> steadyVisible = timed.stream().filter(t -> t.intoSending() >= warmUp).map(Timed::visible).toList();
+        timed.sort(Comparator.comparingLong(Timed::visible).reversed());
+        double seconds = sent.seconds();
+        return new PipelineReport(settings, sent.count(), seconds, sent.count() / seconds, atEnd.consumed(), atEnd.consumed() / seconds,
+                atEnd.records(), drainSeconds, indexed, byType, Percentiles.of(raised), Percentiles.of(visible),
+                Percentiles.of(steadyRaised), Percentiles.of(steadyVisible), unexplained,
+                List.copyOf(timed.subList(0, Math.min(SLOWEST, timed.size()))));
     }
 
     /**
@@ -67,6 +90,19 @@ record PipelineReport(PipelineBench.Settings settings, long sent, double sentSec
                     raised.at(50) / 1e3, raised.at(99) / 1e3, raised.max() / 1e3, raised.count());
             out.printf(Locale.ROOT, "alert latency, first record past the window in Kafka → visible on yq.alerts: p50 %.2f s  p99 %.2f s  max %.2f s%n",
                     visible.at(50) / 1e3, visible.at(99) / 1e3, visible.max() / 1e3);
+            if (steadyRaised.count() > 0) {
+                out.printf(Locale.ROOT, "after the first %d s of sending (warm-up), %d events: raised p50 %.2f s  p99 %.2f s  max %.2f s;"
+                                + "  visible p50 %.2f s  p99 %.2f s  max %.2f s%n", settings.warmUp().toSeconds(), steadyRaised.count(),
+                        steadyRaised.at(50) / 1e3, steadyRaised.at(99) / 1e3, steadyRaised.max() / 1e3,
+                        steadyVisible.at(50) / 1e3, steadyVisible.at(99) / 1e3, steadyVisible.max() / 1e3);
+            } else {
+                out.printf(Locale.ROOT, "after the first %d s of sending (warm-up): no alert events to time%n", settings.warmUp().toSeconds());
+            }
+            out.println("slowest alert events (when their window could close, seconds into sending → raised / visible):");
+            for (Timed t : slowest) {
+                out.printf(Locale.ROOT, "  +%.1f s  %s %s → %.2f s / %.2f s%n", t.intoSending() / 1e3, t.alert().type(),
+                        t.alert().tier().code(), t.raised() / 1e3, t.visible() / 1e3);
+            }
         } else {
             out.println("alert latency: no alert events to time");
         }
