@@ -1,0 +1,114 @@
+package org.yqsentinel.alerting.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.yqsentinel.model.Alert;
+import org.yqsentinel.model.AlertEventType;
+import org.yqsentinel.model.Tier;
+import org.yqsentinel.rules.RuleException;
+import org.yqsentinel.rules.RuleFiles;
+
+class RoutingRulesTest {
+
+    private static final RoutingRules BUNDLED = RoutingRules.load(RuleFiles.bundled());
+
+    private static Alert alert(Tier tier, String department) {
+        Instant end = Instant.parse("2026-11-20T11:00:00Z");
+        return new Alert(Alert.idOf("JYF-18", AlertEventType.OPENED, tier, end), AlertEventType.OPENED, "JYF-18", "课后服务收费通知",
+                "case-1", tier, null, 60, end.minus(Duration.ofHours(1)), end, List.of(), List.of(), department, end.plus(Duration.ofHours(24)));
+    }
+
+    private static List<String> paths(List<Route> routes) {
+        return routes.stream().map(Route::path).toList();
+    }
+
+    @Test
+    void anEventGoesToTheDeepestMatchingRoutesAndOnToSiblingsOnlyWhenARouteContinues() {
+        assertThat(paths(BUNDLED.routesFor(alert(Tier.IV_BLUE, "江城市教育局")))).containsExactly("route/routes/0");
+        assertThat(paths(BUNDLED.routesFor(alert(Tier.II_ORANGE, "江城市教育局"))))
+                .as("the department's route continues, so the tier route is tried too").containsExactly("route/routes/0", "route/routes/1");
+        assertThat(paths(BUNDLED.routesFor(alert(Tier.III_YELLOW, "江城市住建局")))).as("no child matches: the top route").containsExactly("route");
+        assertThat(paths(BUNDLED.routesFor(alert(Tier.I_RED, null)))).containsExactly("route/routes/1");
+    }
+
+    @Test
+    void aRouteInheritsWhatItDoesNotSet() {
+        Route tierRoute = BUNDLED.routesFor(alert(Tier.I_RED, "江城市住建局")).get(0);
+        assertThat(tierRoute.options().groupWait()).isEqualTo(Duration.ZERO);
+        assertThat(tierRoute.options().repeatInterval()).isEqualTo(Duration.ofHours(4));
+        assertThat(tierRoute.options().escalateBefore()).isEqualTo(Duration.ofHours(1));
+        assertThat(tierRoute.options().escalateTo()).containsExactly("市政府办公室领导");
+        assertThat(tierRoute.options().quietHours()).hasToString("22:00-07:00");
+        assertThat(BUNDLED.receivers().get("江城市教育局").members()).extracting(RoutingRules.Member::mobile)
+                .containsExactly("13800138001", "13800138002");
+    }
+
+    @Test
+    void childrenInheritReceiversAndMatchOnPolicy() {
+        RoutingRules rules = RoutingRules.parse("routing.yaml", """
+                receivers:
+                  desk: {members: [{name: 值班室, email: duty@example.gov.cn}]}
+                route:
+                  receivers: [desk]
+                  routes:
+                    - match: {policy: [JYF-18]}
+                      group-wait-seconds: 5
+                """);
+        Route matched = rules.routesFor(alert(Tier.IV_BLUE, null)).get(0);
+        assertThat(matched.path()).isEqualTo("route/routes/0");
+        assertThat(matched.receivers()).containsExactly("desk");
+        assertThat(matched.options().groupWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(matched.options().quietHours()).isNull();
+    }
+
+    @Test
+    void mistakesAreRefusedWithFileLineAndWhatToFix() {
+        String receivers = """
+                receivers:
+                  desk: {members: [{name: 值班室, email: duty@example.gov.cn}]}
+                """;
+        assertRefused(receivers + "route:\n  receivers: [desk]\n  escalate-to: [leaders]\n",
+                "routing.yaml:5: receiver 'leaders' is not defined under receivers; define it there or use one of [desk]");
+        assertRefused("receivers:\n  desk:\n    members:\n      - {name: 王, mobile: \"12345\"}\nroute: {receivers: [desk]}\n",
+                "routing.yaml:4: '12345' is not a mainland mobile number");
+        assertRefused(receivers + "route:\n  receivers: [desk]\n  quiet-hours: \"22:00 to 07:00\"\n",
+                "routing.yaml:5: quiet-hours must be HH:MM-HH:MM");
+        assertRefused(receivers + "route:\n  receivers: [desk]\n  routes:\n    - match: {tier: [V]}\n",
+                "routing.yaml:6: unknown tier 'V'; expected IV, III, II or I");
+        assertRefused(receivers + "route:\n  receivers: [desk]\n  group-wait: 30s\n",
+                "routing.yaml:5: unknown field 'group-wait'");
+        assertRefused(receivers + "route:\n  receivers: [desk]\n  routes:\n    - receivers: [desk]\n",
+                "routing.yaml:6: a route under another needs a match");
+        assertRefused(receivers + "route:\n  match: {tier: [I]}\n  receivers: [desk]\n",
+                "routing.yaml:4: the top route takes every alert event");
+        assertRefused("receivers:\n  desk: {members: []}\nroute: {receivers: [desk]}\n",
+                "routing.yaml:2: receiver desk has no members and no webhooks");
+        assertRefused("receivers:\n  robot: {webhooks: [{kind: slack, url: \"http://127.0.0.1/x\"}]}\nroute: {receivers: [robot]}\n",
+                "routing.yaml:2: kind must be dingtalk or wecom, not slack");
+        assertRefused(receivers, "routing.yaml:1: route must be a map with at least receivers, and is missing");
+    }
+
+    private static void assertRefused(String text, String message) {
+        assertThatThrownBy(() -> RoutingRules.parse("routing.yaml", text)).isInstanceOf(RuleException.class).hasMessageStartingWith(message);
+    }
+
+    @Test
+    void quietHoursMayRunOverMidnight() {
+        QuietHours night = QuietHours.parse("22:00-07:00").orElseThrow();
+        assertThat(night.contains(LocalTime.of(23, 30))).isTrue();
+        assertThat(night.contains(LocalTime.of(6, 59))).isTrue();
+        assertThat(night.contains(LocalTime.of(7, 0))).isFalse();
+        assertThat(night.contains(LocalTime.of(12, 0))).isFalse();
+        QuietHours noon = QuietHours.parse("12:00-13:30").orElseThrow();
+        assertThat(noon.contains(LocalTime.of(12, 0))).isTrue();
+        assertThat(noon.contains(LocalTime.of(13, 30))).isFalse();
+        assertThat(QuietHours.parse("07:00-07:00")).isEmpty();
+        assertThat(QuietHours.parse("25:00-07:00")).isEmpty();
+    }
+}
