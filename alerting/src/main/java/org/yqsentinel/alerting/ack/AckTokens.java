@@ -1,0 +1,138 @@
+package org.yqsentinel.alerting.ack;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The tokens of acknowledge links: who is asked to acknowledge which alert event of which case, until
+ * when, signed with HMAC-SHA256 under a secret only the alerting service knows. A token cannot be
+ * altered (any change breaks the signature) or used after it expires.
+ *
+ * <p>Form: {@code base64url(payload) "." base64url(hmac(payload))}, the payload
+ * {@code v1\ncase\nalert event\nreceiver\nexpiry epoch seconds}.
+ */
+public final class AckTokens {
+
+    /** The environment variable that holds the secret. */
+    public static final String SECRET_VARIABLE = "YQ_ACK_SECRET";
+    /** Shortest secret accepted, in bytes: as long as the HMAC-SHA256 output. */
+    public static final int MIN_SECRET_BYTES = 32;
+
+    private static final String VERSION = "v1";
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+    private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
+
+    private final SecretKeySpec key;
+
+    public AckTokens(byte[] secret) {
+        if (secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("the acknowledge secret must be at least " + MIN_SECRET_BYTES + " bytes, not "
+                    + secret.length + "; set " + SECRET_VARIABLE + " to a random string, e.g. from `openssl rand -base64 48`");
+        }
+        this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+    }
+
+    /** From {@value #SECRET_VARIABLE} of this environment; refused with what to do when it is missing or short. */
+    public static AckTokens fromEnvironment(java.util.function.Function<String, String> environment) {
+        String secret = environment.apply(SECRET_VARIABLE);
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException(SECRET_VARIABLE + " is not set: acknowledge links are signed with it; set it to a random"
+                    + " string of at least " + MIN_SECRET_BYTES + " bytes, e.g. from `openssl rand -base64 48`, the same on every instance");
+        }
+        return new AckTokens(secret.getBytes(UTF_8));
+    }
+
+    /** What a token asks: that {@code receiver} acknowledge {@code alertId} of {@code caseId} before {@code expires}. */
+    public record Claim(String caseId, String alertId, String receiver, Instant expires) {
+
+        public Claim {
+            for (String part : new String[] {caseId, alertId, receiver}) {
+                if (Objects.requireNonNull(part).contains("\n")) {
+                    throw new IllegalArgumentException("a claim's parts cannot hold line breaks: " + part);
+                }
+            }
+            expires = Instant.ofEpochSecond(expires.getEpochSecond());
+        }
+    }
+
+    /** The outcome of checking a token; {@code claim} is set only when {@code VALID} or {@code EXPIRED}. */
+    public record Check(Verdict verdict, Claim claim) {
+
+        public boolean valid() {
+            return verdict == Verdict.VALID;
+        }
+    }
+
+    public enum Verdict {
+        VALID("acknowledged"),
+        EXPIRED("this acknowledge link has expired; acknowledge the case in Kibana or reply to the desk"),
+        FORGED("this acknowledge link is not one Sentinel issued (its signature does not match); nothing was changed"),
+        MALFORMED("this is not an acknowledge link (it may have been cut short when copied); nothing was changed");
+
+        private final String meaning;
+
+        Verdict(String meaning) {
+            this.meaning = meaning;
+        }
+
+        /** What to tell the person who clicked. */
+        public String meaning() {
+            return meaning;
+        }
+    }
+
+    public String issue(Claim claim) {
+        byte[] payload = String.join("\n", VERSION, claim.caseId(), claim.alertId(), claim.receiver(),
+                Long.toString(claim.expires().getEpochSecond())).getBytes(UTF_8);
+        return ENCODE.encodeToString(payload) + "." + ENCODE.encodeToString(sign(payload));
+    }
+
+    public Check check(String token, Instant now) {
+        if (token == null || !FORM.matcher(token).matches()) {
+            return new Check(Verdict.MALFORMED, null);
+        }
+        int dot = token.indexOf('.');
+        byte[] payload;
+        byte[] signature;
+        try {
+            payload = DECODE.decode(token.substring(0, dot));
+            signature = DECODE.decode(token.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            return new Check(Verdict.MALFORMED, null);
+        }
+        if (!MessageDigest.isEqual(sign(payload), signature)) {
+            return new Check(Verdict.FORGED, null);
+        }
+        String[] parts = new String(payload, UTF_8).split("\n", -1);
+        if (parts.length != 5 || !parts[0].equals(VERSION)) {
+            return new Check(Verdict.MALFORMED, null);
+        }
+        Claim claim;
+        try {
+            claim = new Claim(parts[1], parts[2], parts[3], Instant.ofEpochSecond(Long.parseLong(parts[4])));
+        } catch (NumberFormatException e) {
+            return new Check(Verdict.MALFORMED, null);
+        }
+        return new Check(now.isBefore(claim.expires()) ? Verdict.VALID : Verdict.EXPIRED, claim);
+    }
+
+    private byte[] sign(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac.doFinal(payload);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
+        }
+    }
+}
