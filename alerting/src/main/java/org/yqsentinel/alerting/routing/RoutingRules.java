@@ -7,12 +7,14 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Tier;
@@ -48,7 +50,7 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
     }
 
     public RoutingRules {
-        receivers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(receivers));
+        receivers = Collections.unmodifiableMap(new LinkedHashMap<>(receivers));
     }
 
     private static final Set<String> TOP_FIELDS = Set.of("timezone", "receivers", "route");
@@ -131,7 +133,8 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
                 yaml.knownFields(member, mat, MEMBER_FIELDS);
                 String memberName = text(member, "name");
                 String email = text(member, "email");
-                String mobile = text(member, "mobile");
+                String written = text(member, "mobile");
+                String mobile = written == null ? null : written.replace(" ", "").replace("-", "");
                 if (memberName == null) {
                     throw yaml.error(mat, "a member needs a name");
                 }
@@ -141,11 +144,11 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
                 if (email != null && !EMAIL.matcher(email).matches()) {
                     throw yaml.error(mat + "/email", "'" + email + "' is not an e-mail address");
                 }
-                if (mobile != null && !MOBILE.matcher(mobile.replace(" ", "").replace("-", "")).matches()) {
-                    throw yaml.error(mat + "/mobile", "'" + mobile + "' is not a mainland mobile number (11 digits from 13…–19…,"
+                if (mobile != null && !MOBILE.matcher(mobile).matches()) {
+                    throw yaml.error(mat + "/mobile", "'" + written + "' is not a mainland mobile number (11 digits from 13…–19…,"
                             + " optionally +86); quote it in the file");
                 }
-                members.add(new Member(memberName, email, mobile == null ? null : mobile.replace(" ", "").replace("-", "")));
+                members.add(new Member(memberName, email, mobile));
             }
             List<Webhook> webhooks = new ArrayList<>();
             for (JsonNode webhook : list(yaml, receiver, at, "webhooks")) {
@@ -232,7 +235,7 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
     }
 
     private static Duration duration(YamlRules yaml, JsonNode node, String at, String field, Duration inherited,
-                                     java.util.function.LongFunction<Duration> unit, long min) {
+                                     LongFunction<Duration> unit, long min) {
         JsonNode value = node.get(field);
         if (value == null) {
             return inherited;
