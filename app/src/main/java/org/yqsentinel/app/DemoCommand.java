@@ -23,7 +23,6 @@ import org.yqsentinel.ingest.scenario.ScenarioGenerator;
 import org.yqsentinel.ingest.scenario.Simulation;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.config.SentinelConfig;
-import org.yqsentinel.pipeline.monitor.LocalCluster;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
 import org.yqsentinel.pipeline.offline.OfflineScoring;
 import org.yqsentinel.stack.LocalStack;
@@ -86,11 +85,7 @@ final class DemoCommand implements Callable<Integer> {
         List<Path> policyPages = Files.isRegularFile(folder.resolve(POLICY_PAGE)) ? List.of(folder.resolve(POLICY_PAGE)) : List.of();
         MonitorJob.fromConfig(config, true, OfflineScoring.givenPolicies(policyPages, Instant.now(), config.rules().dir())).build(env);
         JobClient job = env.executeAsync(MonitorJob.NAME + "-demo");
-        try {
-            job.getJobExecutionResult().get();
-        } finally {
-            LocalCluster.discardChangelog(yq.layout().workDir(), job.getJobID());
-        }
+        LocalFlink.awaitEnd(yq.layout(), job);
         step(4, "monitor job ran on a local Flink mini-cluster over everything new in the raw topics: " + seconds(t1));
 
         DemoSummary.Indexed indexed = DemoSummary.indexed(config);

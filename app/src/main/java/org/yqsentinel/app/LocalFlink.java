@@ -2,6 +2,7 @@ package org.yqsentinel.app;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.yqsentinel.pipeline.monitor.LocalCluster;
 import org.yqsentinel.stack.StackLayout;
@@ -22,5 +23,14 @@ final class LocalFlink {
         conf.set(RestOptions.ADDRESS, "127.0.0.1");
         conf.set(RestOptions.BIND_PORT, WEB_UI_PORTS);
         return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+    }
+
+    /** Waits until the job ends, then deletes its state changelog (Flink leaves it behind). */
+    static void awaitEnd(StackLayout layout, JobClient job) throws Exception {
+        try {
+            job.getJobExecutionResult().get();
+        } finally {
+            LocalCluster.discardChangelog(layout.workDir(), job.getJobID());
+        }
     }
 }

@@ -29,11 +29,7 @@ final class MonitorCommand implements Callable<Integer> {
             job.cancel().join();
             LocalCluster.discardChangelog(yq.layout().workDir(), job.getJobID());
         }));
-        try {
-            job.getJobExecutionResult().get();
-        } finally {
-            LocalCluster.discardChangelog(yq.layout().workDir(), job.getJobID());
-        }
+        LocalFlink.awaitEnd(yq.layout(), job);
         return 0;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import org.yqsentinel.model.Alert;
 
 /**
@@ -42,8 +43,6 @@ record PipelineReport(PipelineBench.Settings settings, long sent, double sentSec
     static PipelineReport of(PipelineBench.Settings settings, PipelineBench.Sent sent, PipelineBench.Lag atEnd, double drainSeconds,
                              long indexed, List<PipelineBench.SeenAlert> alerts, WatermarkFrontier frontier, Duration outOfOrderness) {
         Map<String, Integer> byType = new TreeMap<>();
-        List<Long> raised = new ArrayList<>();
-        List<Long> visible = new ArrayList<>();
         List<Timed> timed = new ArrayList<>();
         int unexplained = 0;
         for (PipelineBench.SeenAlert seen : alerts) {
@@ -54,19 +53,20 @@ record PipelineReport(PipelineBench.Settings settings, long sent, double sentSec
                 unexplained++;
                 continue;
             }
-            raised.add(seen.raisedAt() - cause);
-            visible.add(seen.seenAt() - cause);
             timed.add(new Timed(alert, cause - sent.startedAt(), seen.raisedAt() - cause, seen.seenAt() - cause));
         }
         long warmUp = settings.warmUp().toMillis();
-        List<Long> steadyRaised = timed.stream().filter(t -> t.intoSending() >= warmUp).map(Timed::raised).toList();
-        List<Long> steadyVisible = timed.stream().filter(t -> t.intoSending() >= warmUp).map(Timed::visible).toList();
+        List<Timed> steady = timed.stream().filter(t -> t.intoSending() >= warmUp).toList();
         timed.sort(Comparator.comparingLong(Timed::visible).reversed());
         double seconds = sent.seconds();
         return new PipelineReport(settings, sent.count(), seconds, sent.count() / seconds, atEnd.consumed(), atEnd.consumed() / seconds,
-                atEnd.records(), drainSeconds, indexed, byType, Percentiles.of(raised), Percentiles.of(visible),
-                Percentiles.of(steadyRaised), Percentiles.of(steadyVisible), unexplained,
+                atEnd.records(), drainSeconds, indexed, byType, percentiles(timed, Timed::raised), percentiles(timed, Timed::visible),
+                percentiles(steady, Timed::raised), percentiles(steady, Timed::visible), unexplained,
                 List.copyOf(timed.subList(0, Math.min(SLOWEST, timed.size()))));
+    }
+
+    private static Percentiles percentiles(List<Timed> timed, ToLongFunction<Timed> latency) {
+        return Percentiles.of(timed.stream().map(t -> latency.applyAsLong(t)).toList());
     }
 
     /**
@@ -86,15 +86,12 @@ record PipelineReport(PipelineBench.Settings settings, long sent, double sentSec
         out.printf(Locale.ROOT, "alert events: %d %s%s%n", alertsByType.values().stream().mapToInt(Integer::intValue).sum(), alertsByType,
                 unexplained == 0 ? "" : " (" + unexplained + " with no record past their window, left out of the latencies)");
         if (raised.count() > 0) {
-            out.printf(Locale.ROOT, "alert latency, first record past the window in Kafka → raised by the job: p50 %.2f s  p99 %.2f s  max %.2f s  (%d events)%n",
-                    raised.at(50) / 1e3, raised.at(99) / 1e3, raised.max() / 1e3, raised.count());
-            out.printf(Locale.ROOT, "alert latency, first record past the window in Kafka → visible on yq.alerts: p50 %.2f s  p99 %.2f s  max %.2f s%n",
-                    visible.at(50) / 1e3, visible.at(99) / 1e3, visible.max() / 1e3);
+            out.printf(Locale.ROOT, "alert latency, first record past the window in Kafka → raised by the job: %s  (%d events)%n",
+                    spread(raised), raised.count());
+            out.printf(Locale.ROOT, "alert latency, first record past the window in Kafka → visible on yq.alerts: %s%n", spread(visible));
             if (steadyRaised.count() > 0) {
-                out.printf(Locale.ROOT, "after the first %d s of sending (warm-up), %d events: raised p50 %.2f s  p99 %.2f s  max %.2f s;"
-                                + "  visible p50 %.2f s  p99 %.2f s  max %.2f s%n", settings.warmUp().toSeconds(), steadyRaised.count(),
-                        steadyRaised.at(50) / 1e3, steadyRaised.at(99) / 1e3, steadyRaised.max() / 1e3,
-                        steadyVisible.at(50) / 1e3, steadyVisible.at(99) / 1e3, steadyVisible.max() / 1e3);
+                out.printf(Locale.ROOT, "after the first %d s of sending (warm-up), %d events: raised %s;  visible %s%n",
+                        settings.warmUp().toSeconds(), steadyRaised.count(), spread(steadyRaised), spread(steadyVisible));
             } else {
                 out.printf(Locale.ROOT, "after the first %d s of sending (warm-up): no alert events to time%n", settings.warmUp().toSeconds());
             }
@@ -106,5 +103,10 @@ record PipelineReport(PipelineBench.Settings settings, long sent, double sentSec
         } else {
             out.println("alert latency: no alert events to time");
         }
+    }
+
+    private static String spread(Percentiles latencies) {
+        return String.format(Locale.ROOT, "p50 %.2f s  p99 %.2f s  max %.2f s", latencies.at(50) / 1e3, latencies.at(99) / 1e3,
+                latencies.max() / 1e3);
     }
 }
