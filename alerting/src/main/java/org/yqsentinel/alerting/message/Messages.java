@@ -3,7 +3,9 @@ package org.yqsentinel.alerting.message;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -129,16 +131,32 @@ public final class Messages {
     }
 
     /**
+     * An SMS: its whole text, for gateways that send text as given, and its parts, for providers that send
+     * only templates registered with them (the signature is then the provider's).
+     *
+     * @param fields {@code event} (Ⅱ橙预警), {@code name} (the policy's short name, cut to fit), {@code score},
+     *               {@code deadline} (21日14:00, empty when resolved) and {@code link}
+     */
+    public record Sms(String text, Map<String, String> fields) {
+
+        public Sms {
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+    }
+
+    /**
      * One SMS segment: signature, tier, the policy's short name (cut to fit), score, respond-by and the short
      * link, e.g. {@code 【舆情哨兵】Ⅱ橙预警 调整中小学课后服务… 72分 26日14:00前回应 http://…}: the respond-by
      * time is at most two days ahead, so its day of the month is enough.
      *
      * @throws IllegalArgumentException when the link alone leaves no room for the policy's name
      */
-    public String sms(Alert alert, String shortLink) {
-        String head = SMS_SIGNATURE + tierShort(alert) + (alert.type() == AlertEventType.RESOLVED ? "解除" : "预警") + " ";
-        String tail = " " + score(alert) + "分" + (alert.type() == AlertEventType.RESOLVED ? "" : " " + day.format(alert.respondBy()) + "前回应")
-                + " " + shortLink;
+    public Sms sms(Alert alert, String shortLink) {
+        boolean resolved = alert.type() == AlertEventType.RESOLVED;
+        String event = tierShort(alert) + (resolved ? "解除" : "预警");
+        String deadline = resolved ? "" : day.format(alert.respondBy());
+        String head = SMS_SIGNATURE + event + " ";
+        String tail = " " + score(alert) + "分" + (resolved ? "" : " " + deadline + "前回应") + " " + shortLink;
         int room = SMS_SEGMENT - head.length() - tail.length();
         if (room < 4) {
             throw new IllegalArgumentException("the short link " + shortLink + " leaves " + room + " characters of " + SMS_SEGMENT
@@ -148,7 +166,13 @@ public final class Messages {
         if (name.length() > room) {
             name = name.substring(0, room - 1) + "…";
         }
-        return head + name + tail;
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("event", event);
+        fields.put("name", name);
+        fields.put("score", score(alert));
+        fields.put("deadline", deadline);
+        fields.put("link", shortLink);
+        return new Sms(head + name + tail, fields);
     }
 
     /** A DingTalk robot's markdown message (its JSON body). */

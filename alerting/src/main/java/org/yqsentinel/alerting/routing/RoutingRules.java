@@ -34,8 +34,12 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
     /** A person of a receiver: at least one of e-mail and mobile. */
     public record Member(String name, String email, String mobile) {}
 
-    /** A group chat robot: {@code dingtalk} or {@code wecom} markdown messages. */
-    public record Webhook(Kind kind, URI url) {
+    /**
+     * A group chat robot: {@code dingtalk} or {@code wecom} markdown messages.
+     *
+     * @param secretVariable the environment variable holding a DingTalk robot's signing secret (加签), or null
+     */
+    public record Webhook(Kind kind, URI url, String secretVariable) {
 
         public enum Kind { DINGTALK, WECOM }
     }
@@ -56,11 +60,12 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
     private static final Set<String> TOP_FIELDS = Set.of("timezone", "receivers", "route");
     private static final Set<String> RECEIVER_FIELDS = Set.of("members", "webhooks");
     private static final Set<String> MEMBER_FIELDS = Set.of("name", "email", "mobile");
-    private static final Set<String> WEBHOOK_FIELDS = Set.of("kind", "url");
+    private static final Set<String> WEBHOOK_FIELDS = Set.of("kind", "url", "secret-env");
     private static final Set<String> ROUTE_FIELDS = Set.of("match", "receivers", "group-wait-seconds", "repeat-interval-minutes",
             "quiet-hours", "escalate-before-minutes", "escalate-to", "continue", "routes");
     private static final Set<String> MATCH_FIELDS = Set.of("tier", "department", "policy");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern SECRET_VARIABLE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern MOBILE = Pattern.compile("(\\+86)?1[3-9]\\d{9}");
     private static final Route.Options DEFAULTS = new Route.Options(Duration.ofSeconds(30), Duration.ofHours(4), null,
             Duration.ofHours(1), List.of());
@@ -157,7 +162,14 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
                     throw yaml.error(wat, "a webhook must be a map such as {kind: dingtalk, url: https://…}");
                 }
                 yaml.knownFields(webhook, wat, WEBHOOK_FIELDS);
-                webhooks.add(new Webhook(kind(yaml, webhook, wat), url(yaml, webhook, wat)));
+                Webhook.Kind kind = kind(yaml, webhook, wat);
+                String secret = text(webhook, "secret-env");
+                if (secret != null && (kind != Webhook.Kind.DINGTALK || !SECRET_VARIABLE.matcher(secret).matches())) {
+                    throw yaml.error(wat + "/secret-env", kind != Webhook.Kind.DINGTALK ? "only DingTalk robots sign their messages; remove secret-env"
+                            : "secret-env names the environment variable that holds the robot's secret (SEC…), such as YQ_DINGTALK_SECRET_DUTY; '"
+                            + secret + "' is not a variable name");
+                }
+                webhooks.add(new Webhook(kind, url(yaml, webhook, wat), secret));
             }
             if (members.isEmpty() && webhooks.isEmpty()) {
                 throw yaml.error(at, "receiver " + name + " has no members and no webhooks: nobody would be told");

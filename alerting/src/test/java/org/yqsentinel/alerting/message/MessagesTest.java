@@ -2,6 +2,7 @@ package org.yqsentinel.alerting.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.yqsentinel.alerting.SampleAlerts.LINKS;
 import static org.yqsentinel.alerting.SampleAlerts.TITLE;
 import static org.yqsentinel.alerting.SampleAlerts.alert;
@@ -20,14 +21,19 @@ class MessagesTest {
 
     @Test
     void anSmsIsOneSegmentWithTierNameScoreDeadlineAndLink() {
-        String sms = MESSAGES.sms(alert(AlertEventType.ESCALATED, Tier.II_ORANGE, Tier.III_YELLOW), LINKS.shortLink());
+        Messages.Sms message = MESSAGES.sms(alert(AlertEventType.ESCALATED, Tier.II_ORANGE, Tier.III_YELLOW), LINKS.shortLink());
+        String sms = message.text();
 
         assertThat(sms).hasSizeLessThanOrEqualTo(Messages.SMS_SEGMENT)
                 .isEqualTo("【舆情哨兵】Ⅱ橙预警 调整中小学课后服务收… 72分 21日14:00前回应 http://127.0.0.1:19280/a/Ab3dE9");  // 06:00 UTC: 14:00 in Shanghai
-        String shortLink = MESSAGES.sms(alert(AlertEventType.OPENED, Tier.IV_BLUE, null), "http://s.cn/a1");
+        String shortLink = MESSAGES.sms(alert(AlertEventType.OPENED, Tier.IV_BLUE, null), "http://s.cn/a1").text();
         assertThat(shortLink).as("room for the whole name").contains("调整中小学课后服务收费标准 ").doesNotContain("…");
-        assertThat(MESSAGES.sms(alert(AlertEventType.RESOLVED, Tier.IV_BLUE, null), "http://s.cn/a1"))
+        assertThat(MESSAGES.sms(alert(AlertEventType.RESOLVED, Tier.IV_BLUE, null), "http://s.cn/a1").text())
                 .isEqualTo("【舆情哨兵】Ⅳ蓝解除 调整中小学课后服务收费标准 72分 http://s.cn/a1");
+        assertThat(message.fields()).as("the parts, for providers' registered templates").containsExactly(
+                entry("event", "Ⅱ橙预警"), entry("name", "调整中小学课后服务收…"),
+                entry("score", "72"), entry("deadline", "21日14:00"),
+                entry("link", "http://127.0.0.1:19280/a/Ab3dE9"));
     }
 
     @Test

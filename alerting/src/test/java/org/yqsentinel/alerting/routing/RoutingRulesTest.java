@@ -91,6 +91,10 @@ class RoutingRulesTest {
                 "routing.yaml:2: receiver desk has no members and no webhooks");
         assertRefused("receivers:\n  robot: {webhooks: [{kind: slack, url: \"http://127.0.0.1/x\"}]}\nroute: {receivers: [robot]}\n",
                 "routing.yaml:2: kind must be dingtalk or wecom, not slack");
+        assertRefused("receivers:\n  robot: {webhooks: [{kind: wecom, url: \"http://127.0.0.1/x\", secret-env: YQ_X}]}\nroute: {receivers: [robot]}\n",
+                "routing.yaml:2: only DingTalk robots sign their messages; remove secret-env");
+        assertRefused("receivers:\n  robot: {webhooks: [{kind: dingtalk, url: \"http://127.0.0.1/x\", secret-env: SEC123abc}]}\nroute: {receivers: [robot]}\n",
+                "routing.yaml:2: secret-env names the environment variable");
         assertRefused(receivers, "routing.yaml:1: route must be a map with at least receivers, and is missing");
     }
 
