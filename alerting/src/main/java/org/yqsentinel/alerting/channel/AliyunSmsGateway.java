@@ -54,15 +54,18 @@ public final class AliyunSmsGateway implements SmsGateway {
 
         public Settings {
             Objects.requireNonNull(endpoint, "endpoint");
-            for (Map.Entry<String, String> required : Map.of("access-key-id", accessKeyId == null ? "" : accessKeyId,
-                    "access-key-secret", accessKeySecret == null ? "" : accessKeySecret, "sign-name", signName == null ? "" : signName,
-                    "template-code", templateCode == null ? "" : templateCode).entrySet()) {
-                if (required.getValue().isBlank()) {
-                    throw new IllegalArgumentException("alerting.sms.aliyun." + required.getKey() + " is empty; Alibaba Cloud SMS needs it"
-                            + (required.getKey().equals("access-key-secret") ? " (set YQ_ALERTING_SMS_ALIYUN_ACCESS_KEY_SECRET)" : ""));
-                }
-            }
+            required("access-key-id", accessKeyId);
+            required("access-key-secret", accessKeySecret);
+            required("sign-name", signName);
+            required("template-code", templateCode);
             regionId = regionId == null || regionId.isBlank() ? "cn-hangzhou" : regionId;
+        }
+
+        private static void required(String option, String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("alerting.sms.aliyun." + option + " is empty; Alibaba Cloud SMS needs it"
+                        + (option.equals("access-key-secret") ? " (set YQ_ALERTING_SMS_ALIYUN_ACCESS_KEY_SECRET)" : ""));
+            }
         }
     }
 
