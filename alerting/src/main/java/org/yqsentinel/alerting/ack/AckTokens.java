@@ -2,14 +2,12 @@ package org.yqsentinel.alerting.ack;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.yqsentinel.model.Digests;
 
 /**
  * The tokens of acknowledge links: who is asked to acknowledge which alert event of which case, until
@@ -32,14 +30,14 @@ public final class AckTokens {
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final byte[] secret;
 
     public AckTokens(byte[] secret) {
         if (secret.length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("the acknowledge secret must be at least " + MIN_SECRET_BYTES + " bytes, not "
                     + secret.length + "; set " + SECRET_VARIABLE + " to a random string, e.g. from `openssl rand -base64 48`");
         }
-        this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+        this.secret = secret.clone();
     }
 
     /** From {@value #SECRET_VARIABLE} of this environment; refused with what to do when it is missing or short. */
@@ -127,12 +125,6 @@ public final class AckTokens {
     }
 
     private byte[] sign(byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(payload);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
-        }
+        return Digests.hmac(ALGORITHM, secret, payload);
     }
 }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -19,9 +17,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.yqsentinel.alerting.message.Messages;
+import org.yqsentinel.model.Digests;
 import org.yqsentinel.model.json.Json;
 
 /**
@@ -128,13 +125,8 @@ public final class AliyunSmsGateway implements SmsGateway {
     /** The RPC signature: Base64(HMAC-SHA1(secret + "&", method + "&%2F&" + percentEncode(sorted query))). */
     static String signature(String method, SortedMap<String, String> params, String secret) {
         String stringToSign = method + "&" + percentEncode("/") + "&" + percentEncode(canonical(params));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec((secret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("the JDK cannot compute HMAC-SHA1", e);
-        }
+        return Base64.getEncoder().encodeToString(Digests.hmac("HmacSHA1", (secret + "&").getBytes(StandardCharsets.UTF_8),
+                stringToSign.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String canonical(SortedMap<String, String> params) {

@@ -16,19 +16,16 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.yqsentinel.alerting.message.Messages;
+import org.yqsentinel.model.Digests;
 
 /**
  * Sends the alert e-mail over SMTP (Jakarta Mail, Angus): a multipart/alternative of plain text and HTML,
@@ -212,11 +209,6 @@ public final class EmailChannel {
     }
 
     private static String digest(String deliveryId) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(deliveryId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16).toLowerCase(Locale.ROOT);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
+        return Digests.sha256Hex(deliveryId).substring(0, 32);
     }
 }

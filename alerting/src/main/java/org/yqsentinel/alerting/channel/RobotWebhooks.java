@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.yqsentinel.alerting.routing.RoutingRules;
+import org.yqsentinel.model.Digests;
 
 /**
  * Posts markdown messages to group chat robots: DingTalk custom robots (signed with the robot's secret when
@@ -88,14 +85,9 @@ public final class RobotWebhooks {
     /** A DingTalk robot's signed URL: timestamp and Base64(HmacSHA256(secret, timestamp + "\n" + secret)). */
     static URI signed(URI url, long timestampMillis, String secret) {
         String stringToSign = timestampMillis + "\n" + secret;
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String sign = Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-            String separator = url.getRawQuery() == null ? "?" : "&";
-            return URI.create(url + separator + "timestamp=" + timestampMillis + "&sign=" + URLEncoder.encode(sign, StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("the JDK cannot compute HMAC-SHA256", e);
-        }
+        String sign = Base64.getEncoder().encodeToString(Digests.hmac("HmacSHA256", secret.getBytes(StandardCharsets.UTF_8),
+                stringToSign.getBytes(StandardCharsets.UTF_8)));
+        String separator = url.getRawQuery() == null ? "?" : "&";
+        return URI.create(url + separator + "timestamp=" + timestampMillis + "&sign=" + URLEncoder.encode(sign, StandardCharsets.UTF_8));
     }
 }

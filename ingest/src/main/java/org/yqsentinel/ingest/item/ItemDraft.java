@@ -1,11 +1,7 @@
 package org.yqsentinel.ingest.item;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import org.yqsentinel.ingest.InvalidRecord;
 import org.yqsentinel.ingest.RejectCode;
 import org.yqsentinel.ingest.dedupe.SimHash;
@@ -13,6 +9,7 @@ import org.yqsentinel.ingest.normalize.TextNormalizer;
 import org.yqsentinel.ingest.normalize.Urls;
 import org.yqsentinel.model.Author;
 import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.Digests;
 import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.Region;
@@ -50,7 +47,7 @@ final class ItemDraft {
             if (canonicalUrl == null) {
                 throw new InvalidRecord(RejectCode.NO_ID, "no source id and no url (one of them is needed for the item's id)");
             }
-            id = "u" + sha256Hex(canonicalUrl).substring(0, 20);
+            id = "u" + Digests.sha256Hex(canonicalUrl).substring(0, 20);
         }
         if (publishedAt == null) {
             throw new InvalidRecord(RejectCode.MISSING_FIELD, "missing publish time");
@@ -70,13 +67,5 @@ final class ItemDraft {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    static String sha256Hex(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 }

@@ -1,12 +1,8 @@
 package org.yqsentinel.ingest.policy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +12,7 @@ import org.yqsentinel.ingest.InvalidRecord;
 import org.yqsentinel.ingest.RejectCode;
 import org.yqsentinel.ingest.normalize.TextNormalizer;
 import org.yqsentinel.ingest.policy.PolicyMetadata.Field;
+import org.yqsentinel.model.Digests;
 import org.yqsentinel.model.DocumentNumber;
 import org.yqsentinel.model.PolicyDocument;
 
@@ -145,7 +142,7 @@ public final class PolicyPageAdapter {
             return "idx:" + indexNumber;
         }
         if (url != null) {
-            return "url:" + sha256Hex(url).substring(0, URL_HASH_HEX_DIGITS);
+            return "url:" + Digests.sha256Hex(url).substring(0, URL_HASH_HEX_DIGITS);
         }
         throw new InvalidRecord(RejectCode.NO_ID, "no 文号, 索引号 or URL to identify the document");
     }
@@ -173,13 +170,5 @@ public final class PolicyPageAdapter {
     /** The line as compared with the metadata: without whitespace, so 阳光政 务 matches 阳光政务. */
     private static String compact(String line) {
         return WHITESPACE.matcher(line).replaceAll("");
-    }
-
-    private static String sha256Hex(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 }

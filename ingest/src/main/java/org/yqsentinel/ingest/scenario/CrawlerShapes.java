@@ -2,17 +2,15 @@ package org.yqsentinel.ingest.scenario;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import org.yqsentinel.model.Author;
 import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.Digests;
 import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.json.Json;
@@ -213,12 +211,7 @@ final class CrawlerShapes {
 
     /** {@code digits} hex digits derived from {@code key}, for the hashes crawled records carry. */
     static String hex(String key, int digits) {
-        try {
-            String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-            return hex.substring(0, digits);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return Digests.sha256Hex(key).substring(0, digits);
     }
 
     private static int mix(int h) {
