@@ -9,6 +9,7 @@ import org.yqsentinel.model.AlertEventType;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Factor;
 import org.yqsentinel.model.PostRef;
+import org.yqsentinel.model.Region;
 import org.yqsentinel.model.Tier;
 
 /** The demo policy's alert events, as the job raises them, for the tests of what receivers get. */
@@ -27,6 +28,6 @@ public final class SampleAlerts {
                 List.of(new Factor("negative-share", 0.71, 1.0, 60, "71% of 120 linked posts are negative")),
                 List.of(new PostRef("weibo:1", Channel.WEIBO, "微博", "https://m.weibo.cn/status/1", END.minusSeconds(600),
                         "课后服务一学期涨到<b>1200</b>元，联系电话138****0000", 5321)),
-                "江城市教育局", Instant.parse("2026-11-21T06:00:00Z"));
+                "江城市教育局", "教育", new Region("湖北", "江城", null), Instant.parse("2026-11-21T06:00:00Z"));
     }
 }

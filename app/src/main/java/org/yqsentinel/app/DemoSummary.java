@@ -29,7 +29,7 @@ import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.CaseRecord;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
-import org.yqsentinel.pipeline.kafka.DeadLetterHeaders;
+import org.yqsentinel.model.DeadLetterHeaders;
 import org.yqsentinel.stack.setup.ElasticsearchConnection;
 
 /** What the demo prints at the end: items per channel and top keywords from Elasticsearch, and this run's dead letters. */
@@ -100,6 +100,24 @@ final class DemoSummary {
                     .map(c -> c.id() + ": " + c.status().label() + ", peak " + c.peakTier().label() + ", " + c.timeline().size()
                             + " events, " + c.responsibleDepartment() + " to respond by " + beijing(c.respondBy()))
                     .toList();
+        }
+    }
+
+    /** The alerting ledger's notifications: {@code email SENT} → count, and the attempts and acknowledgements. */
+    static Map<String, Long> deliveries(SentinelConfig config) throws IOException {
+        String index = config.names().index("yq-deliveries");
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
+            es.client().indices().refresh(r -> r.index(index).allowNoIndices(true).ignoreUnavailable(true));
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            es.client().search(s -> s.index(index).size(1000).allowNoIndices(true).ignoreUnavailable(true), JsonNode.class)
+                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull)
+                    .map(d -> switch (d.get("kind").asText()) {
+                        case "delivery" -> d.get("channel").asText() + " " + d.get("status").asText();
+                        case "attempt" -> "attempts";
+                        default -> d.get("kind").asText() + "s";
+                    })
+                    .forEach(key -> counts.merge(key, 1L, Long::sum));
+            return counts;
         }
     }
 

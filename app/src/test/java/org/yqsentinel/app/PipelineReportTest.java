@@ -21,7 +21,8 @@ class PipelineReportTest {
 
     private static Alert alert(String id, AlertEventType type, Instant windowEnd) {
         return new Alert(id, type, "JYF-2026-18", "课后服务收费通知", "case-1", Tier.II_ORANGE, Tier.III_YELLOW, 70,
-                windowEnd.minus(Duration.ofHours(1)), windowEnd, List.of(), List.of(), "江城市教育局", windowEnd.plus(Duration.ofHours(24)));
+                windowEnd.minus(Duration.ofHours(1)), windowEnd, List.of(), List.of(), "江城市教育局", "教育", null,
+                windowEnd.plus(Duration.ofHours(24)));
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param subjectId             the policy id, or {@code topic:<name>} for a hot topic
  * @param previousTier          null when {@code type} is OPENED
  * @param responsibleDepartment 涉事责任部门, the first responder
+ * @param topic                 the policy's main topic from the topic rules (e.g. 教育), null when none
+ * @param region                where the policy applies, from its issuing office and title; may be null
  * @param respondBy             deadline for the first response, from the tier
  * @param topItems              the posts that drove it, de-identified
  */
@@ -34,6 +36,8 @@ public record Alert(
         List<Factor> factors,
         List<PostRef> topItems,
         String responsibleDepartment,
+        String topic,
+        Region region,
         Instant respondBy) {
 
     /** How a hot topic's subject id begins. */

@@ -35,8 +35,12 @@ class IndexTemplatesTest {
         PostRef post = new PostRef("news:1", Channel.NEWS, "site", "https://example.org", Instant.EPOCH, "***", 5);
         Factor factor = new Factor("volume", 10, 0.5, 0.2, "why");
         Alert alert = new Alert("a", AlertEventType.ESCALATED, "p", "标题", "case:a", Tier.II_ORANGE, Tier.III_YELLOW, 71.5,
-                Instant.EPOCH, Instant.EPOCH, List.of(factor), List.of(post), "省教育厅", Instant.EPOCH);
+                Instant.EPOCH, Instant.EPOCH, List.of(factor), List.of(post), "省教育厅", "教育",
+                new Region("广东", "广州", new GeoPoint(23.13, 113.26)), Instant.EPOCH);
         assertAllFieldsMapped("yq-alerts", alert);
+        assertThat(IndexTemplates.bundled("yq-alerts").mappings().get("properties").get("region"))
+                .as("an alert's region is mapped as an item's")
+                .isEqualTo(IndexTemplates.bundled("yq-items").mappings().get("properties").get("region"));
         CaseRecord record = new CaseRecord("case:a", "p", "标题", CaseStatus.ASSESSING, Tier.II_ORANGE, Tier.II_ORANGE, "省教育厅",
                 Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, "张三", List.of(post),
                 List.of(new CaseEvent(Instant.EPOCH, "alert", "a", Tier.II_ORANGE, CaseStatus.ASSESSING, "note")));

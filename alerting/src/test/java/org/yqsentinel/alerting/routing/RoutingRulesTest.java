@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.AlertEventType;
+import org.yqsentinel.model.Region;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.rules.RuleException;
 import org.yqsentinel.rules.RuleFiles;
@@ -21,7 +22,8 @@ class RoutingRulesTest {
     private static Alert alert(Tier tier, String department) {
         Instant end = Instant.parse("2026-11-20T11:00:00Z");
         return new Alert(Alert.idOf("JYF-18", AlertEventType.OPENED, tier, end), AlertEventType.OPENED, "JYF-18", "课后服务收费通知",
-                "case-1", tier, null, 60, end.minus(Duration.ofHours(1)), end, List.of(), List.of(), department, end.plus(Duration.ofHours(24)));
+                "case-1", tier, null, 60, end.minus(Duration.ofHours(1)), end, List.of(), List.of(), department, "教育",
+                new Region("湖北", "江城", null), end.plus(Duration.ofHours(24)));
     }
 
     private static List<String> paths(List<Route> routes) {

@@ -1,8 +1,10 @@
 package org.yqsentinel.enrich.policy;
 
+import java.util.List;
 import org.yqsentinel.enrich.TextAnalyzer;
 import org.yqsentinel.model.Analysis;
 import org.yqsentinel.model.PolicyDocument;
+import org.yqsentinel.model.Region;
 import org.yqsentinel.model.TopicHit;
 import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.risk.PreIssuanceRisk;
@@ -14,8 +16,9 @@ import org.yqsentinel.rules.topic.TopicRules;
 /**
  * Makes a policy document ready to watch: reads its title and body with the same analyzer as the posts
  * (so its words compare with theirs), assesses its pre-issuance risk, and names the responsible
- * department — the issuing office, else the department the topic rules route its main topic to.
- * Thread-safe.
+ * department — the issuing office, else the department the topic rules route its main topic to — its main
+ * topic, and the region it applies to, read from the places its issuing office and title name (not its
+ * body, which may cite other places). Thread-safe.
  */
 public final class PolicyAnalyzer {
 
@@ -34,7 +37,20 @@ public final class PolicyAnalyzer {
     public WatchedPolicy watch(PolicyDocument policy) {
         Analysis reading = analyzer.analyze(policy.title(), policy.body());
         PreIssuanceRisk.Assessment risk = preIssuance.assess(policy.title(), policy.body());
-        return new WatchedPolicy(policy, reading.tokens(), risk.score(), risk.factors(), department(policy, reading));
+        return new WatchedPolicy(policy, reading.tokens(), risk.score(), risk.factors(), department(policy, reading),
+                topic(reading), region(policy));
+    }
+
+    /** The highest-scoring topic the rules assign, or null when they assign none. */
+    private static String topic(Analysis reading) {
+        return reading.topics().stream().map(TopicHit::name).filter(name -> !name.equals(TopicClassifier.OTHER))
+                .findFirst().orElse(null);
+    }
+
+    /** Where the issuing office and the title place it (the office first, so it wins a tie), or null. */
+    private Region region(PolicyDocument policy) {
+        List<String> places = analyzer.analyze(policy.issuingOffice(), policy.title()).tokens();
+        return analyzer.region(null, policy.issuingOffice(), places).orElse(null);
     }
 
     private static String department(PolicyDocument policy, Analysis reading) {

@@ -12,6 +12,7 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -23,13 +24,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.model.json.Json;
 
 /**
- * Upserts documents through the Elasticsearch client's {@link BulkIngester}. {@link #flush()} returns
- * only when every document added so far is acknowledged, so a checkpoint taken after it loses
- * nothing. Item failures that may pass on retry (429, 502, 503, 504, and whole requests that could
- * not be sent) are retried with exponential backoff; anything else, or running out of retries, is a
- * permanent failure that the next {@code add} or {@code flush} throws. No Flink types: testable alone.
+ * Upserts documents through the Elasticsearch client's {@link BulkIngester}, replacing the stored ones or
+ * merging into them (see {@link IndexedDocument}). {@link #flush()} returns only when every document added so
+ * far is acknowledged, so a checkpoint taken after it loses nothing. Item failures that may pass on retry
+ * (429, 502, 503, 504, and whole requests that could not be sent) are retried with exponential backoff;
+ * anything else, or running out of retries, is a permanent failure that the next {@code add} or
+ * {@code flush} throws. No Flink types: testable alone.
  */
 public final class BulkWriter implements AutoCloseable {
 
@@ -56,6 +59,7 @@ public final class BulkWriter implements AutoCloseable {
 
     static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 502, 503, 504);
     private static final long MAX_BACKOFF_MILLIS = 30_000;
+    static final int RETRIES_ON_CONFLICT = 3;
 
     private record Pending(IndexedDocument document, int attempt) {}
 
@@ -110,10 +114,39 @@ public final class BulkWriter implements AutoCloseable {
     }
 
     private void submit(Pending pending) {
-        IndexedDocument doc = pending.document();
-        BulkOperation operation = BulkOperation.of(op -> op.index(i -> i.index(doc.index()).id(doc.id())
-                .document(BinaryData.of(doc.json(), ContentType.APPLICATION_JSON))));
-        ingester.add(operation, pending);
+        ingester.add(operation(pending.document()), pending);
+    }
+
+    /**
+     * The bulk operation that writes the document: an index (replace) by default; when merged, an update with
+     * the JSON as its partial {@code doc} and {@code doc_as_upsert}, so a new id stores the JSON as is. An
+     * update retries a version conflict (someone else wrote the document between its read and its write).
+     */
+    static BulkOperation operation(IndexedDocument doc) {
+        if (!doc.merge()) {
+            return BulkOperation.of(op -> op.index(i -> i.index(doc.index()).id(doc.id())
+                    .document(BinaryData.of(doc.json(), ContentType.APPLICATION_JSON))));
+        }
+        ObjectNode fields = parse(doc);
+        return BulkOperation.of(op -> op.<Object, ObjectNode>update(u -> u.index(doc.index()).id(doc.id())
+                .retryOnConflict(RETRIES_ON_CONFLICT)
+                .action(a -> a.doc(fields).docAsUpsert(true))));
+    }
+
+    /**
+     * The JSON as a tree, not a {@code Map}: the client's mapper leaves out null values of a map, but writes a
+     * tree's explicit nulls, which must reach Elasticsearch to clear the stored values.
+     */
+    private static ObjectNode parse(IndexedDocument doc) {
+        try {
+            if (Json.mapper().readTree(doc.json()) instanceof ObjectNode object) {
+                return object;
+            }
+            throw new IOException("not an object");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("document " + doc.id() + " for " + doc.index()
+                    + " is not a JSON object, so it cannot be merged: " + e.getMessage(), e);
+        }
     }
 
     private void retryLater(List<Pending> pendings) {

@@ -139,11 +139,14 @@ public final class CommittedElasticsearchSink<T> implements Sink<T>, SupportsCom
         }
     }
 
-    /** Version 1: count, then per document its index, id and JSON bytes. */
+    /**
+     * Version 2: count, then per document its index, id, JSON bytes and whether it is merged. Version 1
+     * (without the flag) is still read, as documents that replace.
+     */
     static final class BatchSerializer implements SimpleVersionedSerializer<Batch> {
         @Override
         public int getVersion() {
-            return 1;
+            return 2;
         }
 
         @Override
@@ -156,6 +159,7 @@ public final class CommittedElasticsearchSink<T> implements Sink<T>, SupportsCom
                     out.writeUTF(document.id());
                     out.writeInt(document.json().length);
                     out.write(document.json());
+                    out.writeBoolean(document.merge());
                 }
             }
             return bytes.toByteArray();
@@ -163,7 +167,7 @@ public final class CommittedElasticsearchSink<T> implements Sink<T>, SupportsCom
 
         @Override
         public Batch deserialize(int version, byte[] serialized) throws IOException {
-            if (version != 1) {
+            if (version != 1 && version != 2) {
                 throw new IOException("unknown version " + version + " of a batch of Elasticsearch documents");
             }
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
@@ -174,7 +178,7 @@ public final class CommittedElasticsearchSink<T> implements Sink<T>, SupportsCom
                     String id = in.readUTF();
                     byte[] json = new byte[in.readInt()];
                     in.readFully(json);
-                    documents.add(new IndexedDocument(index, id, json));
+                    documents.add(new IndexedDocument(index, id, json, version != 1 && in.readBoolean()));
                 }
                 return new Batch(documents);
             }

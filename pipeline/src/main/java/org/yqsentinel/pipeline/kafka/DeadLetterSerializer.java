@@ -6,6 +6,7 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.yqsentinel.model.DeadLetter;
+import org.yqsentinel.model.DeadLetterHeaders;
 
 /** Writes a {@link DeadLetter} as its original key and value plus {@link DeadLetterHeaders}. */
 public final class DeadLetterSerializer implements KafkaRecordSerializationSchema<DeadLetter> {

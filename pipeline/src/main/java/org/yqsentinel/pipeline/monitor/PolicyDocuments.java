@@ -10,7 +10,7 @@ import org.yqsentinel.rules.risk.WatchedPolicy;
 /**
  * A watched policy goes to {@code yq-policies} under its id (the canonical 文号 when it has one): the
  * document as published, its pre-issuance risk with the factors that made it, the responsible department,
- * and the watch period by the rules the job started with.
+ * its main topic, and the watch period by the rules the job started with.
  */
 public record PolicyDocuments(Namespace namespace, int watchDays) implements DocumentRouter<WatchedPolicy> {
     @Override
@@ -19,6 +19,7 @@ public record PolicyDocuments(Namespace namespace, int watchDays) implements Doc
         doc.put("preIssuanceRisk", policy.preIssuance());
         doc.set("preIssuanceFactors", Json.mapper().valueToTree(policy.preIssuanceFactors()));
         doc.put("responsibleDepartment", policy.responsibleDepartment());
+        doc.put("topic", policy.topic());
         if (policy.watchedFrom() != null) {
             doc.put("watchedFrom", policy.watchedFrom().toString());
             doc.put("watchedUntil", policy.watchedUntil(watchDays).toString());

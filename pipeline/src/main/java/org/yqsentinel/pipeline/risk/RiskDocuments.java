@@ -1,7 +1,14 @@
 package org.yqsentinel.pipeline.risk;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.RecordComponent;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.CaseRecord;
 import org.yqsentinel.model.Namespace;
@@ -10,8 +17,21 @@ import org.yqsentinel.model.json.Json;
 import org.yqsentinel.pipeline.elasticsearch.DocumentRouter;
 import org.yqsentinel.pipeline.elasticsearch.IndexedDocument;
 
-/** Where the risk job's outputs are indexed, each under its deterministic id so a replay or a restart overwrites. */
+/**
+ * Where the risk job's outputs are indexed, each under its deterministic id so a replay or a restart
+ * overwrites; a case is merged into the stored one so that the acknowledgement the alerting service wrote
+ * onto it stays.
+ */
 public final class RiskDocuments {
+
+    /** Case fields only the alerting service writes (a partial update on acknowledgement); the job never does. */
+    static final Set<String> ACKNOWLEDGEMENT = Set.of("acknowledgedAt", "acknowledgedBy");
+
+    /** Every other {@link CaseRecord} component, in declaration order: each is written, as JSON null when null. */
+    static final List<String> CASE_FIELDS = Arrays.stream(CaseRecord.class.getRecordComponents())
+            .map(RecordComponent::getName)
+            .filter(name -> !ACKNOWLEDGEMENT.contains(name))
+            .toList();
 
     private RiskDocuments() {}
 
@@ -32,11 +52,32 @@ public final class RiskDocuments {
         }
     }
 
-    /** Case records to {@code yq-cases}, the latest state of each case replacing the one before. */
+    /**
+     * Case records to {@code yq-cases}, merged into the stored case: every component of the record but the
+     * acknowledgement is written (a null one as an explicit JSON null, so that, say, a {@code currentTier}
+     * cleared on resolution clears the stored one), and {@code acknowledgedAt}/{@code acknowledgedBy} never
+     * are, so the stored values the alerting service wrote stay.
+     */
     public record Cases(Namespace namespace) implements DocumentRouter<CaseRecord> {
         @Override
         public IndexedDocument route(CaseRecord record) {
-            return new IndexedDocument(namespace.index("yq-cases"), record.id(), Json.toBytes(record));
+            return IndexedDocument.merged(namespace.index("yq-cases"), record.id(), Json.toBytes(caseFields(record)));
         }
+    }
+
+    /** The record's JSON with every field but the acknowledgement, nulls included. */
+    static ObjectNode caseFields(CaseRecord record) {
+        ObjectNode written = Json.mapper().valueToTree(record);
+        ObjectNode fields = Json.mapper().createObjectNode();
+        for (String name : CASE_FIELDS) {
+            JsonNode value = written.get(name);
+            fields.set(name, value == null ? NullNode.getInstance() : value);
+        }
+        written.fields().forEachRemaining(field -> {
+            if (!fields.has(field.getKey()) && !ACKNOWLEDGEMENT.contains(field.getKey())) {
+                fields.set(field.getKey(), field.getValue());
+            }
+        });
+        return fields;
     }
 }

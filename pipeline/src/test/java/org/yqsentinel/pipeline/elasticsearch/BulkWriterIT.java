@@ -3,17 +3,25 @@ package org.yqsentinel.pipeline.elasticsearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.yqsentinel.model.CaseRecord;
+import org.yqsentinel.model.CaseStatus;
+import org.yqsentinel.model.Tier;
 import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.pipeline.risk.RiskDocuments;
 import org.yqsentinel.stack.junit.LocalStackExtension;
 import org.yqsentinel.stack.junit.StackContext;
 import org.yqsentinel.stack.setup.ElasticsearchConnection;
 
-/** The bulk writer against the real Elasticsearch of the local stack. */
+/** The bulk writer against the real Elasticsearch of the local stack (and its strict templates). */
 @ExtendWith(LocalStackExtension.class)
 class BulkWriterIT {
 
@@ -143,5 +151,43 @@ class BulkWriterIT {
         }
         assertThat(counts.failed).hasValue(1);
         assertThat(counts.retried).as("a mapping error is not retried").hasValue(0);
+    }
+
+    private static CaseRecord caseRecord(CaseStatus status, Tier currentTier, Instant updatedAt) {
+        Instant opened = Instant.parse("2026-11-20T11:00:00Z");
+        return new CaseRecord("case:bulkwriterit/1", "江教发〔2026〕18号", "关于调整课后服务收费标准的通知", status, currentTier, Tier.II_ORANGE,
+                "江城市教育局", opened, updatedAt, opened.plusSeconds(86_400), null, null, List.of(), List.of());
+    }
+
+    @Test
+    void aCaseRewrittenByTheJobKeepsTheAcknowledgementWrittenOntoIt() throws Exception {
+        RiskDocuments.Cases cases = new RiskDocuments.Cases(stack.namespace());
+        String casesIndex = stack.namespace().index("yq-cases");
+        Instant opened = Instant.parse("2026-11-20T11:00:00Z");
+        String id = caseRecord(CaseStatus.COLLECTING, Tier.II_ORANGE, opened).id();
+        try (BulkWriter writer = new BulkWriter(stack.elasticsearchUrl(), BULK, BulkWriter.Listener.NONE);
+             ElasticsearchConnection es = ElasticsearchConnection.open(stack.elasticsearchUrl())) {
+            writer.add(cases.route(caseRecord(CaseStatus.ASSESSING, Tier.II_ORANGE, opened.plusSeconds(600))));
+            writer.flush();
+            ObjectNode stored = es.client().get(g -> g.index(casesIndex).id(id), ObjectNode.class).source();
+            assertThat(stored.get("status").asText()).as("a new case is stored as written").isEqualTo("ASSESSING");
+            assertThat(stored.get("currentTier").asText()).isEqualTo(Tier.II_ORANGE.code());
+            assertThat(stored.has("acknowledgedAt")).isFalse();
+
+            es.client().update(u -> u.index(casesIndex).id(id)
+                    .doc(Map.of("acknowledgedAt", "2026-11-20T12:00:00Z", "acknowledgedBy", "张三")), ObjectNode.class);
+            writer.add(cases.route(caseRecord(CaseStatus.EVALUATING, null, opened.plusSeconds(7200))));
+            writer.flush();
+            stored = es.client().get(g -> g.index(casesIndex).id(id), ObjectNode.class).source();
+            assertThat(stored.get("acknowledgedAt").asText()).as("the alerting service's acknowledgement is kept")
+                    .isEqualTo("2026-11-20T12:00:00Z");
+            assertThat(stored.get("acknowledgedBy").asText()).isEqualTo("张三");
+            assertThat(stored.get("status").asText()).as("the job's status").isEqualTo("EVALUATING");
+            assertThat(stored.get("updatedAt").asText()).isEqualTo("2026-11-20T13:00:00Z");
+            assertThat(stored.get("peakTier").asText()).isEqualTo(Tier.II_ORANGE.code());
+            assertThat(stored.get("responsibleDepartment").asText()).isEqualTo("江城市教育局");
+            assertThat(stored.path("currentTier").isNull() || stored.path("currentTier").isMissingNode())
+                    .as("the tier the job cleared is cleared: %s", stored.get("currentTier")).isTrue();
+        }
     }
 }

@@ -3,6 +3,8 @@ package org.yqsentinel.pipeline.elasticsearch;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.util.List;
 import org.apache.flink.metrics.SimpleCounter;
 import org.junit.jupiter.api.Test;
@@ -36,5 +38,35 @@ class CommittedElasticsearchSinkTest {
         assertThat(back.documents().get(0).id()).isEqualTo("江教发〔2026〕18号/opened/ii_orange/1");
         assertThat(back.documents().get(0).json()).isEqualTo("{\"tier\":\"II\"}".getBytes(UTF_8));
         assertThat(back.documents().get(1).index()).isEqualTo("yq-cases");
+    }
+
+    @Test
+    void whetherADocumentIsMergedTravelsWithIt() throws Exception {
+        CommittedElasticsearchSink.BatchSerializer serializer = new CommittedElasticsearchSink.BatchSerializer();
+        CommittedElasticsearchSink.Batch batch = new CommittedElasticsearchSink.Batch(List.of(
+                IndexedDocument.merged("yq-cases", "case:x", "{\"status\":\"ASSESSING\",\"currentTier\":null}".getBytes(UTF_8)),
+                new IndexedDocument("yq-alerts", "a/1", "{}".getBytes(UTF_8))));
+        CommittedElasticsearchSink.Batch back = serializer.deserialize(serializer.getVersion(), serializer.serialize(batch));
+        assertThat(back.documents()).extracting(IndexedDocument::merge).containsExactly(true, false);
+        assertThat(back.documents()).extracting(IndexedDocument::id).containsExactly("case:x", "a/1");
+        assertThat(back.documents().get(0).json()).isEqualTo("{\"status\":\"ASSESSING\",\"currentTier\":null}".getBytes(UTF_8));
+    }
+
+    @Test
+    void batchesOfVersionOneFromAnOlderCheckpointAreStillReadAsReplacingDocuments() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(1);
+            out.writeUTF("yq-cases");
+            out.writeUTF("case:x");
+            out.writeInt(2);
+            out.write("{}".getBytes(UTF_8));
+        }
+        CommittedElasticsearchSink.Batch back = new CommittedElasticsearchSink.BatchSerializer().deserialize(1, bytes.toByteArray());
+        assertThat(back.documents()).singleElement().satisfies(document -> {
+            assertThat(document.id()).isEqualTo("case:x");
+            assertThat(document.json()).isEqualTo("{}".getBytes(UTF_8));
+            assertThat(document.merge()).isFalse();
+        });
     }
 }

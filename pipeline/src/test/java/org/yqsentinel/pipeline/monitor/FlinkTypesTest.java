@@ -60,12 +60,13 @@ class FlinkTypesTest {
                 "关于调整课后服务收费标准的通知", "江城市教育局", LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 20), null,
                 List.of("教育"), "正文", null);
         WatchedPolicy watched = new WatchedPolicy(policy, List.of("课后服务", "收费"), 0.4,
-                List.of(new Factor("诉求词:收费", 2, 1, 0.15, "出现「收费」2 处")), "江城市教育局");
+                List.of(new Factor("诉求词:收费", 2, 1, 0.15, "出现「收费」2 处")), "江城市教育局", "教育",
+                new Region("湖北", "江城", new GeoPoint(30.59, 114.31)));
         Instant end = Instant.parse("2026-11-20T03:00:00Z");
         PostRef quoted = new PostRef("weibo:1", Channel.WEIBO, "微博", null, end, "正文", 4);
         Alert alert = new Alert("p/opened/ii_orange/1", AlertEventType.OPENED, "p", "标题", "case:p/opened/ii_orange/1",
                 Tier.II_ORANGE, null, 70, end.minusSeconds(3600), end, List.of(new Factor("volume", 1, 0.5, 30, "声量")),
-                List.of(quoted), "江城市教育局", end.plusSeconds(86400));
+                List.of(quoted), "江城市教育局", watched.topic(), watched.region(), end.plusSeconds(86400));
         return List.of(item, enriched, watched, alert, CaseBook.apply(null, alert),
                 new RiskPoint("p/1", "p", "标题", end.minusSeconds(3600), end, 70, Tier.II_ORANGE, 12, alert.factors()),
                 new LinkedPost("p", enriched),

@@ -33,7 +33,7 @@ import org.yqsentinel.model.config.ConfigLoader;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.pipeline.dedupe.DropRepeats;
 import org.yqsentinel.pipeline.dedupe.MarkCopies;
-import org.yqsentinel.pipeline.kafka.DeadLetterHeaders;
+import org.yqsentinel.model.DeadLetterHeaders;
 import org.yqsentinel.stack.junit.LocalStackExtension;
 import org.yqsentinel.stack.junit.StackContext;
 import org.yqsentinel.stack.setup.ElasticsearchConnection;

@@ -6,14 +6,16 @@ import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.AlertEventType;
 import org.yqsentinel.model.CaseRecord;
 import org.yqsentinel.model.PostRef;
+import org.yqsentinel.model.Region;
 import org.yqsentinel.model.Tier;
 
 /**
  * Turns a policy's window scores into alert events. The tier follows {@link TierTracker}; every change
  * becomes an {@link Alert} with a deterministic id (policy, type, tier, window end), the factor
- * breakdown, the top posts, the responsible department, and — when it opens or escalates — a
- * respond-by time from the tier. The first alert of an episode opens its case; every later alert of the
- * episode carries that case's id. Plain logic: the caller keeps the {@link Episode} per policy.
+ * breakdown, the top posts, the responsible department, the policy's topic and region (for routing), and
+ * — when it opens or escalates — a respond-by time from the tier. The first alert of an episode opens its
+ * case; every later alert of the episode carries that case's id. Plain logic: the caller keeps the
+ * {@link Episode} per policy.
  */
 public final class AlertMaker {
 
@@ -22,8 +24,8 @@ public final class AlertMaker {
         public static final Episode NONE = new Episode(TierTracker.State.NONE, null);
     }
 
-    /** What a policy's alerts are about: its id, its title, and who responds. */
-    public record Subject(String id, String title, String responsibleDepartment) {}
+    /** What a policy's alerts are about: its id, its title, who responds, its main topic and its region (the last three may be null). */
+    public record Subject(String id, String title, String responsibleDepartment, String topic, Region region) {}
 
     /** The episode after a window, and the alert event the window raised, or null. */
     public record Outcome(Episode episode, Alert alert) {}
@@ -50,7 +52,8 @@ public final class AlertMaker {
         boolean demandsResponse = change.type() == AlertEventType.OPENED || change.type() == AlertEventType.ESCALATED;
         Instant respondBy = demandsResponse ? windowEnd.plus(rules.tiers().get(tier).respondWithin()) : null;
         Alert alert = new Alert(id, change.type(), subject.id(), subject.title(), caseId, tier, change.from(), score.value(),
-                windowStart, windowEnd, score.factors(), topItems, subject.responsibleDepartment(), respondBy);
+                windowStart, windowEnd, score.factors(), topItems, subject.responsibleDepartment(), subject.topic(), subject.region(),
+                respondBy);
         Episode next = change.type() == AlertEventType.RESOLVED ? Episode.NONE : new Episode(step.state(), caseId);
         return new Outcome(next, alert);
     }

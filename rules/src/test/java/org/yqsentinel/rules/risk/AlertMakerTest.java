@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.AlertEventType;
+import org.yqsentinel.model.Region;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.rules.RuleFiles;
 
@@ -17,7 +18,7 @@ class AlertMakerTest {
 
     private static final AlertMaker MAKER = new AlertMaker(RiskRules.load(RuleFiles.bundled()));
     private static final AlertMaker.Subject POLICY = new AlertMaker.Subject("江教发〔2026〕18号",
-            "江城市教育局关于调整中小学课后服务收费标准的通知", "江城市教育局");
+            "江城市教育局关于调整中小学课后服务收费标准的通知", "江城市教育局", "教育", new Region("湖北", "江城", null));
     private static final Instant START = Instant.parse("2026-11-20T08:00:00Z");
     private static final Duration SLIDE = Duration.ofMinutes(5);
 
@@ -68,6 +69,15 @@ class AlertMakerTest {
         assertThat(resolved.type()).isEqualTo(AlertEventType.RESOLVED);
         assertThat(resolved.tier()).isEqualTo(Tier.II_ORANGE);
         assertThat(resolved.respondBy()).isNull();
+    }
+
+    @Test
+    void everyAlertCarriesThePolicysDepartmentTopicAndRegionForRouting() {
+        assertThat(alerts(withQuiet(70, 10, 25, 10))).hasSize(2).allSatisfy(alert -> {
+            assertThat(alert.responsibleDepartment()).isEqualTo("江城市教育局");
+            assertThat(alert.topic()).isEqualTo("教育");
+            assertThat(alert.region()).isEqualTo(new Region("湖北", "江城", null));
+        });
     }
 
     @Test

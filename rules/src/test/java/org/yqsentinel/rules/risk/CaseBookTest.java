@@ -13,6 +13,7 @@ import org.yqsentinel.model.CaseRecord;
 import org.yqsentinel.model.CaseStatus;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.PostRef;
+import org.yqsentinel.model.Region;
 import org.yqsentinel.model.Tier;
 
 class CaseBookTest {
@@ -27,8 +28,8 @@ class CaseBookTest {
     private static Alert alert(String id, AlertEventType type, Tier tier, Tier previous, int minutes, Duration respond, String... posts) {
         Instant end = T0.plus(Duration.ofMinutes(minutes));
         return new Alert(id, type, "p", "关于调整收费标准的通知", CASE, tier, previous, 50, end.minus(Duration.ofHours(1)), end,
-                List.of(), List.of(posts).stream().map(CaseBookTest::post).toList(), "江城市教育局",
-                respond == null ? null : end.plus(respond));
+                List.of(), List.of(posts).stream().map(CaseBookTest::post).toList(), "江城市教育局", "教育",
+                new Region("湖北", "江城", null), respond == null ? null : end.plus(respond));
     }
 
     @Test
@@ -89,7 +90,7 @@ class CaseBookTest {
         CaseRecord opened = CaseBook.apply(null, alert("p/opened/iv_blue/1", AlertEventType.OPENED, Tier.IV_BLUE, null, 0,
                 Duration.ofHours(48)));
         Alert other = new Alert("q/opened/ii_orange/9", AlertEventType.OPENED, "q", "另一文件", "case:q/opened/ii_orange/9",
-                Tier.II_ORANGE, null, 70, T0, T0, List.of(), List.of(), "住建局", T0);
+                Tier.II_ORANGE, null, 70, T0, T0, List.of(), List.of(), "住建局", "住房保障", null, T0);
         assertThatThrownBy(() -> CaseBook.apply(opened, other)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("belongs to case case:q/opened/ii_orange/9");
     }

@@ -100,7 +100,10 @@ public final class Provisioner implements AutoCloseable {
                 if (!template.monthly()) {
                     String index = template.singleIndex();
                     if (client.indices().exists(r -> r.index(index)).value()) {
-                        report.add("index " + index + ": exists");
+                        // fields a newer version added reach the existing index too (adding fields is always allowed)
+                        client.indices().putMapping(r -> r.index(index)
+                                .withJson(new StringReader(template.mappings().toString())));
+                        report.add("index " + index + ": exists, mappings updated");
                     } else {
                         client.indices().create(r -> r.index(index));
                         report.add("index " + index + ": created");

@@ -1,4 +1,4 @@
-package org.yqsentinel.pipeline.kafka;
+package org.yqsentinel.model;
 
 /**
  * Headers of a record on {@code yq.deadletter}. The value and key are the original bytes, untouched,
