@@ -26,6 +26,12 @@ import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
 import org.yqsentinel.pipeline.offline.OfflineScoring;
 import org.yqsentinel.stack.LocalStack;
+import java.time.Clock;
+import org.yqsentinel.alerting.ack.AckTokens;
+import org.yqsentinel.alerting.outbox.Outbox;
+import org.yqsentinel.alerting.routing.RoutingRules;
+import org.yqsentinel.alerting.service.AlertingService;
+import org.yqsentinel.rules.RuleFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -41,7 +47,7 @@ import picocli.CommandLine.ParentCommand;
 final class DemoCommand implements Callable<Integer> {
 
     static final String POLICY_PAGE = "policy.txt";
-    private static final int STEPS = 5;
+    private static final int STEPS = 6;
 
     @ParentCommand
     Yq yq;
@@ -73,7 +79,20 @@ final class DemoCommand implements Callable<Integer> {
                 + setup.stream().filter(l -> l.startsWith("index template")).count() + " index templates ("
                 + setup.stream().filter(l -> l.endsWith(": created") || l.contains(": created (")).count() + " created)");
 
+        Outbox outbox = Outbox.start(yq.layout().workDir().resolve("outbox"), config.alerting().smtp().port(), OutboxCommand.HTTP_PORT);
+        AlertingService alerting = AlertingService.start(config, RoutingRules.load(RuleFiles.of(config.rules().dir())), demoTokens(),
+                System::getenv, Clock.systemUTC());
+        try {
+            return run(config, folder, outbox, alerting);
+        } finally {
+            alerting.close();
+            outbox.close();
+        }
+    }
+
+    private Integer run(SentinelConfig config, Path folder, Outbox outbox, AlertingService alerting) throws Exception {
         Map<TopicPartition, Long> deadLettersBefore = DemoSummary.deadLetterEnds(config);
+        int mailsBefore = outbox.mails().size();
         Map<String, Integer> pushed = push(config, folder, sample == null);
         step(3, "pushed " + (sample == null ? "the simulated '" + scenario + "' posts" : "the sample") + " from " + folder
                 + " (records per topic): " + pushed.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
@@ -88,9 +107,15 @@ final class DemoCommand implements Callable<Integer> {
         LocalFlink.awaitEnd(yq.layout(), job);
         step(4, "monitor job ran on a local Flink mini-cluster over everything new in the raw topics: " + seconds(t1));
 
+        long t2 = System.nanoTime();
+        awaitDeliveries(alerting);
+        step(5, "./yq alerting (in this process) delivered the alert events to the receivers of rules/routing.yaml in "
+                + seconds(t2) + " (the group wait included): " + (outbox.mails().size() - mailsBefore) + " new e-mails, "
+                + outbox.sms().size() + " SMS and " + outbox.robotMessages().size() + " robot messages in " + outbox.dir() + " so far");
+
         DemoSummary.Indexed indexed = DemoSummary.indexed(config);
         DemoSummary.DeadLetters deadLetters = DemoSummary.deadLettersSince(config, deadLettersBefore);
-        step(5, "summary");
+        step(6, "summary");
         System.out.println("  items in Elasticsearch (" + config.names().index("yq-items-*") + "): " + indexed.total()
                 + "  " + format(indexed.perChannel()));
         System.out.println("  reprints marked as copies of an earlier post: " + indexed.copies() + ", reposts linked to their original: "
@@ -104,6 +129,9 @@ final class DemoCommand implements Callable<Integer> {
                 + alerts.size());
         alerts.forEach(line -> System.out.println("    " + line));
         DemoSummary.cases(config).forEach(line -> System.out.println("  case " + line));
+        System.out.println("  notifications in " + config.names().index("yq-deliveries") + ": " + format(DemoSummary.deliveries(config)));
+        outbox.mails().stream().skip(Math.max(0, outbox.mails().size() - 6))
+                .forEach(mail -> System.out.println("    " + outbox.dir().relativize(mail)));
         System.out.println();
         System.out.println("Where to look next:");
         System.out.println("  items:        " + config.elasticsearchUrl() + "/" + config.names().index("yq-items-*")
@@ -112,9 +140,43 @@ final class DemoCommand implements Callable<Integer> {
                 + "/_search?sort=eventTime:asc&pretty");
         System.out.println("  risk series:  " + config.elasticsearchUrl() + "/" + config.names().index("yq-risk-*")
                 + "/_search?sort=windowEnd:desc&size=3&pretty");
+        System.out.println("  deliveries:   " + config.elasticsearchUrl() + "/" + config.names().index("yq-deliveries")
+                + "/_search?q=kind:delivery&sort=at:desc&pretty");
+        System.out.println("  mails:        " + outbox.dir().resolve("mail") + "/*.eml (open in a mail client); SMS and robot messages next to them");
+        System.out.println("  acknowledge:  ./yq outbox & YQ_ACK_SECRET=$(cat " + secretFile() + ") ./yq alerting   (then open a mail's 确认收到 link)");
         System.out.println("  live job:     ./yq monitor   (keeps the job running; Flink web UI on http://127.0.0.1:8081)");
         System.out.println("  stack:        ./yq stack status | ./yq stack down");
         return 0;
+    }
+
+    /** Waits until the service has nothing pending for 5 s in a row (the group wait of the routes passes first), at most 2 min. */
+    private static void awaitDeliveries(AlertingService alerting) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        int quietSeconds = 0;
+        while (quietSeconds < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            quietSeconds = alerting.pending() == 0 ? quietSeconds + 1 : 0;
+        }
+    }
+
+    private Path secretFile() {
+        return yq.layout().workDir().resolve("demo-ack-secret");
+    }
+
+    /** The acknowledge secret: YQ_ACK_SECRET when set, else the demo's own, made once and kept in .yq/demo-ack-secret. */
+    private AckTokens demoTokens() throws IOException {
+        if (System.getenv(AckTokens.SECRET_VARIABLE) != null) {
+            return AckTokens.fromEnvironment(System::getenv);
+        }
+        Path file = secretFile();
+        if (!Files.isRegularFile(file)) {
+            Files.createDirectories(file.getParent());
+            byte[] random = new byte[48];
+            new java.security.SecureRandom().nextBytes(random);
+            Files.writeString(file, java.util.Base64.getEncoder().encodeToString(random));
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+        return new AckTokens(Files.readString(file).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Writes the simulated scenario's files into the work folder (the same files every time: fixed seed and start). */

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "yq", mixinStandardHelpOptions = true, version = "Sentinel 0.1.0",
         description = "Sentinel (舆情哨兵): public-opinion monitoring and early warning.",
         subcommands = {StackCommand.class, SetupCommand.class, IngestCommand.class, DemoCommand.class, MonitorCommand.class,
-                ScenarioCommand.class, SimulateCommand.class, ScoreCommand.class, AnalyzeCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class})
+                ScenarioCommand.class, SimulateCommand.class, ScoreCommand.class, AnalyzeCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class,
+                AlertingCommand.class, OutboxCommand.class})
 public final class Yq {
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -45,7 +46,7 @@ public final class Yq {
         CommandLine commandLine = new CommandLine(new Yq());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof StackException || e instanceof ConfigException || e instanceof UserError
-                    || e instanceof InvalidRecord) {
+                    || e instanceof InvalidRecord || e instanceof org.yqsentinel.rules.RuleException) {
                 cmd.getErr().println("yq: " + e.getMessage());
                 return 2;
             }

@@ -18,7 +18,7 @@ public final class IndexTemplates {
 
     /** Template names; monthly families end in {@code -*} in their index patterns. */
     public static final List<String> NAMES = List.of(
-            "yq-items", "yq-policies", "yq-risk", "yq-alerts", "yq-cases", "yq-deliveries");
+            "yq-items", "yq-policies", "yq-risk", "yq-alerts", "yq-cases", "yq-deliveries", "yq-silences");
 
     private IndexTemplates() {}
 

@@ -60,7 +60,7 @@ public final class AliyunSmsGateway implements SmsGateway {
 
         private static void required(String option, String value) {
             if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("alerting.sms.aliyun." + option + " is empty; Alibaba Cloud SMS needs it"
+                throw new IllegalArgumentException("alerting.sms.aliyun-" + option + " is empty; Alibaba Cloud SMS needs it"
                         + (option.equals("access-key-secret") ? " (set YQ_ALERTING_SMS_ALIYUN_ACCESS_KEY_SECRET)" : ""));
             }
         }

@@ -61,9 +61,20 @@ public final class Messages {
     public record Email(String subject, String text, String html) {}
 
     public Email email(Alert alert, Links links) {
-        String subject = "【" + alert.tier().label() + "·" + WHAT.get(alert.type()) + "】" + title(alert) + "：舆情风险 "
-                + score(alert) + " 分" + (alert.type() == AlertEventType.RESOLVED ? "" : "，请于 " + full.format(alert.respondBy()) + " 前回应");
+        return email(alert, links, null);
+    }
+
+    /**
+     * The e-mail of an alert event; {@code remark}, when not null, heads it: why it is sent again or to whom else,
+     * e.g. {@code 逾时未确认·升级报告}.
+     */
+    public Email email(Alert alert, Links links, String remark) {
+        String subject = (remark == null ? "" : "【" + remark + "】") + "【" + alert.tier().label() + "·" + WHAT.get(alert.type()) + "】" + title(alert) + "：舆情风险 "
+                + score(alert) + " 分" + (answered(alert) ? "" : "，请于 " + full.format(alert.respondBy()) + " 前回应");
         StringBuilder text = new StringBuilder();
+        if (remark != null) {
+            text.append("【").append(remark).append("】\n\n");
+        }
         text.append(WHAT.get(alert.type())).append("：").append(alert.tier().label()).append('\n')
                 .append("政策文件：").append(title(alert)).append(alert.policyId() == null ? "" : "（" + alert.policyId() + "）").append('\n')
                 .append("风险评分：").append(score(alert)).append(" / 100");
@@ -72,7 +83,7 @@ public final class Messages {
         }
         text.append('\n')
                 .append("责任部门：").append(department(alert)).append('\n')
-                .append("回应时限：").append(full.format(alert.respondBy())).append(" 前（").append(zone.getId()).append("）\n")
+                .append("回应时限：").append(deadline(alert)).append("（").append(zone.getId()).append("）\n")
                 .append("统计窗口：").append(full.format(alert.windowStart())).append(" — ").append(full.format(alert.windowEnd())).append("\n\n")
                 .append("风险因素：\n");
         for (Factor factor : alert.factors()) {
@@ -88,13 +99,16 @@ public final class Messages {
         }
         text.append("\n确认收到（停止升级提醒）：").append(links.acknowledge()).append('\n')
                 .append("在 Kibana 查看案件：").append(links.kibana()).append('\n');
-        return new Email(subject, text.toString(), html(alert, links));
+        return new Email(subject, text.toString(), html(alert, links, remark));
     }
 
-    private String html(Alert alert, Links links) {
+    private String html(Alert alert, Links links, String remark) {
         String colour = HEX.get(alert.tier());
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"></head>"
                 + "<body style=\"font-family:sans-serif;color:#222\">");
+        if (remark != null) {
+            html.append("<p style=\"font-size:16px;font-weight:bold;color:#d9302c\">").append(esc(remark)).append("</p>");
+        }
         html.append("<div style=\"border-left:8px solid ").append(colour).append(";padding:8px 16px\">")
                 .append("<h2 style=\"margin:0;color:").append(colour).append("\">").append(esc(alert.tier().label())).append(" · ")
                 .append(esc(WHAT.get(alert.type()))).append("</h2>")
@@ -103,7 +117,7 @@ public final class Messages {
                 .append("<table style=\"border-collapse:collapse\">")
                 .append(row("风险评分", score(alert) + " / 100" + (alert.previousTier() == null ? "" : "（此前 " + alert.previousTier().label() + "）")))
                 .append(row("责任部门", department(alert)))
-                .append(row("回应时限", full.format(alert.respondBy()) + " 前"))
+                .append(row("回应时限", deadline(alert)))
                 .append(row("统计窗口", full.format(alert.windowStart()) + " — " + full.format(alert.windowEnd())))
                 .append("</table></div>");
         html.append("<p><a href=\"").append(esc(links.acknowledge())).append("\" style=\"background:").append(colour)
@@ -152,8 +166,13 @@ public final class Messages {
      * @throws IllegalArgumentException when the link alone leaves no room for the policy's name
      */
     public Sms sms(Alert alert, String shortLink) {
-        boolean resolved = alert.type() == AlertEventType.RESOLVED;
-        String event = tierShort(alert) + (resolved ? "解除" : "预警");
+        return sms(alert, shortLink, null);
+    }
+
+    /** The SMS; a {@code remark} of two characters or so (升级, 催办) follows the event, e.g. {@code Ⅱ橙预警升级}. */
+    public Sms sms(Alert alert, String shortLink, String remark) {
+        boolean resolved = answered(alert);
+        String event = tierShort(alert) + (alert.type() == AlertEventType.RESOLVED ? "解除" : "预警") + (remark == null ? "" : remark);
         String deadline = resolved ? "" : day.format(alert.respondBy());
         String head = SMS_SIGNATURE + event + " ";
         String tail = " " + score(alert) + "分" + (resolved ? "" : " " + deadline + "前回应") + " " + shortLink;
@@ -177,30 +196,40 @@ public final class Messages {
 
     /** A DingTalk robot's markdown message (its JSON body). */
     public String dingtalk(Alert alert, Links links) {
+        return dingtalk(alert, links, null);
+    }
+
+    /** The DingTalk message, headed by {@code remark} when not null. */
+    public String dingtalk(Alert alert, Links links, String remark) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("msgtype", "markdown");
         ObjectNode markdown = body.putObject("markdown");
         markdown.put("title", alert.tier().label() + " " + shortName(alert));
-        markdown.put("text", markdown(alert, links, "<font color=\"" + HEX.get(alert.tier()) + "\">", "</font>"));
+        markdown.put("text", markdown(alert, links, remark, "<font color=\"" + HEX.get(alert.tier()) + "\">", "</font>"));
         return Json.toString(body);
     }
 
     /** A WeCom (企业微信) robot's markdown message (its JSON body); WeCom colours only warning and info. */
     public String wecom(Alert alert, Links links) {
+        return wecom(alert, links, null);
+    }
+
+    /** The WeCom message, headed by {@code remark} when not null. */
+    public String wecom(Alert alert, Links links, String remark) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("msgtype", "markdown");
         String colour = alert.tier().isMoreSevereThan(Tier.III_YELLOW) ? "warning" : "info";
-        body.putObject("markdown").put("content", markdown(alert, links, "<font color=\"" + colour + "\">", "</font>"));
+        body.putObject("markdown").put("content", markdown(alert, links, remark, "<font color=\"" + colour + "\">", "</font>"));
         return Json.toString(body);
     }
 
-    private String markdown(Alert alert, Links links, String colourOn, String colourOff) {
-        StringBuilder md = new StringBuilder("### ").append(colourOn).append(alert.tier().label()).append(" · ")
+    private String markdown(Alert alert, Links links, String remark, String colourOn, String colourOff) {
+        StringBuilder md = new StringBuilder(remark == null ? "" : "**【" + remark + "】**\n\n").append("### ").append(colourOn).append(alert.tier().label()).append(" · ")
                 .append(WHAT.get(alert.type())).append(colourOff).append("\n\n")
                 .append("**").append(title(alert)).append("**\n\n")
                 .append("> 风险评分：").append(score(alert)).append(" / 100\n\n")
                 .append("> 责任部门：").append(department(alert)).append("\n\n")
-                .append("> 回应时限：").append(full.format(alert.respondBy())).append(" 前\n\n");
+                .append("> 回应时限：").append(deadline(alert)).append("\n\n");
         for (Factor factor : alert.factors()) {
             md.append("- ").append(factor.name()).append(String.format(Locale.ROOT, " %.2f：", factor.normalized()))
                     .append(factor.explanation()).append('\n');
@@ -215,6 +244,15 @@ public final class Messages {
         String name = about >= 0 ? title.substring(about + 2) : title;
         name = DOCUMENT_KIND.matcher(name.replaceAll("^《|》$", "")).replaceAll("");
         return name.isBlank() ? title : name;
+    }
+
+    /** No response is asked: the event resolves the case, or names no respond-by time. */
+    private static boolean answered(Alert alert) {
+        return alert.type() == AlertEventType.RESOLVED || alert.respondBy() == null;
+    }
+
+    private String deadline(Alert alert) {
+        return answered(alert) ? "无需回应（" + WHAT.get(alert.type()) + "）" : full.format(alert.respondBy()) + " 前";
     }
 
     private static String title(Alert alert) {

@@ -9,7 +9,7 @@ import org.yqsentinel.model.Namespace;
  * docs/configuration.md.
  */
 public record SentinelConfig(String namespace, Kafka kafka, Elasticsearch elasticsearch, Rules rules, Stack stack,
-                             Monitor monitor) implements Serializable {
+                             Monitor monitor, Alerting alerting) implements Serializable {
 
     public Namespace names() {
         return new Namespace(namespace);
@@ -49,4 +49,37 @@ public record SentinelConfig(String namespace, Kafka kafka, Elasticsearch elasti
     /** How the Elasticsearch sink batches and retries. */
     public record Bulk(int maxOperations, int maxConcurrentRequests, long flushIntervalMillis, int maxRetries,
                        long initialBackoffMillis) implements Serializable {}
+
+    /**
+     * The alerting service ({@code ./yq alerting}): where it listens, how it retries and limits, and the
+     * channels it sends through. Defaults send to the local outbox of the demo (SMTP 127.0.0.1:19225, SMS and
+     * robots over HTTP 127.0.0.1:19281); a deployment sets its own relay and SMS provider.
+     */
+    public record Alerting(String consumerGroup, String httpHost, int httpPort, String publicUrl, String kibanaUrl,
+                           int ackValidHours, int maxAttempts, long firstRetrySeconds, long maxRetrySeconds, RateLimits rateLimits,
+                           long silenceRefreshSeconds, int restoreDays, Smtp smtp, Sms sms) implements Serializable {
+
+        /** The base of the links in messages: the configured public URL, else the HTTP endpoint itself. */
+        public String linkBase() {
+            String base = publicUrl.isBlank() ? "http://" + httpHost + ":" + httpPort : publicUrl;
+            return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        }
+    }
+
+    /** Notifications to one address at most: e-mails and SMS per hour, robot messages per minute; 0 for no limit. */
+    public record RateLimits(int emailPerHour, int smsPerHour, int robotPerMinute) implements Serializable {}
+
+    /** The SMTP relay; {@code security} is none, starttls or tls; {@code trust} hosts whose own certificates are accepted. */
+    public record Smtp(String host, int port, String security, String username, String password, String from, String fromName,
+                       long timeoutSeconds, String trust) implements Serializable {}
+
+    /**
+     * The SMS gateway: {@code provider} none, json (any HTTP gateway taking a JSON body template) or aliyun
+     * (Alibaba Cloud SendSms).
+     *
+     * @param headers extra HTTP headers of the json provider, {@code Name: value} separated by {@code ;}
+     */
+    public record Sms(String provider, String url, String body, String headers, String successPointer, String successValue,
+                      String idPointer, String aliyunAccessKeyId, String aliyunAccessKeySecret, String aliyunSignName,
+                      String aliyunTemplateCode, String aliyunRegionId, long timeoutSeconds) implements Serializable {}
 }

@@ -1,0 +1,422 @@
+package org.yqsentinel.alerting.service;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.alerting.ack.AckTokens;
+import org.yqsentinel.alerting.outbox.Outbox;
+import org.yqsentinel.alerting.routing.RoutingRules;
+import org.yqsentinel.model.Alert;
+import org.yqsentinel.model.AlertEventType;
+import org.yqsentinel.model.Tier;
+import org.yqsentinel.model.config.ConfigLoader;
+import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.model.json.Json;
+import org.yqsentinel.stack.junit.LocalStackExtension;
+import org.yqsentinel.stack.junit.StackContext;
+import org.yqsentinel.stack.setup.ElasticsearchConnection;
+
+/**
+ * {@code ./yq alerting} end to end on the real Kafka and Elasticsearch, sending real e-mail over SMTP and real
+ * SMS and robot messages over HTTP to the outbox on loopback: routing, grouping, inhibition, exactly once under
+ * duplicated events and a restart, a retry after the SMTP server was down, acknowledge links (forged, expired,
+ * valid) and escalation. Each test works on cases of its own.
+ */
+@ExtendWith(LocalStackExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AlertingServiceIT {
+
+    private static final String SECRET = "it-secret-it-secret-it-secret-it-secret-0123";
+    private static final String DESK = "desk@jc.example.gov.cn";
+    private static final String WANG = "wang@edu.jc.example.gov.cn";
+    private static final String ARCHIVE = "archive@jc.example.gov.cn";
+    private static final String ZHAO = "zhao@jc.example.gov.cn";
+
+    private static StackContext stack;
+    private static SentinelConfig config;
+    private static RoutingRules routing;
+    private static Path outboxDir;
+    private static int smtpPort;
+    private static int outboxHttpPort;
+    private static Outbox outbox;
+    private static AlertingService service;
+    private static KafkaProducer<byte[], byte[]> producer;
+    private static ElasticsearchConnection es;
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void startTheOutboxAndTheService(StackContext context, @TempDir Path work) throws Exception {
+        stack = context;
+        smtpPort = freePort();
+        outboxHttpPort = freePort();
+        outboxDir = work.resolve("outbox");
+        outbox = Outbox.start(outboxDir, smtpPort, outboxHttpPort);
+        Map<String, String> env = new HashMap<>(Map.of(
+                "YQ_NAMESPACE", context.namespace().prefix(),
+                "YQ_KAFKA_BOOTSTRAP_SERVERS", context.kafkaBootstrapServers(),
+                "YQ_ELASTICSEARCH_URL", context.elasticsearchUrl(),
+                "YQ_ALERTING_HTTP_PORT", Integer.toString(freePort()),
+                "YQ_ALERTING_SMTP_PORT", Integer.toString(smtpPort),
+                "YQ_ALERTING_SMS_URL", "http://127.0.0.1:" + outboxHttpPort + "/sms",
+                "YQ_ALERTING_FIRST_RETRY_SECONDS", "1",
+                "YQ_ALERTING_MAX_RETRY_SECONDS", "2",
+                "YQ_ALERTING_MAX_ATTEMPTS", "20",
+                "YQ_ALERTING_SILENCE_REFRESH_SECONDS", "1"));
+        env.put("YQ_ALERTING_SMTP_TIMEOUT_SECONDS", "3");
+        config = new ConfigLoader(env::get).read(null);
+        routing = RoutingRules.parse("routing.yaml", """
+                receivers:
+                  desk:
+                    members: [{name: 值班室, email: %s}]
+                    webhooks: [{kind: dingtalk, url: "http://127.0.0.1:%d/robot/dingtalk/desk"}]
+                  edu:
+                    members: [{name: 王晓明, email: %s, mobile: "13800138001"}]
+                  archive:
+                    members: [{name: 档案室, email: %s}]
+                  leaders:
+                    members: [{name: 赵副秘书长, email: %s, mobile: "13900139001"}]
+                route:
+                  receivers: [desk]
+                  group-wait-seconds: 2
+                  quiet-hours: none
+                  escalate-before-minutes: 60
+                  escalate-to: [leaders]
+                  routes:
+                    - match: {tier: [I, II]}
+                      receivers: [desk, edu]
+                      group-wait-seconds: 0
+                    - match: {department: [江城市教育局]}
+                      receivers: [edu, archive]
+                """.formatted(DESK, outboxHttpPort, WANG, ARCHIVE, ZHAO));
+        service = start();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, context.kafkaBootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        producer = new KafkaProducer<>(props);
+        es = ElasticsearchConnection.open(context.elasticsearchUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+        if (outbox != null) {
+            outbox.close();
+        }
+        if (producer != null) {
+            producer.close();
+        }
+        if (es != null) {
+            es.close();
+        }
+    }
+
+    private static AlertingService start() {
+        return AlertingService.start(config, routing, new AckTokens(SECRET.getBytes(UTF_8)), name -> null, Clock.systemUTC());
+    }
+
+    @Test
+    @Order(1)
+    void anEscalationWithinTheGroupWaitGoesOutOnceToEachTargetAndInhibitsWhatOnlyTheLowerTierReached() throws Exception {
+        String caseId = "case:a";
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Alert blue = alert("a", caseId, AlertEventType.OPENED, Tier.IV_BLUE, null, now, "江城市教育局", Duration.ofHours(24));
+        Alert orange = alert("a", caseId, AlertEventType.ESCALATED, Tier.II_ORANGE, Tier.IV_BLUE, now.plusSeconds(600), "江城市教育局",
+                Duration.ofHours(24));
+        send(blue, orange);
+
+        await("the desk, 王晓明 and the robot are told", () -> mails(caseId, DESK).size() == 1 && mails(caseId, WANG).size() == 1
+                && sms("13800138001", "江城").size() >= 1 && robot("case:a") == 1);
+        Thread.sleep(3_000);  // past the group wait: anything else would have gone out by now
+        assertThat(mails(caseId, WANG)).singleElement().satisfies(subject -> assertThat(subject).contains("Ⅱ级橙色", "预警升级"));
+        assertThat(mails(caseId, DESK)).singleElement().satisfies(subject -> assertThat(subject).contains("Ⅱ级橙色"));
+        assertThat(mails(caseId, ARCHIVE)).isEmpty();
+        assertThat(deliveries(caseId)).extracting(d -> d.get("receiver").asText() + " " + d.get("channel").asText() + " "
+                        + d.get("status").asText())
+                .containsExactlyInAnyOrder("desk email SENT", "desk dingtalk SENT", "edu email SENT", "edu sms SENT", "archive email INHIBITED");
+        assertThat(deliveries(caseId)).filteredOn(d -> d.get("receiver").asText().equals("edu"))
+                .allSatisfy(d -> assertThat(d.get("alertIds")).extracting(JsonNode::asText).containsExactly(blue.id(), orange.id()));
+    }
+
+    @Test
+    @Order(2)
+    void aDuplicatedEventAndARestartMidWaySendNothingTwiceAndLoseNothing() throws Exception {
+        String caseId = "case:b";
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Alert yellow = alert("b", caseId, AlertEventType.OPENED, Tier.III_YELLOW, null, now, "交通局", Duration.ofHours(24));
+        send(yellow);
+        await("the event is in the ledger", () -> deliveries(caseId).size() == 2);
+        service.close();  // within the group wait: nothing was sent yet
+        assertThat(mails(caseId, DESK)).isEmpty();
+
+        service = start();
+        send(yellow, yellow);
+        await("the desk is told", () -> mails(caseId, DESK).size() == 1 && robot(caseId) == 1);
+        send(yellow);
+        Thread.sleep(4_000);
+        assertThat(mails(caseId, DESK)).hasSize(1);
+        assertThat(robot(caseId)).isEqualTo(1);
+        assertThat(deliveries(caseId)).extracting(d -> d.get("status").asText()).containsOnly("SENT").hasSize(2);
+        assertThat(scrape()).containsPattern("yq_alerting_events_duplicate_total \\d");
+    }
+
+    @Test
+    @Order(3)
+    void aMailTheSmtpServerCouldNotTakeIsRetriedUntilItIsBackAndSentOnce() throws Exception {
+        String caseId = "case:c";
+        outbox.close();
+        send(alert("c", caseId, AlertEventType.OPENED, Tier.III_YELLOW, null, Instant.now(), "交通局", Duration.ofHours(24)));
+        await("the first attempts fail", () -> attempts(caseId, "email", "RETRY") >= 2);
+        outbox = Outbox.start(outboxDir, smtpPort, outboxHttpPort);
+
+        await("the desk is told once the server is back", () -> mails(caseId, DESK).size() == 1);
+        Thread.sleep(3_000);
+        assertThat(mails(caseId, DESK)).hasSize(1);
+        assertThat(deliveries(caseId)).filteredOn(d -> d.get("channel").asText().equals("email")).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.get("status").asText()).isEqualTo("SENT");
+                    assertThat(d.get("attempts").asInt()).isGreaterThanOrEqualTo(3);
+                });
+        assertThat(scrape()).containsPattern("yq_alerting_retried_total\\{channel=\"email\"} [1-9]");
+    }
+
+    @Test
+    @Order(4)
+    void forgedAndExpiredLinksChangeNothingAndAValidOneAcknowledgesTheCaseAndStopsEscalation() throws Exception {
+        String acked = "case:d";
+        String ignored = "case:e";
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // respond-by 60 min and 8 s ahead, escalation 60 min before it: due in 8 s
+        for (String caseId : List.of(acked, ignored)) {
+            putCase(caseId);
+            send(alert(caseId.substring(5), caseId, AlertEventType.OPENED, Tier.II_ORANGE, null, now, "交通局",
+                    Duration.ofMinutes(60).plusSeconds(8)));
+        }
+        await("the desk has both mails", () -> mails(acked, DESK).size() == 1 && mails(ignored, DESK).size() == 1);
+        String link = ackLink(acked, DESK);
+        String token = URI.create(link).getRawQuery().substring(2);
+        char last = token.charAt(token.length() - 1);
+        String forged = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        AckTokens tokens = new AckTokens(SECRET.getBytes(UTF_8));
+        String expired = tokens.issue(new AckTokens.Claim(acked, "d/opened", "值班室（desk）", Instant.now().minusSeconds(60)));
+
+        assertThat(post(forged).statusCode()).isEqualTo(403);
+        HttpResponse<String> late = post(expired);
+        assertThat(late.statusCode()).isEqualTo(410);
+        assertThat(late.body()).contains("expired");
+        assertThat(caseDoc(acked).has("acknowledgedAt")).isFalse();
+
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(link)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\"");
+        assertThat(caseDoc(acked).has("acknowledgedAt")).isFalse();  // opening the link is not acknowledging
+
+        HttpResponse<String> ok = post(token);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("已确认");
+        JsonNode acknowledged = caseDoc(acked);
+        assertThat(acknowledged.get("acknowledgedBy").asText()).isEqualTo("值班室（desk）");
+        assertThat(acknowledged.get("status").asText()).isEqualTo("ASSESSING");  // the job's to change
+        assertThat(post(token).body()).contains("此前已确认");
+
+        await("the unacknowledged case escalates to the leaders", () -> mails(ignored, ZHAO).size() == 1 && sms("13900139001", "升级").size() >= 1);
+        assertThat(mails(ignored, ZHAO)).singleElement().satisfies(subject -> assertThat(subject).startsWith("【逾时未确认·升级报告】"));
+        Thread.sleep(2_000);
+        assertThat(mails(acked, ZHAO)).isEmpty();
+        assertThat(deliveries(acked)).noneMatch(d -> d.get("purpose").asText().equals("ESCALATION"));
+        assertThat(ledger("acknowledgement", acked)).singleElement().satisfies(d -> assertThat(d.get("who").asText()).isEqualTo("值班室（desk）"));
+        assertThat(scrape()).contains("yq_alerting_acknowledge_refused_total{verdict=\"forged\"} 1.0",
+                "yq_alerting_acknowledge_refused_total{verdict=\"expired\"} 1.0", "yq_alerting_escalations_total");
+    }
+
+    @Test
+    @Order(5)
+    void aMalformedEventGoesToTheDeadLetterTopicAndTheServiceGoesOn() throws Exception {
+        producer.send(new ProducerRecord<>(config.names().alertsTopic(), "{\"not\":\"an alert\"}".getBytes(UTF_8))).get();
+        String caseId = "case:f";
+        send(alert("f", caseId, AlertEventType.OPENED, Tier.III_YELLOW, null, Instant.now(), "交通局", Duration.ofHours(24)));
+        await("the next event is delivered", () -> mails(caseId, DESK).size() == 1);
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(Map.of(
+                "bootstrap.servers", stack.kafkaBootstrapServers(), "group.id", "it-dead-letters", "auto.offset.reset", "earliest",
+                "key.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName(),
+                "value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName()))) {
+            consumer.subscribe(List.of(config.names().deadLetterTopic()));
+            List<String> values = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (values.isEmpty() && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(new String(r.value(), UTF_8)
+                        + " | " + new String(r.headers().lastHeader("yq.reason").value(), UTF_8)));
+            }
+            assertThat(values).singleElement().satisfies(v -> assertThat(v).startsWith("{\"not\":\"an alert\"} | not an alert event"));
+        }
+    }
+
+    // ---- helpers
+
+    private static Alert alert(String policy, String caseId, AlertEventType type, Tier tier, Tier previous, Instant end, String department,
+                               Duration respondWithin) {
+        return new Alert(Alert.idOf(policy, type, tier, end), type, policy, "关于调整江城市" + policy + "类收费标准的通知", caseId, tier, previous, 66,
+                end.minus(Duration.ofHours(1)), end, List.of(), List.of(), department, "教育", null, end.plus(respondWithin));
+    }
+
+    private static void send(Alert... alerts) throws Exception {
+        for (Alert alert : alerts) {
+            producer.send(new ProducerRecord<>(config.names().alertsTopic(), alert.id().getBytes(UTF_8), Json.toBytes(alert))).get();
+        }
+    }
+
+    /** Subjects of the mails kept for a case (its policy is in the subject) to one address. */
+    private static List<String> mails(String caseId, String address) {
+        String policy = caseId.substring(5);
+        List<String> subjects = new ArrayList<>();
+        for (Path file : outbox.mails()) {
+            if (!file.getFileName().toString().contains(address)) {
+                continue;
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+                if (message.getSubject().contains("江城市" + policy + "类")) {
+                    subjects.add(message.getSubject());
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return subjects;
+    }
+
+    private static String ackLink(String caseId, String address) throws Exception {
+        String policy = caseId.substring(5);
+        for (Path file : outbox.mails()) {
+            try (InputStream in = Files.newInputStream(file)) {
+                MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+                if (file.getFileName().toString().contains(address) && message.getSubject().contains("江城市" + policy + "类")) {
+                    String text = (String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent();
+                    Matcher link = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/ack\\?t=[A-Za-z0-9_.-]+").matcher(text);
+                    assertThat(link.find()).as("an acknowledge link in %s", text).isTrue();
+                    return link.group();
+                }
+            }
+        }
+        throw new AssertionError("no mail of " + caseId + " to " + address);
+    }
+
+    private static List<String> sms(String mobile, String containing) {
+        return read(outbox.sms()).stream().filter(body -> body.contains(mobile) && body.contains(containing)).toList();
+    }
+
+    private static long robot(String caseId) {
+        String policy = caseId.substring(5);
+        return read(outbox.robotMessages()).stream().filter(body -> body.contains("江城市" + policy + "类")).count();
+    }
+
+    private static List<String> read(List<Path> files) {
+        return files.stream().map(file -> {
+            try {
+                return Files.readString(file);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static HttpResponse<String> post(String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/ack"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("t=" + URLEncoder.encode(token, UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String scrape() throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static List<JsonNode> deliveries(String caseId) {
+        return ledger("delivery", caseId);
+    }
+
+    private static long attempts(String caseId, String channel, String outcome) {
+        return ledger("attempt", caseId).stream()
+                .filter(d -> d.get("channel").asText().equals(channel) && d.get("outcome").asText().equals(outcome)).count();
+    }
+
+    private static List<JsonNode> ledger(String kind, String caseId) {
+        String index = config.names().index("yq-deliveries");
+        try {
+            es.client().indices().refresh(r -> r.index(index).allowNoIndices(true).ignoreUnavailable(true));
+            return es.client().search(s -> s.index(index).allowNoIndices(true).ignoreUnavailable(true).size(100)
+                    .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("kind").value(kind)))
+                            .filter(f -> f.term(t -> t.field("caseId").value(FieldValue.of(caseId)))))), JsonNode.class)
+                    .hits().hits().stream().map(h -> h.source()).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void putCase(String caseId) throws IOException {
+        String index = config.names().index("yq-cases");
+        Map<String, Object> doc = Map.of("id", caseId, "subjectId", caseId.substring(5), "status", "ASSESSING", "currentTier", "II");
+        es.client().index(i -> i.index(index).id(caseId).document(doc).refresh(co.elastic.clients.elasticsearch._types.Refresh.WaitFor));
+    }
+
+    private static JsonNode caseDoc(String caseId) throws IOException {
+        return es.client().get(g -> g.index(config.names().index("yq-cases")).id(caseId), JsonNode.class).source();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
