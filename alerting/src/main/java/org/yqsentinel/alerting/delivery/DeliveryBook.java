@@ -151,7 +151,7 @@ public final class DeliveryBook {
     /** Takes back what the ledger holds after a restart: the events accepted, the deliveries, the acknowledgements. */
     public void restore(Collection<Accepted> events, Collection<Delivery> made, Collection<Acknowledgement> acks) {
         events.stream().sorted(Comparator.comparing(Accepted::at)).forEach(e -> learn(e.alert(), e.at()));
-        for (Delivery delivery : made) {
+        for (Delivery delivery : made.stream().sorted(Comparator.comparing(Delivery::updatedAt)).toList()) {
             put(delivery);
             if (delivery.status() == Status.SENT) {
                 sentAt.computeIfAbsent(rateKey(delivery.target()), k -> new ArrayDeque<>()).add(delivery.updatedAt());
@@ -163,12 +163,6 @@ public final class DeliveryBook {
                 }
             }
         }
-        sentAt.values().forEach(times -> {
-            List<Instant> sorted = new ArrayList<>(times);
-            sorted.sort(null);
-            times.clear();
-            times.addAll(sorted);
-        });
         acks.forEach(a -> view(a.caseId()).acks.add(a));
     }
 

@@ -1,7 +1,5 @@
 package org.yqsentinel.alerting.service;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,10 +35,12 @@ import org.yqsentinel.alerting.delivery.DeliveryBook;
 import org.yqsentinel.alerting.delivery.Medium;
 import org.yqsentinel.alerting.delivery.Purpose;
 import org.yqsentinel.alerting.delivery.Silence;
+import org.yqsentinel.alerting.delivery.Status;
 import org.yqsentinel.alerting.ledger.Ledger;
 import org.yqsentinel.alerting.ledger.LedgerDocuments;
 import org.yqsentinel.alerting.routing.RoutingRules;
 import org.yqsentinel.model.Alert;
+import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.DeadLetterHeaders;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
@@ -217,15 +217,10 @@ public final class AlertingService implements AutoCloseable {
         }
         LOG.warn("alerting: {}:{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(), config.names().deadLetterTopic(),
                 reason);
+        DeadLetter letter = new DeadLetter(record.topic(), record.partition(), record.offset(), record.timestamp(), record.key(),
+                record.value(), "alerting", "none", "not_an_alert", reason);
         RecordHeaders headers = new RecordHeaders();
-        headers.add(DeadLetterHeaders.SOURCE_TOPIC, record.topic().getBytes(UTF_8));
-        headers.add(DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(record.partition()).getBytes(UTF_8));
-        headers.add(DeadLetterHeaders.SOURCE_OFFSET, Long.toString(record.offset()).getBytes(UTF_8));
-        headers.add(DeadLetterHeaders.SOURCE_TIMESTAMP, Long.toString(record.timestamp()).getBytes(UTF_8));
-        headers.add(DeadLetterHeaders.STAGE, "alerting".getBytes(UTF_8));
-        headers.add(DeadLetterHeaders.ADAPTER, "none".getBytes(UTF_8));
-        headers.add(DeadLetterHeaders.REASON_CODE, "not_an_alert".getBytes(UTF_8));
-        headers.add(DeadLetterHeaders.REASON, reason.getBytes(UTF_8));
+        DeadLetterHeaders.of(letter).forEach(headers::add);
         try {
             deadLetters.send(new ProducerRecord<>(config.names().deadLetterTopic(), null, record.key(), record.value(), headers)).get();
         } catch (Exception e) {
@@ -286,8 +281,8 @@ public final class AlertingService implements AutoCloseable {
         String line = "alerting: {} {} to {} <{}> for case {} ({} {}), attempt {}: {}";
         Object[] args = {after.purpose().name().toLowerCase(java.util.Locale.ROOT), after.target().medium().id(), after.target().who(),
                 after.target().shown(), after.caseId(), after.alert().tier().label(), after.alert().type(), after.attempts(),
-                after.status() == org.yqsentinel.alerting.delivery.Status.SENT ? "sent " + result.detail() : after.detail()};
-        if (after.status() == org.yqsentinel.alerting.delivery.Status.SENT) {
+                after.status() == Status.SENT ? "sent " + result.detail() : after.detail()};
+        if (after.status() == Status.SENT) {
             LOG.info(line, args);
         } else {
             LOG.warn(line, args);
@@ -396,7 +391,8 @@ public final class AlertingService implements AutoCloseable {
         return props;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    /** Threads of this name that do not keep the JVM alive. */
+    static java.util.concurrent.ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

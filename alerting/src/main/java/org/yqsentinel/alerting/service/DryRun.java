@@ -11,6 +11,8 @@ import java.util.Locale;
 import org.yqsentinel.alerting.channel.SendResult;
 import org.yqsentinel.alerting.delivery.Delivery;
 import org.yqsentinel.alerting.delivery.DeliveryBook;
+import org.yqsentinel.alerting.delivery.Status;
+import org.yqsentinel.model.Alert;
 
 /**
  * {@code ./yq alerting --dry-run}: what would be sent to whom, and when, for alert events from a file, with
@@ -34,13 +36,13 @@ public final class DryRun {
     }
 
     /** One line per notification that would go out or be held back, in time order. */
-    public List<String> run(List<org.yqsentinel.model.Alert> events, Duration horizon) {
-        List<org.yqsentinel.model.Alert> ordered = events.stream().sorted(Comparator.comparing(org.yqsentinel.model.Alert::windowEnd)).toList();
+    public List<String> run(List<Alert> events, Duration horizon) {
+        List<Alert> ordered = events.stream().sorted(Comparator.comparing(Alert::windowEnd)).toList();
         if (ordered.isEmpty()) {
             return List.of();
         }
         Instant now = ordered.get(0).windowEnd();
-        for (org.yqsentinel.model.Alert event : ordered) {
+        for (Alert event : ordered) {
             now = advance(now, event.windowEnd());
             DeliveryBook.Acceptance acceptance = book.accept(event, event.windowEnd());
             if (acceptance.duplicate()) {
@@ -67,7 +69,7 @@ public final class DryRun {
 
     private void line(Instant at, Delivery d) {
         lines.add(String.format(Locale.ROOT, "%s  %-10s %-8s %-9s %s <%s>  %s", time.format(at), d.purpose().name().toLowerCase(Locale.ROOT),
-                d.target().medium().id(), d.status() == org.yqsentinel.alerting.delivery.Status.SENT ? "SEND" : d.status().name(),
-                d.target().who(), d.target().shown(), d.status() == org.yqsentinel.alerting.delivery.Status.SENT ? senders.preview(d) : d.detail()));
+                d.target().medium().id(), d.status() == Status.SENT ? "SEND" : d.status().name(),
+                d.target().who(), d.target().shown(), d.status() == Status.SENT ? senders.preview(d) : d.detail()));
     }
 }

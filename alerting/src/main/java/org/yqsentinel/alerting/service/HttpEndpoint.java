@@ -65,11 +65,7 @@ final class HttpEndpoint implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        executor = Executors.newFixedThreadPool(2, r -> {
-            Thread thread = new Thread(r, "alerting-http");
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = Executors.newFixedThreadPool(2, AlertingService.daemon("alerting-http"));
         server.setExecutor(executor);
         server.createContext("/ack", exchange -> guarded(exchange, this::ack));
         server.createContext("/a/", this::shortLink);

@@ -65,9 +65,8 @@ public final class Senders {
     /** What the target reads: the e-mail subject, the SMS text or the robot's title line; for logs and dry runs. */
     public String preview(Delivery d) {
         return switch (d.target().medium()) {
-            case EMAIL -> messages.email(d.alert(), links(d), remark(d)).subject();
             case SMS -> messages.sms(d.alert(), links(d).shortLink(), smsRemark(d)).text();
-            case DINGTALK, WECOM -> messages.email(d.alert(), links(d), remark(d)).subject();
+            case EMAIL, DINGTALK, WECOM -> messages.email(d.alert(), links(d), remark(d)).subject();
         };
     }
 

@@ -12,15 +12,12 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.yqsentinel.alerting.LoopbackPorts;
 import org.yqsentinel.alerting.message.Messages;
 import org.yqsentinel.model.AlertEventType;
 import org.yqsentinel.model.Tier;
@@ -54,7 +51,7 @@ class EmailChannelTest {
 
     @Test
     void theMailHasAnEncodedChineseSubjectAndPlainAndHtmlParts() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         start(port, "smtp", GreenMailConfiguration.aConfig().withUser("yuqing@jiangcheng.example.gov.cn", "yuqing", "s3cret"));
 
         SendResult result = channel(port, EmailChannel.Security.NONE, "yuqing", "s3cret")
@@ -81,7 +78,7 @@ class EmailChannelTest {
 
     @Test
     void theSameDeliveryAlwaysCarriesTheSameMessageId() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         start(port, "smtp", GreenMailConfiguration.aConfig().withDisabledAuthentication());
         EmailChannel channel = channel(port, EmailChannel.Security.NONE, "", "");
 
@@ -95,7 +92,7 @@ class EmailChannelTest {
 
     @Test
     void anUnreachableServerIsRetriedAndTheMailGoesOutOnceItIsBack() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         EmailChannel channel = channel(port, EmailChannel.Security.NONE, "", "");
 
         SendResult refused = channel.send("alert-1|duty|email|a@example.gov.cn", EMAIL, "", "a@example.gov.cn", NOW);
@@ -110,7 +107,7 @@ class EmailChannelTest {
 
     @Test
     void aRefusedLoginIsGivenUpWithWhatToCheck() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         start(port, "smtp", GreenMailConfiguration.aConfig().withUser("yuqing@jiangcheng.example.gov.cn", "yuqing", "s3cret"));
 
         SendResult result = channel(port, EmailChannel.Security.NONE, "yuqing", "wrong")
@@ -123,7 +120,7 @@ class EmailChannelTest {
 
     @Test
     void aMalformedAddressIsGivenUpWithoutContactingTheServer() {
-        SendResult result = channel(freePort(), EmailChannel.Security.NONE, "", "")
+        SendResult result = channel(LoopbackPorts.free(), EmailChannel.Security.NONE, "", "")
                 .send("alert-1|duty|email|x", EMAIL, "", "not an address", NOW);
 
         assertThat(result.outcome()).isEqualTo(SendResult.Outcome.GIVE_UP);
@@ -132,7 +129,7 @@ class EmailChannelTest {
 
     @Test
     void overTlsTheMailGoesOutToARelayWithItsOwnCertificate() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         start(port, "smtps", GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
         SendResult result = channel(port, EmailChannel.Security.TLS, "", "")
@@ -144,7 +141,7 @@ class EmailChannelTest {
 
     @Test
     void aServerWithoutStartTlsIsRefusedWhenStartTlsIsRequired() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         start(port, "smtp", GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
         SendResult result = channel(port, EmailChannel.Security.STARTTLS, "", "")
@@ -161,13 +158,5 @@ class EmailChannelTest {
         assertThat(EmailChannel.byReplyCode(452, "insufficient storage").outcome()).isEqualTo(SendResult.Outcome.RETRY);
         assertThat(EmailChannel.byReplyCode(550, "mailbox unavailable").outcome()).isEqualTo(SendResult.Outcome.GIVE_UP);
         assertThat(EmailChannel.byReplyCode(554, "transaction failed").detail()).isEqualTo("SMTP 554: transaction failed");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

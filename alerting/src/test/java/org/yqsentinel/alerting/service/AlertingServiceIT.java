@@ -10,7 +10,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -42,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.alerting.LoopbackPorts;
 import org.yqsentinel.alerting.ack.AckTokens;
 import org.yqsentinel.alerting.outbox.Outbox;
 import org.yqsentinel.alerting.routing.RoutingRules;
@@ -86,15 +86,15 @@ class AlertingServiceIT {
     @BeforeAll
     static void startTheOutboxAndTheService(StackContext context, @TempDir Path work) throws Exception {
         stack = context;
-        smtpPort = freePort();
-        outboxHttpPort = freePort();
+        smtpPort = LoopbackPorts.free();
+        outboxHttpPort = LoopbackPorts.free();
         outboxDir = work.resolve("outbox");
         outbox = Outbox.start(outboxDir, smtpPort, outboxHttpPort);
         Map<String, String> env = new HashMap<>(Map.of(
                 "YQ_NAMESPACE", context.namespace().prefix(),
                 "YQ_KAFKA_BOOTSTRAP_SERVERS", context.kafkaBootstrapServers(),
                 "YQ_ELASTICSEARCH_URL", context.elasticsearchUrl(),
-                "YQ_ALERTING_HTTP_PORT", Integer.toString(freePort()),
+                "YQ_ALERTING_HTTP_PORT", Integer.toString(LoopbackPorts.free()),
                 "YQ_ALERTING_SMTP_PORT", Integer.toString(smtpPort),
                 "YQ_ALERTING_SMS_URL", "http://127.0.0.1:" + outboxHttpPort + "/sms",
                 "YQ_ALERTING_FIRST_RETRY_SECONDS", "1",
@@ -306,10 +306,10 @@ class AlertingServiceIT {
         }
     }
 
-    /** Subjects of the mails kept for a case (its policy is in the subject) to one address. */
-    private static List<String> mails(String caseId, String address) {
+    /** The mails kept for a case (its policy is in the subject) to one address. */
+    private static List<MimeMessage> mailsTo(String caseId, String address) {
         String policy = caseId.substring(5);
-        List<String> subjects = new ArrayList<>();
+        List<MimeMessage> found = new ArrayList<>();
         for (Path file : outbox.mails()) {
             if (!file.getFileName().toString().contains(address)) {
                 continue;
@@ -317,29 +317,33 @@ class AlertingServiceIT {
             try (InputStream in = Files.newInputStream(file)) {
                 MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
                 if (message.getSubject().contains("江城市" + policy + "类")) {
-                    subjects.add(message.getSubject());
+                    found.add(message);
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
-        return subjects;
+        return found;
+    }
+
+    /** The subjects of those mails. */
+    private static List<String> mails(String caseId, String address) {
+        return mailsTo(caseId, address).stream().map(message -> {
+            try {
+                return message.getSubject();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     private static String ackLink(String caseId, String address) throws Exception {
-        String policy = caseId.substring(5);
-        for (Path file : outbox.mails()) {
-            try (InputStream in = Files.newInputStream(file)) {
-                MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
-                if (file.getFileName().toString().contains(address) && message.getSubject().contains("江城市" + policy + "类")) {
-                    String text = (String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent();
-                    Matcher link = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/ack\\?t=[A-Za-z0-9_.-]+").matcher(text);
-                    assertThat(link.find()).as("an acknowledge link in %s", text).isTrue();
-                    return link.group();
-                }
-            }
-        }
-        throw new AssertionError("no mail of " + caseId + " to " + address);
+        MimeMessage message = mailsTo(caseId, address).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no mail of " + caseId + " to " + address));
+        String text = (String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent();
+        Matcher link = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/ack\\?t=[A-Za-z0-9_.-]+").matcher(text);
+        assertThat(link.find()).as("an acknowledge link in %s", text).isTrue();
+        return link.group();
     }
 
     private static List<String> sms(String mobile, String containing) {
@@ -414,9 +418,4 @@ class AlertingServiceIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }
