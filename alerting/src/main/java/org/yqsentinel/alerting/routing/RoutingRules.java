@@ -20,6 +20,7 @@ import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.YamlRules;
+import org.yqsentinel.rules.topic.TopicRules;
 
 /**
  * {@code routing.yaml}: the receivers (people with e-mail addresses and mobile numbers, chat robots) and the
@@ -63,21 +64,32 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
     private static final Set<String> WEBHOOK_FIELDS = Set.of("kind", "url", "secret-env");
     private static final Set<String> ROUTE_FIELDS = Set.of("match", "receivers", "group-wait-seconds", "repeat-interval-minutes",
             "quiet-hours", "escalate-before-minutes", "escalate-to", "continue", "routes");
-    private static final Set<String> MATCH_FIELDS = Set.of("tier", "department", "policy");
+    private static final Set<String> MATCH_FIELDS = Set.of("tier", "topic", "region", "department", "policy");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern SECRET_VARIABLE = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern HAN_NAME = Pattern.compile("\\p{IsHan}{2,}");
     private static final Pattern MOBILE = Pattern.compile("(\\+86)?1[3-9]\\d{9}");
     private static final Route.Options DEFAULTS = new Route.Options(Duration.ofSeconds(30), Duration.ofHours(4), null,
             Duration.ofHours(1), List.of());
 
-    /** The bundled routing, or the user's {@code routing.yaml} from the rules folder. */
+    /**
+     * The bundled routing, or the user's {@code routing.yaml} from the rules folder. A route matching a topic must
+     * name one of {@code topics.yaml} from the same folder: a misspelt topic would otherwise never match.
+     */
     public static RoutingRules load(RuleFiles files) {
-        return parse(YamlRules.parse(files.read(FILE)));
+        Set<String> topics = new LinkedHashSet<>();
+        TopicRules.load(files).topics().forEach(topic -> topics.add(topic.name()));
+        return parse(YamlRules.parse(files.read(FILE)), topics);
     }
 
-    /** Routing from a file's text; {@code name} is used in errors. */
+    /** Routing from a file's text; {@code name} is used in errors. Topics are not checked. */
     public static RoutingRules parse(String name, String text) {
-        return parse(YamlRules.parse(new RuleFiles.Source(name, text)));
+        return parse(YamlRules.parse(new RuleFiles.Source(name, text)), null);
+    }
+
+    /** Routing from a file's text whose matched topics must be among {@code topics}; {@code name} is used in errors. */
+    public static RoutingRules parse(String name, String text, Set<String> topics) {
+        return parse(YamlRules.parse(new RuleFiles.Source(name, text)), Set.copyOf(topics));
     }
 
     /** The routes that deliver an event (see {@link Route#resolve}); never empty, as the root matches everything. */
@@ -85,7 +97,7 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
         return root.resolve(alert);
     }
 
-    private static RoutingRules parse(YamlRules yaml) {
+    private static RoutingRules parse(YamlRules yaml, Set<String> topics) {
         JsonNode top = yaml.root();
         if (!top.isObject()) {
             throw yaml.error("", "routing.yaml must be a map with receivers and route");
@@ -112,7 +124,7 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
         if (!route.hasNonNull("receivers")) {
             throw yaml.error("/route", "the top route must name its receivers, e.g. receivers: [舆情监测值班室]");
         }
-        return new RoutingRules(zone, receivers, route(yaml, route, "/route", DEFAULTS, List.of(), receivers));
+        return new RoutingRules(zone, receivers, route(yaml, route, "/route", DEFAULTS, List.of(), receivers, topics));
     }
 
     private static Map<String, Receiver> receivers(YamlRules yaml, JsonNode node) {
@@ -180,9 +192,9 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
     }
 
     private static Route route(YamlRules yaml, JsonNode node, String at, Route.Options inherited, List<String> inheritedReceivers,
-                               Map<String, Receiver> known) {
+                               Map<String, Receiver> known, Set<String> topics) {
         yaml.knownFields(node, at, ROUTE_FIELDS);
-        Route.Match match = node.has("match") ? match(yaml, node.get("match"), at + "/match") : Route.Match.ALL;
+        Route.Match match = node.has("match") ? match(yaml, node.get("match"), at + "/match", topics) : Route.Match.ALL;
         List<String> receivers = node.has("receivers") ? names(yaml, node, at, "receivers", known) : inheritedReceivers;
         QuietHours quiet = inherited.quietHours();
         if (node.has("quiet-hours")) {
@@ -210,14 +222,14 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
             if (!child.isObject() || !child.has("match")) {
                 throw yaml.error(cat, "a route under another needs a match, e.g. match: {tier: [I, II]}");
             }
-            children.add(route(yaml, child, cat, options, receivers, known));
+            children.add(route(yaml, child, cat, options, receivers, known, topics));
         }
         return new Route(at.substring(1), match, receivers, options, proceed, children);
     }
 
-    private static Route.Match match(YamlRules yaml, JsonNode node, String at) {
+    private static Route.Match match(YamlRules yaml, JsonNode node, String at, Set<String> knownTopics) {
         if (!node.isObject() || node.isEmpty()) {
-            throw yaml.error(at, "match must be a map of tier, department and/or policy to lists of values");
+            throw yaml.error(at, "match must be a map of tier, topic, region, department and/or policy to lists of values");
         }
         yaml.knownFields(node, at, MATCH_FIELDS);
         Set<Tier> tiers = EnumSet.noneOf(Tier.class);
@@ -228,8 +240,21 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
                 throw yaml.error(at + "/tier", e.getMessage());
             }
         }
-        return new Route.Match(tiers, new LinkedHashSet<>(yaml.words(node, at, "department")),
-                new LinkedHashSet<>(yaml.words(node, at, "policy")));
+        List<String> topics = yaml.words(node, at, "topic");
+        for (int i = 0; i < topics.size(); i++) {
+            if (knownTopics != null && !knownTopics.contains(topics.get(i))) {
+                throw yaml.error(at + "/topic/" + i, "topic '" + topics.get(i) + "' is not in topics.yaml; use one of " + knownTopics);
+            }
+        }
+        List<String> regions = yaml.words(node, at, "region");
+        for (int i = 0; i < regions.size(); i++) {
+            if (!HAN_NAME.matcher(regions.get(i)).matches()) {
+                throw yaml.error(at + "/region/" + i, "region '" + regions.get(i) + "' must be a province or city in Chinese, such as 湖北,"
+                        + " 湖北省, 武汉 or 武汉市");
+            }
+        }
+        return new Route.Match(tiers, new LinkedHashSet<>(topics), new LinkedHashSet<>(regions),
+                new LinkedHashSet<>(yaml.words(node, at, "department")), new LinkedHashSet<>(yaml.words(node, at, "policy")));
     }
 
     private static List<String> names(YamlRules yaml, JsonNode node, String at, String field, Map<String, Receiver> known) {

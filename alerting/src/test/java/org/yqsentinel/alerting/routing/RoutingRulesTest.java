@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.AlertEventType;
@@ -20,10 +21,14 @@ class RoutingRulesTest {
     private static final RoutingRules BUNDLED = RoutingRules.load(RuleFiles.bundled());
 
     private static Alert alert(Tier tier, String department) {
+        return alert(tier, department, "教育", new Region("湖北", "江城", null));
+    }
+
+    private static Alert alert(Tier tier, String department, String topic, Region region) {
         Instant end = Instant.parse("2026-11-20T11:00:00Z");
         return new Alert(Alert.idOf("JYF-18", AlertEventType.OPENED, tier, end), AlertEventType.OPENED, "JYF-18", "课后服务收费通知",
-                "case-1", tier, null, 60, end.minus(Duration.ofHours(1)), end, List.of(), List.of(), department, "教育",
-                new Region("湖北", "江城", null), end.plus(Duration.ofHours(24)));
+                "case-1", tier, null, 60, end.minus(Duration.ofHours(1)), end, List.of(), List.of(), department, topic,
+                region, end.plus(Duration.ofHours(24)));
     }
 
     private static List<String> paths(List<Route> routes) {
@@ -70,6 +75,73 @@ class RoutingRulesTest {
     }
 
     @Test
+    void routesMatchOnTopicAndOnRegionWrittenShortOrInFull() {
+        RoutingRules rules = RoutingRules.parse("routing.yaml", """
+                receivers:
+                  desk: {members: [{name: 值班室, email: duty@example.gov.cn}]}
+                  housing: {members: [{name: 住建, email: housing@example.gov.cn}]}
+                  wuhan: {members: [{name: 武汉, email: wuhan@example.gov.cn}]}
+                  guangxi: {members: [{name: 广西, email: guangxi@example.gov.cn}]}
+                  beijing: {members: [{name: 北京, email: beijing@example.gov.cn}]}
+                route:
+                  receivers: [desk]
+                  routes:
+                    - match: {topic: [住房保障], region: [湖北省]}
+                      receivers: [housing]
+                    - match: {region: [武汉市]}
+                      receivers: [wuhan]
+                    - match: {region: [广西壮族自治区, 恩施土家族苗族自治州]}
+                      receivers: [guangxi]
+                    - match: {region: [北京市]}
+                      receivers: [beijing]
+                """);
+        assertThat(rules.routesFor(alert(Tier.III_YELLOW, null, "住房保障", new Region("湖北", "武汉", null))))
+                .extracting(Route::receivers).as("the first match wins: topic and province").containsExactly(List.of("housing"));
+        assertThat(rules.routesFor(alert(Tier.III_YELLOW, null, "教育", new Region("湖北", "武汉", null))))
+                .extracting(Route::receivers).as("another topic in 武汉: the city route").containsExactly(List.of("wuhan"));
+        assertThat(rules.routesFor(alert(Tier.III_YELLOW, null, "教育", new Region("湖北", "宜昌", null))))
+                .extracting(Route::receivers).as("湖北省 is not 武汉市").containsExactly(List.of("desk"));
+        assertThat(rules.routesFor(alert(Tier.III_YELLOW, null, "住房保障", null)))
+                .extracting(Route::receivers).as("no region: no region route").containsExactly(List.of("desk"));
+        assertThat(rules.routesFor(alert(Tier.III_YELLOW, null, null, new Region("广西", null, null))))
+                .extracting(Route::receivers).containsExactly(List.of("guangxi"));
+        assertThat(rules.routesFor(alert(Tier.III_YELLOW, null, null, new Region("湖北", "恩施", null))))
+                .extracting(Route::receivers).containsExactly(List.of("guangxi"));
+        assertThat(rules.routesFor(alert(Tier.III_YELLOW, null, null, new Region("北京", null, null))))
+                .extracting(Route::receivers).as("北京市 is a province").containsExactly(List.of("beijing"));
+    }
+
+    @Test
+    void aPlaceWrittenInFullIsTheProvinceOrTheCityItsSuffixSays() {
+        Region jilinCity = new Region("吉林", "吉林", null);
+        Region changchun = new Region("吉林", "长春", null);
+        assertThat(Route.Match.inRegion("吉林", changchun)).isTrue();
+        assertThat(Route.Match.inRegion("吉林省", changchun)).isTrue();
+        assertThat(Route.Match.inRegion("吉林市", changchun)).as("the city 吉林, not the province").isFalse();
+        assertThat(Route.Match.inRegion("吉林市", jilinCity)).isTrue();
+        assertThat(Route.Match.inRegion("长春市", changchun)).isTrue();
+        assertThat(Route.Match.inRegion("长春区", changchun)).isFalse();
+        assertThat(Route.Match.inRegion("长", changchun)).isFalse();
+        assertThat(Route.Match.inRegion("上海市", new Region("上海", null, null))).isTrue();
+    }
+
+    @Test
+    void theLoadedRoutingKnowsTheTopicsOfTopicsYaml() {
+        String text = """
+                receivers:
+                  desk: {members: [{name: 值班室, email: duty@example.gov.cn}]}
+                route:
+                  receivers: [desk]
+                  routes:
+                    - match: {topic: [住房]}
+                """;
+        assertThat(RoutingRules.parse("routing.yaml", text).root().routes().get(0).match().topics()).containsExactly("住房");
+        assertThatThrownBy(() -> RoutingRules.parse("routing.yaml", text, Set.of("住房保障", "教育")))
+                .isInstanceOf(RuleException.class).hasMessageStartingWith("routing.yaml:6: topic '住房' is not in topics.yaml; use one of");
+        assertThat(BUNDLED.root().routes()).as("the bundled routing loads against the bundled topics").isNotEmpty();
+    }
+
+    @Test
     void mistakesAreRefusedWithFileLineAndWhatToFix() {
         String receivers = """
                 receivers:
@@ -97,6 +169,10 @@ class RoutingRulesTest {
                 "routing.yaml:2: only DingTalk robots sign their messages; remove secret-env");
         assertRefused("receivers:\n  robot: {webhooks: [{kind: dingtalk, url: \"http://127.0.0.1/x\", secret-env: SEC123abc}]}\nroute: {receivers: [robot]}\n",
                 "routing.yaml:2: secret-env names the environment variable");
+        assertRefused(receivers + "route:\n  receivers: [desk]\n  routes:\n    - match: {region: [Wuhan]}\n",
+                "routing.yaml:6: region 'Wuhan' must be a province or city in Chinese");
+        assertRefused(receivers + "route:\n  receivers: [desk]\n  routes:\n    - match: {city: [武汉]}\n",
+                "routing.yaml:6: unknown field 'city'; expected one of");
         assertRefused(receivers, "routing.yaml:1: route must be a map with at least receivers, and is missing");
     }
 
