@@ -1,6 +1,7 @@
 package org.yqsentinel.app;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -98,16 +99,17 @@ final class AlertingCommand implements Callable<Integer> {
         }
         // links in a dry run are not meant to be clicked: sign them with a throwaway secret unless one is set
         String secret = System.getenv(AckTokens.SECRET_VARIABLE);
-        byte[] key = secret != null && secret.length() >= AckTokens.MIN_SECRET_BYTES ? secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+        byte[] key = secret != null && secret.length() >= AckTokens.MIN_SECRET_BYTES ? secret.getBytes(StandardCharsets.UTF_8)
                 : new SecureRandom().generateSeed(AckTokens.MIN_SECRET_BYTES);
         AckTokens tokens = new AckTokens(key);
         Senders senders = new Senders(config.alerting(), routing, tokens, System::getenv, Clock.systemUTC());
         DeliveryBook book = new DeliveryBook(routing, AlertingService.settings(config.alerting()));
-        List<String> lines = new DryRun(book, senders, routing.timezone()).run(alerts, Duration.ofHours(horizonHours));
+        DryRun dryRun = new DryRun(book, senders, routing.timezone());
+        List<String> lines = dryRun.run(alerts, Duration.ofHours(horizonHours));
         System.out.println("dry run: " + alerts.size() + " alert events from " + events + "; nothing is sent. Times are "
                 + routing.timezone().getId() + ".");
         lines.forEach(System.out::println);
-        System.out.println(lines.size() + " notifications");
+        System.out.println(dryRun.notifications() + " notifications");
         return 0;
     }
 

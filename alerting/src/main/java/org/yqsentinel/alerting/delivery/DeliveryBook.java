@@ -44,7 +44,8 @@ import org.yqsentinel.model.Tier;
  * <li><b>Escalation</b>: when the respond-by time of an event approaches (the route's
  *     {@code escalate-before}) and nobody acknowledged the case since, the route's {@code escalate-to}
  *     receivers are told. The response time counts from when the service learned of the event, so an
- *     event that arrives late (a backlog) does not escalate at once.</li>
+ *     event that arrives late (a backlog) does not escalate at once. What of a case comes due within the
+ *     route's group wait goes out as one report telling the case's latest event.</li>
  * <li><b>Repeat</b>: a case still open and not acknowledged is told again after the route's repeat interval.</li>
  * </ul>
  *
@@ -159,7 +160,7 @@ public final class DeliveryBook {
             if (delivery.purpose() == Purpose.ESCALATION) {
                 CaseView view = cases.get(delivery.caseId());
                 if (view != null) {
-                    view.demands.stream().filter(d -> d.alert.id().equals(delivery.alert().id())).forEach(d -> d.settled = true);
+                    view.demands.stream().filter(d -> delivery.alertIds().contains(d.alert.id())).forEach(d -> d.settled = true);
                 }
             }
         }
@@ -342,21 +343,30 @@ public final class DeliveryBook {
     private void escalate(Instant now, Map<String, Delivery> changed) {
         for (CaseView view : cases.values()) {
             for (Demand demand : view.demands) {
-                if (demand.settled) {
+                if (!demand.settled && (!view.open() || view.acknowledgedSince(demand.acceptedAt))) {
+                    demand.settled = true;
+                }
+            }
+            for (Demand demand : view.demands) {
+                if (demand.settled || now.isBefore(demand.escalateAt)) {
                     continue;
                 }
-                if (!view.open() || view.acknowledgedSince(demand.acceptedAt)) {
-                    demand.settled = true;
-                } else if (!now.isBefore(demand.escalateAt)) {
-                    demand.settled = true;
-                    for (Target target : targetsOf(demand.route.options().escalateTo())) {
-                        String id = Delivery.idOf(Purpose.ESCALATION, demand.alert.id(), target, 0);
-                        if (!deliveries.containsKey(id)) {
-                            Delivery made = made(id, Purpose.ESCALATION, demand.alert, demand.route, target, now, now);
-                            changed.put(id, put(made.status() == Status.PENDING ? made.with(Status.PENDING, 0, now, now,
-                                    "nobody acknowledged the case " + demand.route.options().escalateBefore().toMinutes()
-                                            + " min before its respond-by time") : made));
-                        }
+                // what comes due within the group wait goes out as one report telling the case's latest event
+                Instant until = now.plus(demand.route.options().groupWait());
+                List<Demand> together = view.demands.stream().filter(d -> !d.settled && !d.escalateAt.isAfter(until)).toList();
+                Set<String> receivers = new LinkedHashSet<>();
+                together.forEach(d -> {
+                    d.settled = true;
+                    receivers.addAll(d.route.options().escalateTo());
+                });
+                List<String> covered = together.stream().map(d -> d.alert.id()).distinct().toList();
+                for (Target target : targetsOf(List.copyOf(receivers))) {
+                    String id = Delivery.idOf(Purpose.ESCALATION, demand.alert.id(), target, 0);
+                    if (!deliveries.containsKey(id)) {
+                        Delivery made = made(id, Purpose.ESCALATION, view.latest, demand.route, target, now, now).covering(covered);
+                        changed.put(id, put(made.status() == Status.PENDING ? made.with(Status.PENDING, 0, now, now,
+                                "nobody acknowledged the case " + demand.route.options().escalateBefore().toMinutes()
+                                        + " min before its respond-by time") : made));
                     }
                 }
             }

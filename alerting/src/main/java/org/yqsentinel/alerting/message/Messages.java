@@ -169,7 +169,10 @@ public final class Messages {
         return sms(alert, shortLink, null);
     }
 
-    /** The SMS; a {@code remark} of two characters or so (升级, 催办) follows the event, e.g. {@code Ⅱ橙预警升级}. */
+    /**
+     * The SMS; a remark of two characters (催办 for a reminder, 逾期 for an escalation report) follows the event, e.g.
+     * {@code Ⅱ橙预警催办}: the segment has little room.
+     */
     public Sms sms(Alert alert, String shortLink, String remark) {
         boolean resolved = answered(alert);
         String event = tierShort(alert) + (alert.type() == AlertEventType.RESOLVED ? "解除" : "预警") + (remark == null ? "" : remark);

@@ -28,6 +28,7 @@ public final class DryRun {
     private final Senders senders;
     private final DateTimeFormatter time;
     private final List<String> lines = new ArrayList<>();
+    private int notifications;
 
     public DryRun(DeliveryBook book, Senders senders, ZoneId zone) {
         this.book = book;
@@ -35,7 +36,10 @@ public final class DryRun {
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(zone);
     }
 
-    /** One line per notification that would go out or be held back, in time order. */
+    /**
+     * One line per notification that would go out or be held back, in time order, and one per event that repeats an
+     * earlier one (and so is dropped).
+     */
     public List<String> run(List<Alert> events, Duration horizon) {
         List<Alert> ordered = events.stream().sorted(Comparator.comparing(Alert::windowEnd)).toList();
         if (ordered.isEmpty()) {
@@ -67,7 +71,13 @@ public final class DryRun {
         return to;
     }
 
+    /** How many of the lines of {@link #run} are notifications. */
+    public int notifications() {
+        return notifications;
+    }
+
     private void line(Instant at, Delivery d) {
+        notifications++;
         lines.add(String.format(Locale.ROOT, "%s  %-10s %-8s %-9s %s <%s>  %s", time.format(at), d.purpose().name().toLowerCase(Locale.ROOT),
                 d.target().medium().id(), d.status() == Status.SENT ? "SEND" : d.status().name(),
                 d.target().who(), d.target().shown(), d.status() == Status.SENT ? senders.preview(d) : d.detail()));

@@ -104,7 +104,7 @@ public final class Senders {
     }
 
     private static String smsRemark(Delivery d) {
-        return d.purpose() == Purpose.NOTICE ? null : d.purpose() == Purpose.REPEAT ? "催办" : "升级";
+        return d.purpose() == Purpose.NOTICE ? null : d.purpose() == Purpose.REPEAT ? "催办" : "逾期";
     }
 
     private static EmailChannel.Smtp smtp(SentinelConfig.Smtp smtp) {

@@ -234,6 +234,35 @@ class DeliveryBookTest {
     }
 
     @Test
+    void escalationsOfACaseComingDueWithinTheGroupWaitGoOutAsOneReportTellingTheLatestEvent() {
+        DeliveryBook book = new DeliveryBook(ROUTING, SETTINGS);
+        Alert blue = opened(Tier.IV_BLUE, T);  // escalates at T + 60 min by the department route (group wait 30 s)
+        Alert orange = alert(AlertEventType.ESCALATED, Tier.II_ORANGE, T.plusSeconds(10), "江城市教育局");  // 10 s later
+        List<Delivery> ledger = new ArrayList<>(book.accept(blue, T).changed());
+        ledger.addAll(book.accept(orange, T.plusSeconds(10)).changed());
+        ledger.addAll(sendAll(book, T.plusSeconds(40)));
+
+        Instant due = T.plus(Duration.ofMinutes(60));
+        List<Delivery> reports = sendAll(book, due);
+        assertThat(where(reports)).containsExactly("leaders email SENT", "leaders sms SENT");
+        assertThat(reports).allSatisfy(d -> {
+            assertThat(d.alert()).isEqualTo(orange);
+            assertThat(d.alertIds()).containsExactly(blue.id(), orange.id());
+        });
+        assertThat(book.plan(due.plusSeconds(10), List.of()).send()).as("the orange's own escalation is covered").isEmpty();
+        assertThat(book.escalationDue(CASE)).isEmpty();
+        ledger.addAll(reports);
+
+        DeliveryBook restored = new DeliveryBook(ROUTING, SETTINGS);
+        Map<String, Delivery> latest = new java.util.LinkedHashMap<>();
+        ledger.forEach(d -> latest.put(d.id(), d));
+        restored.restore(List.of(new DeliveryBook.Accepted(blue, T), new DeliveryBook.Accepted(orange, T.plusSeconds(10))), latest.values(),
+                List.of());
+        assertThat(restored.escalationDue(CASE)).as("a restart does not report again").isEmpty();
+        assertThat(restored.plan(due.plusSeconds(30), List.of()).send()).isEmpty();
+    }
+
+    @Test
     void anEventLearnedLateGetsItsWholeResponseTimeFromWhenItWasLearned() {
         DeliveryBook book = new DeliveryBook(ROUTING, SETTINGS);
         Instant late = T.plus(Duration.ofHours(5));

@@ -260,7 +260,7 @@ class AlertingServiceIT {
         assertThat(acknowledged.get("status").asText()).isEqualTo("ASSESSING");  // the job's to change
         assertThat(post(token).body()).contains("此前已确认");
 
-        await("the unacknowledged case escalates to the leaders", () -> mails(ignored, ZHAO).size() == 1 && sms("13900139001", "升级").size() >= 1);
+        await("the unacknowledged case escalates to the leaders", () -> mails(ignored, ZHAO).size() == 1 && sms("13900139001", "逾期").size() >= 1);
         assertThat(mails(ignored, ZHAO)).singleElement().satisfies(subject -> assertThat(subject).startsWith("【逾时未确认·升级报告】"));
         Thread.sleep(2_000);
         assertThat(mails(acked, ZHAO)).isEmpty();
