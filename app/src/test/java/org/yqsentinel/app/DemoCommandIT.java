@@ -3,9 +3,16 @@ package org.yqsentinel.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,11 +20,15 @@ import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.CaseRecord;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.model.json.Json;
+import org.yqsentinel.stack.StackLayout;
 import org.yqsentinel.stack.junit.LocalStackExtension;
 import org.yqsentinel.stack.junit.StackContext;
 import org.yqsentinel.stack.setup.ElasticsearchConnection;
 
-/** {@code yq demo} on the real stack ends with an alert of Ⅱ橙 or higher and its case in Elasticsearch. */
+/**
+ * {@code yq demo} on the real stack ends with an alert of Ⅱ橙 or higher and its case in Elasticsearch, and the
+ * notifications of its alert events in {@code yq-deliveries} and as files in the outbox.
+ */
 @ExtendWith(LocalStackExtension.class)
 class DemoCommandIT {
 
@@ -25,7 +36,9 @@ class DemoCommandIT {
     Path dir;
 
     @Test
-    void theSimulatedSurgeEndsWithAnOrangeOrRedAlertAndItsCase(StackContext stack) throws Exception {
+    void theSimulatedSurgeEndsWithAnOrangeOrRedAlertItsCaseAndItsNotificationsInTheOutbox(StackContext stack) throws Exception {
+        Path outbox = StackLayout.detect().workDir().resolve("outbox");
+        Set<Path> before = files(outbox);
         StackCli.Printed run = StackCli.run(StackCli.config(dir, stack), "demo");
         String printed = run.out();
         assertThat(run.exit()).as(printed).isZero();
@@ -40,13 +53,64 @@ class DemoCommandIT {
         assertThat(record.responsibleDepartment()).isEqualTo("江城市教育局");
         assertThat(printed).contains("posts linked to a policy", orange.tier().label(), "case " + orange.caseId());
         assertThat(printed).contains("dead letters this run: 6");
+
+        // the alert events reached the department and the desk through the outbox, each notification once, all settled
+        List<JsonNode> deliveries = documents(stack, "yq-deliveries", JsonNode.class).stream()
+                .filter(d -> d.get("kind").asText().equals("delivery")).toList();
+        assertThat(deliveries).isNotEmpty().allSatisfy(d -> assertThat(d.get("status").asText()).as(d.toString())
+                .isIn("SENT", "QUIET", "INHIBITED"));
+        List<JsonNode> mails = sent(deliveries, "email");
+        assertThat(mails).extracting(d -> d.get("address").asText())
+                .contains("wang.xiaoming@edu.jiangcheng.example.gov.cn", "li.na@edu.jiangcheng.example.gov.cn",
+                        "yuqing-duty@jiangcheng.example.gov.cn");
+        List<String> newMails = contents(outbox.resolve("mail"), before);
+        assertThat(newMails).as("one .eml per mail sent").hasSize(mails.size());
+        for (JsonNode mail : mails) {
+            // an e-mail delivery's detail is the Message-ID the SMTP server took
+            assertThat(newMails).as("the outbox has mail " + mail.get("detail"))
+                    .anySatisfy(eml -> assertThat(eml).contains("Message-ID: " + mail.get("detail").asText()));
+        }
+        assertThat(printed).contains(mails.size() + " new e-mails");
+        // SMS go out unless the demo runs in the quiet hours (22:00–07:00 Beijing), where they are recorded QUIET
+        List<JsonNode> sms = deliveries.stream().filter(d -> d.get("channel").asText().equals("sms")).toList();
+        assertThat(sms).extracting(d -> d.get("address").asText()).contains("13800138001", "13800138002");
+        List<String> newSms = contents(outbox.resolve("sms"), before);
+        assertThat(newSms).hasSize(sent(deliveries, "sms").size());
+        for (JsonNode text : sent(deliveries, "sms")) {
+            assertThat(newSms).anySatisfy(json -> assertThat(json).contains("\"requestId\":\"" + text.get("id").asText() + "\""));
+        }
+        assertThat(sent(deliveries, "dingtalk")).isNotEmpty();
+    }
+
+    private static List<JsonNode> sent(List<JsonNode> deliveries, String channel) {
+        return deliveries.stream().filter(d -> d.get("channel").asText().equals(channel) && d.get("status").asText().equals("SENT")).toList();
+    }
+
+    private static Set<Path> files(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Set.of();
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(Files::isRegularFile).collect(Collectors.toSet());
+        }
+    }
+
+    /** The texts of the files in {@code dir} that were not there before. */
+    private static List<String> contents(Path dir, Set<Path> before) throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (Path file : files(dir)) {
+            if (!before.contains(file)) {
+                texts.add(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return texts;
     }
 
     private static <T> List<T> documents(StackContext stack, String index, Class<T> type) throws Exception {
         String name = stack.namespace().index(index);
         try (ElasticsearchConnection es = ElasticsearchConnection.open(stack.elasticsearchUrl())) {
             es.client().indices().refresh(r -> r.index(name));
-            return es.client().search(s -> s.index(name).size(100), JsonNode.class).hits().hits().stream()
+            return es.client().search(s -> s.index(name).size(1000), JsonNode.class).hits().hits().stream()
                     .map(hit -> hit.source()).filter(Objects::nonNull).map(node -> {
                         try {
                             return Json.mapper().treeToValue(node, type);
