@@ -43,6 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.yqsentinel.alerting.LoopbackPorts;
 import org.yqsentinel.alerting.ack.AckTokens;
+import org.yqsentinel.alerting.delivery.Silence;
+import org.yqsentinel.alerting.ledger.Ledger;
 import org.yqsentinel.alerting.outbox.Outbox;
 import org.yqsentinel.alerting.routing.RoutingRules;
 import org.yqsentinel.model.Alert;
@@ -59,7 +61,7 @@ import org.yqsentinel.stack.setup.ElasticsearchConnection;
  * {@code ./yq alerting} end to end on the real Kafka and Elasticsearch, sending real e-mail over SMTP and real
  * SMS and robot messages over HTTP to the outbox on loopback: routing, grouping, inhibition, exactly once under
  * duplicated events and a restart, a retry after the SMTP server was down, acknowledge links (forged, expired,
- * valid) and escalation. Each test works on cases of its own.
+ * valid), escalation and silences. Each test works on cases of its own.
  */
 @ExtendWith(LocalStackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -290,6 +292,32 @@ class AlertingServiceIT {
             }
             assertThat(values).singleElement().satisfies(v -> assertThat(v).startsWith("{\"not\":\"an alert\"} | not an alert event"));
         }
+    }
+
+    @Test
+    @Order(6)
+    void aSilenceMutesTheDeliveriesItMatchesUntilItEnds() throws Exception {
+        String caseId = "case:g";
+        Ledger ledger = new Ledger(es.client(), config.names());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Silence silence = new Silence("silence-it-g", caseId, null, null, "desk", now.minusSeconds(60), now.plus(Duration.ofHours(1)),
+                "值班员", "the desk handles case g by phone");
+        ledger.put(silence);
+        Thread.sleep(2_500);  // the service reads silences every second
+        send(alert("g", caseId, AlertEventType.OPENED, Tier.III_YELLOW, null, now, "交通局", Duration.ofHours(24)));
+
+        await("the desk's notifications are silenced", () -> deliveries(caseId).size() == 2
+                && deliveries(caseId).stream().allMatch(d -> d.get("status").asText().equals("SILENCED")));
+        assertThat(deliveries(caseId)).allSatisfy(d -> assertThat(d.get("detail").asText())
+                .startsWith("silenced by silence-it-g (case case:g · receiver desk)").endsWith(": the desk handles case g by phone"));
+        assertThat(mails(caseId, DESK)).isEmpty();
+        assertThat(robot(caseId)).isZero();
+
+        ledger.put(new Silence(silence.id(), caseId, null, null, "desk", silence.startsAt(), Instant.now(), "值班员", silence.comment()));
+        Thread.sleep(2_500);
+        send(alert("g", caseId, AlertEventType.ESCALATED, Tier.II_ORANGE, Tier.III_YELLOW, now.plusSeconds(600), "交通局", Duration.ofHours(24)));
+        await("once the silence ended, the desk is told of the next event", () -> mails(caseId, DESK).size() == 1 && robot(caseId) == 1);
+        assertThat(mails(caseId, DESK)).singleElement().satisfies(subject -> assertThat(subject).contains("Ⅱ级橙色"));
     }
 
     // ---- helpers
