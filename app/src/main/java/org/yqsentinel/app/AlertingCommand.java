@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.yqsentinel.alerting.ack.AckTokens;
 import org.yqsentinel.alerting.delivery.DeliveryBook;
 import org.yqsentinel.alerting.delivery.Silence;
@@ -69,16 +68,17 @@ final class AlertingCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Yq.UserError(e.getMessage());
         }
-        CountDownLatch stopped = new CountDownLatch(1);
         try (AlertingService service = AlertingService.start(config, routing, tokens, System::getenv, Clock.systemUTC())) {
             System.out.println("alerting: delivering " + config.names().alertsTopic() + " on " + config.kafkaBootstrapServers()
                     + "; acknowledge links and metrics on http://" + config.alerting().httpHost() + ":" + service.httpPort()
                     + " (/metrics). Ctrl-C stops it.");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                service.close();
-                stopped.countDown();
-            }));
-            stopped.await();
+            Runtime.getRuntime().addShutdownHook(new Thread(service::close));
+            service.awaitEnd();
+            if (service.failure() != null) {
+                System.err.println("yq: alerting stopped: the consumer of " + config.names().alertsTopic() + " failed: " + service.failure()
+                        + " (restart it; nothing is lost: what was not in the ledger is read again)");
+                return 1;
+            }
         }
         return 0;
     }

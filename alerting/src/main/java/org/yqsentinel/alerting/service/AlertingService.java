@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -86,6 +87,9 @@ public final class AlertingService implements AutoCloseable {
     private final HttpEndpoint http;
     private volatile List<Silence> silences = List.of();
     private volatile Instant silencesReadAt = Instant.EPOCH;
+    /** Counted down when the service has stopped: closed, or its consumer failed. */
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile RuntimeException failure;
 
     private AlertingService(SentinelConfig config, RoutingRules routing, AckTokens tokens, Function<String, String> environment, Clock clock) {
         this.config = config;
@@ -198,10 +202,25 @@ public final class AlertingService implements AutoCloseable {
                 throw e;
             }
         } catch (RuntimeException e) {
+            // the service cannot go on without its events: say so on /health and end ./yq alerting non-zero, to be restarted
+            failure = e;
             LOG.error("alerting: the consumer of {} stopped: {}", config.names().alertsTopic(), e.toString(), e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
+            if (failure != null) {
+                ended.countDown();
+            }
         }
+    }
+
+    /** Waits until the service has stopped: {@link #close()}d, or its consumer failed ({@link #failure()}). */
+    public void awaitEnd() throws InterruptedException {
+        ended.await();
+    }
+
+    /** Why the service stopped on its own, or null while it runs or after a plain {@link #close()}. */
+    public RuntimeException failure() {
+        return failure;
     }
 
     private Alert read(ConsumerRecord<byte[], byte[]> record) {
@@ -324,6 +343,12 @@ public final class AlertingService implements AutoCloseable {
         }
 
         @Override
+        public String failure() {
+            RuntimeException e = failure;
+            return e == null ? null : "the consumer of " + config.names().alertsTopic() + " stopped: " + e;
+        }
+
+        @Override
         public HttpEndpoint.Acknowledged acknowledge(String token) {
             Instant now = clock.instant();
             AckTokens.Check check = tokens.check(token, now);
@@ -429,5 +454,6 @@ public final class AlertingService implements AutoCloseable {
         deadLetters.close(Duration.ofSeconds(5));
         elasticsearch.close();
         LOG.info("alerting: stopped");
+        ended.countDown();
     }
 }

@@ -44,6 +44,9 @@ final class HttpEndpoint implements AutoCloseable {
         String metrics();
 
         int pending();
+
+        /** Why the service stopped working, or null while it works. */
+        String failure();
     }
 
     /** The outcome of a click on the button: the verdict, and when valid, who acknowledged when, and whether it was the first time. */
@@ -70,8 +73,11 @@ final class HttpEndpoint implements AutoCloseable {
         server.createContext("/ack", exchange -> guarded(exchange, this::ack));
         server.createContext("/a/", this::shortLink);
         server.createContext("/metrics", exchange -> reply(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", service.metrics()));
-        server.createContext("/health", exchange -> reply(exchange, 200, "text/plain; charset=utf-8",
-                "ok; " + service.pending() + " notifications pending\n"));
+        server.createContext("/health", exchange -> {
+            String failure = service.failure();
+            reply(exchange, failure == null ? 200 : 503, "text/plain; charset=utf-8", failure == null
+                    ? "ok; " + service.pending() + " notifications pending\n" : "failed: " + failure + "\n");
+        });
         server.createContext("/", exchange -> page(exchange, 404, "找不到页面", "这里只有确认链接（/ack）、短链接（/a/…）、/metrics 和 /health。"));
         server.start();
     }

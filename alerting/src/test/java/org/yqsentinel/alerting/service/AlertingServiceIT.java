@@ -292,6 +292,11 @@ class AlertingServiceIT {
             }
             assertThat(values).singleElement().satisfies(v -> assertThat(v).startsWith("{\"not\":\"an alert\"} | not an alert event"));
         }
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/health")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).matches("ok; \\d+ notifications pending\n");
+        assertThat(service.failure()).isNull();
     }
 
     @Test
