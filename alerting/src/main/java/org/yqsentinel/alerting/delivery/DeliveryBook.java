@@ -11,13 +11,16 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.yqsentinel.alerting.ack.AckTokens;
 import org.yqsentinel.alerting.channel.SendResult;
 import org.yqsentinel.alerting.routing.Route;
@@ -112,6 +115,8 @@ public final class DeliveryBook {
         final List<Demand> demands = new ArrayList<>();
         final List<Acknowledgement> acks = new ArrayList<>();
         final List<String> deliveries = new ArrayList<>();
+        /** No reminder of the case is due before this; null when its deliveries changed since it was worked out. */
+        Instant nextRepeat;
 
         boolean open() {
             return latest != null && latest.type() != AlertEventType.RESOLVED;
@@ -132,6 +137,13 @@ public final class DeliveryBook {
     private final RoutingRules routing;
     private final Map<String, Route> routes = new HashMap<>();
     private final Map<String, Delivery> deliveries = new LinkedHashMap<>();
+    /** The deliveries not yet final, soonest due first: what a planning tick looks at, rather than all of them. */
+    private final NavigableSet<Delivery> pending = new TreeSet<>(
+            Comparator.comparing(Delivery::dueAt).thenComparing(Delivery::createdAt).thenComparing(Delivery::id));
+    /** Cases not resolved: the only ones reminders are for. */
+    private final Set<CaseView> open = new LinkedHashSet<>();
+    /** Cases with escalations not yet settled. */
+    private final Set<CaseView> demanding = new LinkedHashSet<>();
     private final Map<String, String> shortCodes = new HashMap<>();
     private final Map<String, CaseView> cases = new HashMap<>();
     private final Set<String> accepted = new HashSet<>();
@@ -213,10 +225,15 @@ public final class DeliveryBook {
         Map<String, Delivery> changed = new LinkedHashMap<>();
         escalate(now, changed);
         repeat(now, changed);
-        List<Delivery> due = deliveries.values().stream()
-                .filter(d -> d.status() == Status.PENDING && !inFlight.contains(d.id()) && !d.dueAt().isAfter(now))
-                .sorted(Comparator.comparing(Delivery::dueAt).thenComparing(Delivery::createdAt))
-                .toList();
+        List<Delivery> due = new ArrayList<>();
+        for (Delivery d : pending) {
+            if (d.dueAt().isAfter(now)) {
+                break;
+            }
+            if (!inFlight.contains(d.id())) {
+                due.add(d);
+            }
+        }
         List<Delivery> send = new ArrayList<>();
         Map<String, Integer> reserved = new HashMap<>();
         for (Delivery d : due) {
@@ -304,9 +321,14 @@ public final class DeliveryBook {
         return Optional.ofNullable(deliveries.get(id));
     }
 
+    /** Notifications in the book, final or not. */
+    public int size() {
+        return deliveries.size();
+    }
+
     /** Deliveries not yet final. */
     public int pending() {
-        return (int) deliveries.values().stream().filter(d -> d.status() == Status.PENDING).count();
+        return pending.size();
     }
 
     /** Whether the case was acknowledged after the last of its events that asked for a response. */
@@ -327,6 +349,11 @@ public final class DeliveryBook {
         CaseView view = view(alert.caseId());
         if (view.latest == null || !alert.windowEnd().isBefore(view.latest.windowEnd())) {
             view.latest = alert;
+            if (view.open()) {
+                open.add(view);
+            } else {
+                open.remove(view);
+            }
         }
         if (alert.respondBy() == null) {
             return;
@@ -336,12 +363,14 @@ public final class DeliveryBook {
         for (Route route : routing.routesFor(alert)) {
             if (!route.options().escalateTo().isEmpty()) {
                 view.demands.add(new Demand(alert, at, respondBy.minus(route.options().escalateBefore()), route));
+                demanding.add(view);
             }
         }
     }
 
     private void escalate(Instant now, Map<String, Delivery> changed) {
-        for (CaseView view : cases.values()) {
+        for (Iterator<CaseView> it = demanding.iterator(); it.hasNext(); ) {
+            CaseView view = it.next();
             for (Demand demand : view.demands) {
                 if (!demand.settled && (!view.open() || view.acknowledgedSince(demand.acceptedAt))) {
                     demand.settled = true;
@@ -370,12 +399,15 @@ public final class DeliveryBook {
                     }
                 }
             }
+            if (view.demands.stream().allMatch(d -> d.settled)) {
+                it.remove();
+            }
         }
     }
 
     private void repeat(Instant now, Map<String, Delivery> changed) {
-        for (CaseView view : cases.values()) {
-            if (!view.open() || view.acknowledged()) {
+        for (CaseView view : open) {
+            if (view.acknowledged() || view.nextRepeat != null && now.isBefore(view.nextRepeat)) {
                 continue;
             }
             Map<Target, List<Delivery>> byTarget = new LinkedHashMap<>();
@@ -385,24 +417,29 @@ public final class DeliveryBook {
                     byTarget.computeIfAbsent(d.target(), t -> new ArrayList<>()).add(d);
                 }
             }
-            byTarget.forEach((target, made) -> {
+            Instant next = Instant.MAX;  // a change of the case's deliveries (a pending one settling) works it out again
+            for (Map.Entry<Target, List<Delivery>> entry : byTarget.entrySet()) {
+                List<Delivery> made = entry.getValue();
                 if (made.stream().anyMatch(d -> d.status() == Status.PENDING)) {
-                    return;
+                    continue;
                 }
                 Optional<Delivery> last = made.stream().filter(d -> d.status() == Status.SENT).max(Comparator.comparing(Delivery::updatedAt));
                 if (last.isEmpty()) {
-                    return;
+                    continue;
                 }
                 Route route = routes.getOrDefault(last.get().route(), routing.root());
-                if (now.isBefore(last.get().updatedAt().plus(route.options().repeatInterval()))) {
-                    return;
+                Instant due = last.get().updatedAt().plus(route.options().repeatInterval());
+                if (now.isBefore(due)) {
+                    next = due.isBefore(next) ? due : next;
+                    continue;
                 }
                 int number = (int) made.stream().filter(d -> d.purpose() == Purpose.REPEAT).count() + 1;
-                String id = Delivery.idOf(Purpose.REPEAT, view.latest.id(), target, number);
+                String id = Delivery.idOf(Purpose.REPEAT, view.latest.id(), entry.getKey(), number);
                 if (!deliveries.containsKey(id)) {
-                    changed.put(id, put(made(id, Purpose.REPEAT, view.latest, route, target, now, now)));
+                    changed.put(id, put(made(id, Purpose.REPEAT, view.latest, route, entry.getKey(), now, now)));
                 }
-            });
+            }
+            view.nextRepeat = next;
         }
     }
 
@@ -451,10 +488,18 @@ public final class DeliveryBook {
     }
 
     private Delivery put(Delivery delivery) {
-        if (deliveries.put(delivery.id(), delivery) == null) {
-            view(delivery.caseId()).deliveries.add(delivery.id());
+        CaseView view = view(delivery.caseId());
+        Delivery before = deliveries.put(delivery.id(), delivery);
+        if (before == null) {
+            view.deliveries.add(delivery.id());
             shortCodes.put(delivery.shortCode(), delivery.id());
+        } else if (before.status() == Status.PENDING) {
+            pending.remove(before);
         }
+        if (delivery.status() == Status.PENDING) {
+            pending.add(delivery);
+        }
+        view.nextRepeat = null;
         return delivery;
     }
 

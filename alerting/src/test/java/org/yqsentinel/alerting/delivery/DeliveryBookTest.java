@@ -203,10 +203,11 @@ class DeliveryBookTest {
             }
             now = now.plusSeconds(25);
         }
-        assertThat(ends).extracting(d -> d.target().medium().id() + " " + d.status() + " " + d.attempts())
-                .containsExactly("email PENDING 1", "dingtalk FAILED 1", "email PENDING 2", "email FAILED 3");
+        List<String> outcomes = ends.stream().map(d -> d.target().medium().id() + " " + d.status() + " " + d.attempts()).toList();
+        assertThat(outcomes.subList(0, 2)).as("the first round").containsExactlyInAnyOrder("email PENDING 1", "dingtalk FAILED 1");
+        assertThat(outcomes.subList(2, 4)).containsExactly("email PENDING 2", "email FAILED 3");
         assertThat(ends.get(3).detail()).isEqualTo("given up after 3 attempts: 451 busy");
-        assertThat(ends.get(0).dueAt()).isEqualTo(T.plusSeconds(40));
+        assertThat(ends.get(outcomes.indexOf("email PENDING 1")).dueAt()).isEqualTo(T.plusSeconds(40));
     }
 
     @Test
