@@ -2,18 +2,14 @@ package org.yqsentinel.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.AlertEventType;
 import org.yqsentinel.model.Region;
@@ -23,38 +19,11 @@ import org.yqsentinel.model.json.Json;
 /** {@code yq alerting --dry-run} with the bundled routing: what would go to whom, and when; no stack needed. */
 class AlertingCommandTest {
 
-    @TempDir
-    Path home;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-    private String originalHome;
+    @RegisterExtension
+    final Console console = Console.inTemporaryProject();
 
     /** 10:00 in Beijing, outside the bundled quiet hours. */
     private static final Instant T = Instant.parse("2026-11-20T02:00:00Z");
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        originalHome = System.getProperty("yq.home");
-        System.setProperty("yq.home", home.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-        if (originalHome == null) {
-            System.clearProperty("yq.home");
-        } else {
-            System.setProperty("yq.home", originalHome);
-        }
-    }
 
     private static Alert event(AlertEventType type, Tier tier, Tier previous, Instant end) {
         return new Alert(Alert.idOf("江教发〔2026〕18号", type, tier, end), type, "江教发〔2026〕18号",
@@ -64,11 +33,7 @@ class AlertingCommandTest {
     }
 
     private Path events(String... lines) throws Exception {
-        return Files.write(home.resolve("alerts.jsonl"), List.of(lines), StandardCharsets.UTF_8);
-    }
-
-    private List<String> output() {
-        return out.toString(StandardCharsets.UTF_8).lines().toList();
+        return Files.write(console.home().resolve("alerts.jsonl"), List.of(lines), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -77,10 +42,10 @@ class AlertingCommandTest {
         String escalated = Json.mapper().writeValueAsString(event(AlertEventType.ESCALATED, Tier.II_ORANGE, Tier.III_YELLOW, T.plusSeconds(10)));
         Path file = events(opened, "", opened, escalated);
 
-        assertThat(Yq.run("alerting", "--dry-run", "--events", file.toString(), "--horizon-hours", "2")).as(err.toString(StandardCharsets.UTF_8))
+        assertThat(Yq.run("alerting", "--dry-run", "--events", file.toString(), "--horizon-hours", "2")).as(console.err())
                 .isZero();
 
-        List<String> lines = output();
+        List<String> lines = console.outLines();
         assertThat(lines.get(0)).isEqualTo("dry run: 3 alert events from " + file + "; nothing is sent. Times are Asia/Shanghai.");
         List<String> shown = lines.subList(1, lines.size() - 1);
         assertThat(lines.get(lines.size() - 1)).isEqualTo(shown.size() - 1 + " notifications")
@@ -104,7 +69,7 @@ class AlertingCommandTest {
         assertThat(shown).filteredOn(l -> l.contains("escalation")).hasSize(2)
                 .allSatisfy(l -> assertThat(l).startsWith("2026-11-20 11:00").contains("赵副秘书长").contains(" SEND ").contains("Ⅱ"))
                 .extracting(l -> l.split("\\s+")[3]).containsExactlyInAnyOrder("email", "sms");
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(console.err()).isEmpty();
     }
 
     @Test
@@ -114,16 +79,16 @@ class AlertingCommandTest {
 
         assertThat(Yq.run("alerting", "--dry-run", "--events", file.toString())).isEqualTo(2);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("yq: " + file + ":2: not an alert event");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(console.err()).startsWith("yq: " + file + ":2: not an alert event");
+        assertThat(console.out()).isEmpty();
     }
 
     @Test
     void eventsFromAFileGoOnlyWithADryRun() {
         assertThat(Yq.run("alerting", "--dry-run")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--dry-run needs --events FILE");
-        err.reset();
+        assertThat(console.err()).contains("--dry-run needs --events FILE");
+        console.reset();
         assertThat(Yq.run("alerting", "--events", "alerts.jsonl")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--events goes with --dry-run");
+        assertThat(console.err()).contains("--events goes with --dry-run");
     }
 }

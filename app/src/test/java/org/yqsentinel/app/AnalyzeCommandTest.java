@@ -4,34 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yqsentinel.model.json.Json;
 
 /** {@code yq analyze} on hand-written hard cases, no stack. */
 class AnalyzeCommandTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalOut;
+    @RegisterExtension
+    final Console console = Console.captured();
     private InputStream originalIn;
 
     @BeforeEach
-    void capture() {
-        originalOut = System.out;
+    void keepStdin() {
         originalIn = System.in;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
-    void restore() {
-        System.setOut(originalOut);
+    void restoreStdin() {
         System.setIn(originalIn);
     }
 
@@ -39,7 +35,7 @@ class AnalyzeCommandTest {
         System.setIn(new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
         assertThat(Yq.run("analyze")).isZero();
         List<JsonNode> results = new ArrayList<>();
-        for (String line : out.toString(StandardCharsets.UTF_8).lines().toList()) {
+        for (String line : console.out().lines().toList()) {
             results.add(Json.mapper().readTree(line));
         }
         return results;

@@ -3,45 +3,25 @@ package org.yqsentinel.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yqsentinel.model.json.Json;
 
 /** {@code yq ingest --check}: no Kafka, canonical records on stdout, reasons on stderr. */
 class IngestCommandTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final Console console = Console.captured();
 
     static String fixture(String name) throws URISyntaxException {
         return Path.of(IngestCommandTest.class.getResource("/ingest/" + name).toURI()).toString();
     }
 
     private List<JsonNode> records() {
-        return out.toString(StandardCharsets.UTF_8).lines().map(l -> {
+        return console.out().lines().map(l -> {
             try {
                 return Json.mapper().readTree(l);
             } catch (Exception e) {
@@ -64,7 +44,7 @@ class IngestCommandTest {
         assertThat(items.get(0).get("engagement").get("reposts").asLong()).isEqualTo(12_000);
         assertThat(items.get(1).get("repostOf").asText()).isEqualTo("weibo:4843210001");
         assertThat(items.get(1).get("publishedAt").asText()).isEqualTo("2026-11-22T00:12:00Z");
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+        assertThat(console.err().lines().toList()).containsExactly(
                 file + ":3: not JSON: Unexpected end-of-input: was expecting closing quote for a string value at line 1, column 77",
                 file + ":4: unparseable time \"前天晚上\" in field created_at",
                 "accepted 2, rejected 2");
@@ -75,10 +55,9 @@ class IngestCommandTest {
         assertThat(Yq.run("ingest", "--check", "--channel", "news", fixture("news.json"))).isZero();
         assertThat(records()).extracting(n -> n.get("publishedAt").asText())
                 .containsExactly("2026-11-21T06:30:00Z", "2026-11-21T16:00:00Z");
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("accepted 2, rejected 0\n");
+        assertThat(console.err()).isEqualTo("accepted 2, rejected 0\n");
 
-        out.reset();
-        err.reset();
+        console.reset();
         assertThat(Yq.run("ingest", "--check", "--channel", "policy", fixture("policy-page.txt"))).isZero();
         JsonNode policy = records().get(0);
         assertThat(policy.get("id").asText()).isEqualTo("粤办函〔2016〕629号");
@@ -102,7 +81,7 @@ class IngestCommandTest {
     void unknownChannelAndMissingFileAreOneLineErrors() throws Exception {
         assertThat(Yq.run("ingest", "--check", "--channel", "douyin", fixture("news.json"))).isEqualTo(2);
         assertThat(Yq.run("ingest", "--check", "--channel", "news", "/no/such/file.jsonl")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+        assertThat(console.err().lines().toList()).containsExactly(
                 "yq: --channel must be news, weibo, wechat or policy, not 'douyin'",
                 "yq: no such file: /no/such/file.jsonl");
     }

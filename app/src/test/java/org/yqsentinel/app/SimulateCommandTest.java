@@ -2,18 +2,14 @@ package org.yqsentinel.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.yqsentinel.ingest.scenario.Simulation;
 import org.yqsentinel.ingest.scenario.Simulation.Phase;
@@ -22,19 +18,8 @@ import picocli.CommandLine;
 /** {@code yq simulate} writes the crawler files and phases.json, and says per phase how many items it wrote. */
 class SimulateCommandTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-    }
+    @RegisterExtension
+    final Console console = Console.captured();
 
     @Test
     void writesTheRawFilesAndThePhasesAndPrintsALinePerPhase(@TempDir Path dir) throws Exception {
@@ -47,7 +32,7 @@ class SimulateCommandTest {
         List<Phase> phases = Simulation.readPhases(dir);
         assertThat(phases).extracting(Phase::name).containsExactly("quiet", "unrelated", "tail");
         assertThat(phases.get(0).start()).isEqualTo(Instant.parse("2026-11-21T00:30:00Z"));
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = console.out().lines().toList();
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).contains("scenario unrelated (seed 5, rate 1.0)").contains("policy 江教发〔2026〕18号");
         assertThat(lines.get(1)).matches("  quiet +11-21 08:30 → 11-21 11:30 Beijing +\\d+ items");
