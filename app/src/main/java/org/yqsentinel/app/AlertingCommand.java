@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,12 +61,7 @@ final class AlertingCommand implements Callable<Integer> {
         if (events != null) {
             throw new Yq.UserError("--events goes with --dry-run; the service reads " + config.names().alertsTopic());
         }
-        AckTokens tokens;
-        try {
-            tokens = AckTokens.fromEnvironment(System::getenv);
-        } catch (IllegalArgumentException e) {
-            throw new Yq.UserError(e.getMessage());
-        }
+        AckTokens tokens = AckTokens.fromEnvironment(System::getenv);
         try (AlertingService service = AlertingService.start(config, routing, tokens, System::getenv, Clock.systemUTC())) {
             System.out.println("alerting: delivering " + config.names().alertsTopic() + " on " + config.kafkaBootstrapServers()
                     + "; acknowledge links and metrics on http://" + config.alerting().httpHost() + ":" + service.httpPort()
@@ -99,9 +93,8 @@ final class AlertingCommand implements Callable<Integer> {
         }
         // links in a dry run are not meant to be clicked: sign them with a throwaway secret unless one is set
         String secret = System.getenv(AckTokens.SECRET_VARIABLE);
-        byte[] key = secret != null && secret.length() >= AckTokens.MIN_SECRET_BYTES ? secret.getBytes(StandardCharsets.UTF_8)
-                : new SecureRandom().generateSeed(AckTokens.MIN_SECRET_BYTES);
-        AckTokens tokens = new AckTokens(key);
+        AckTokens tokens = secret == null ? new AckTokens(AckTokens.newSecret().getBytes(StandardCharsets.UTF_8))
+                : AckTokens.fromEnvironment(System::getenv);
         Senders senders = new Senders(config.alerting(), routing, tokens, System::getenv, Clock.systemUTC());
         DeliveryBook book = new DeliveryBook(routing, AlertingService.settings(config.alerting()));
         DryRun dryRun = new DryRun(book, senders, routing.timezone());
@@ -138,43 +131,54 @@ final class AlertingCommand implements Callable<Integer> {
         public Integer call() {
             SentinelConfig config = alerting.yq.config();
             Instant now = Instant.now();
+            // what the user can fix is refused before anything is asked of Elasticsearch
+            if (!List.of("add", "list", "expire").contains(action)) {
+                throw new Yq.UserError("unknown action '" + action + "'; use add, list or expire");
+            }
+            if (action.equals("expire") && id == null) {
+                throw new Yq.UserError("say which silence to end: ./yq alerting silence expire ID (./yq alerting silence list shows them)");
+            }
+            Silence silence = action.equals("add") ? made(now) : null;
             try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
                 Ledger ledger = new Ledger(es.client(), config.names());
                 switch (action) {
                     case "add" -> {
-                        if (by == null) {
-                            throw new Yq.UserError("say who silences with --by NAME: the record keeps it");
-                        }
-                        Duration length = Duration.ofSeconds(Math.round(hours * 3600));
-                        String silenceId = "silence-" + Digests.sha256Hex(String.join("\n", String.valueOf(caseId), String.valueOf(policy),
-                                String.valueOf(department), String.valueOf(receiver), now.toString())).substring(0, 12);
-                        Silence silence;
-                        try {
-                            silence = new Silence(silenceId, caseId, policy, department, receiver, now, now.plus(length), by, comment);
-                        } catch (IllegalArgumentException e) {
-                            throw new Yq.UserError(e.getMessage() + " (--case, --policy, --department, --receiver; --hours above 0)");
-                        }
                         ledger.put(silence);
                         System.out.println(silence.id() + ": " + silence.describe() + " silenced until " + silence.endsAt());
                     }
                     case "list" -> ledger.allSilences().forEach(s -> System.out.println(s.id() + "  " + (s.activeAt(now) ? "active " : "ended  ")
                             + s.startsAt() + " – " + s.endsAt() + "  " + s.describe() + "  by " + s.createdBy()
                             + (s.comment() == null ? "" : ": " + s.comment())));
-                    case "expire" -> {
-                        Silence silence = ledger.allSilences().stream().filter(s -> s.id().equals(id)).findFirst()
+                    default -> {
+                        Silence found = ledger.silence(id)
                                 .orElseThrow(() -> new Yq.UserError("no silence " + id + "; ./yq alerting silence list shows them"));
-                        if (!silence.activeAt(now)) {
+                        if (!found.activeAt(now)) {
                             System.out.println(id + " is not active; nothing changed");
                             return 0;
                         }
-                        ledger.put(new Silence(silence.id(), silence.caseId(), silence.policyId(), silence.department(), silence.receiver(),
-                                silence.startsAt(), now, silence.createdBy(), silence.comment()));
+                        ledger.put(found.endingAt(now));
                         System.out.println(id + " ended at " + now);
                     }
-                    default -> throw new Yq.UserError("unknown action '" + action + "'; use add, list or expire");
                 }
             }
             return 0;
+        }
+
+        private Silence made(Instant now) {
+            if (by == null) {
+                throw new Yq.UserError("say who silences with --by NAME: the record keeps it");
+            }
+            if (!(hours > 0)) {
+                throw new Yq.UserError("--hours must be above 0, not " + hours);
+            }
+            String silenceId = "silence-" + Digests.sha256Hex(String.join("\n", String.valueOf(caseId), String.valueOf(policy),
+                    String.valueOf(department), String.valueOf(receiver), now.toString())).substring(0, 12);
+            try {
+                return new Silence(silenceId, caseId, policy, department, receiver, now, now.plus(Duration.ofSeconds(Math.round(hours * 3600))),
+                        by, comment);
+            } catch (IllegalArgumentException e) {
+                throw new Yq.UserError(e.getMessage() + " (--case, --policy, --department, --receiver)");
+            }
         }
     }
 }

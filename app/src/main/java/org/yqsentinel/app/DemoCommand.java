@@ -4,16 +4,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.common.TopicPartition;
+import org.yqsentinel.alerting.ack.AckTokens;
+import org.yqsentinel.alerting.outbox.Outbox;
+import org.yqsentinel.alerting.routing.RoutingRules;
+import org.yqsentinel.alerting.service.AlertingService;
 import org.yqsentinel.ingest.RawPublisher;
 import org.yqsentinel.ingest.files.RawRecordFiles;
 import org.yqsentinel.ingest.scenario.PolicySimulator;
@@ -25,13 +32,8 @@ import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
 import org.yqsentinel.pipeline.offline.OfflineScoring;
-import org.yqsentinel.stack.LocalStack;
-import java.time.Clock;
-import org.yqsentinel.alerting.ack.AckTokens;
-import org.yqsentinel.alerting.outbox.Outbox;
-import org.yqsentinel.alerting.routing.RoutingRules;
-import org.yqsentinel.alerting.service.AlertingService;
 import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.stack.LocalStack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -79,20 +81,15 @@ final class DemoCommand implements Callable<Integer> {
                 + setup.stream().filter(l -> l.startsWith("index template")).count() + " index templates ("
                 + setup.stream().filter(l -> l.endsWith(": created") || l.contains(": created (")).count() + " created)");
 
-        Outbox outbox = Outbox.start(yq.layout().workDir().resolve("outbox"), config.alerting().smtp().port(), OutboxCommand.HTTP_PORT);
-        AlertingService alerting = AlertingService.start(config, RoutingRules.load(RuleFiles.of(config.rules().dir())), demoTokens(),
-                System::getenv, Clock.systemUTC());
-        try {
+        try (Outbox outbox = Outbox.start(yq.layout().workDir().resolve("outbox"), config.alerting().smtp().port(), OutboxCommand.HTTP_PORT);
+             AlertingService alerting = AlertingService.start(config, RoutingRules.load(RuleFiles.of(config.rules().dir())), demoTokens(),
+                     System::getenv, Clock.systemUTC())) {
             return run(config, folder, outbox, alerting);
-        } finally {
-            alerting.close();
-            outbox.close();
         }
     }
 
     private Integer run(SentinelConfig config, Path folder, Outbox outbox, AlertingService alerting) throws Exception {
         Map<TopicPartition, Long> deadLettersBefore = DemoSummary.deadLetterEnds(config);
-        int mailsBefore = outbox.mails().size();
         Map<String, Integer> pushed = push(config, folder, sample == null);
         step(3, "pushed " + (sample == null ? "the simulated '" + scenario + "' posts" : "the sample") + " from " + folder
                 + " (records per topic): " + pushed.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
@@ -108,10 +105,10 @@ final class DemoCommand implements Callable<Integer> {
         step(4, "monitor job ran on a local Flink mini-cluster over everything new in the raw topics: " + seconds(t1));
 
         long t2 = System.nanoTime();
-        awaitDeliveries(alerting);
-        step(5, "./yq alerting (in this process) delivered the alert events to the receivers of rules/routing.yaml in "
-                + seconds(t2) + " (the group wait included): " + (outbox.mails().size() - mailsBefore) + " new e-mails, "
-                + outbox.sms().size() + " SMS and " + outbox.robotMessages().size() + " robot messages in " + outbox.dir() + " so far");
+        String settled = awaitDeliveries(alerting);
+        step(5, "./yq alerting (in this process) " + settled + " in " + seconds(t2) + " (the group wait included): "
+                + outbox.mails().size() + " e-mails, " + outbox.sms().size() + " SMS and " + outbox.robotMessages().size()
+                + " robot messages this run, kept in " + outbox.dir());
 
         DemoSummary.Indexed indexed = DemoSummary.indexed(config);
         DemoSummary.DeadLetters deadLetters = DemoSummary.deadLettersSince(config, deadLettersBefore);
@@ -143,20 +140,29 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  deliveries:   " + config.elasticsearchUrl() + "/" + config.names().index("yq-deliveries")
                 + "/_search?q=kind:delivery&sort=at:desc&pretty");
         System.out.println("  mails:        " + outbox.dir().resolve("mail") + "/*.eml (open in a mail client); SMS and robot messages next to them");
-        System.out.println("  acknowledge:  ./yq outbox & YQ_ACK_SECRET=$(cat " + secretFile() + ") ./yq alerting   (then open a mail's 确认收到 link)");
+        System.out.println("  acknowledge:  ./yq outbox & " + (System.getenv(AckTokens.SECRET_VARIABLE) != null ? ""
+                : AckTokens.SECRET_VARIABLE + "=$(cat " + secretFile() + ") ") + "./yq alerting   (then open a mail's 确认收到 link)");
         System.out.println("  live job:     ./yq monitor   (keeps the job running; Flink web UI on http://127.0.0.1:8081)");
         System.out.println("  stack:        ./yq stack status | ./yq stack down");
         return 0;
     }
 
-    /** Waits until the service has nothing pending for 5 s in a row (the group wait of the routes passes first), at most 2 min. */
-    private static void awaitDeliveries(AlertingService alerting) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+    /**
+     * Waits until the service has nothing pending for 5 s in a row (the group wait of the routes passes first), at most
+     * 2 min, or it failed; says how it ended.
+     */
+    private static String awaitDeliveries(AlertingService alerting) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         int quietSeconds = 0;
-        while (quietSeconds < 5 && System.nanoTime() < deadline) {
+        while (quietSeconds < 5 && System.nanoTime() < deadline && alerting.failure() == null) {
             Thread.sleep(1_000);
             quietSeconds = alerting.pending() == 0 ? quietSeconds + 1 : 0;
         }
+        if (alerting.failure() != null) {
+            return "stopped: " + alerting.failure();
+        }
+        return quietSeconds >= 5 ? "delivered the alert events to the receivers of rules/routing.yaml"
+                : "still had " + alerting.pending() + " notifications pending after 2 min";
     }
 
     private Path secretFile() {
@@ -171,12 +177,11 @@ final class DemoCommand implements Callable<Integer> {
         Path file = secretFile();
         if (!Files.isRegularFile(file)) {
             Files.createDirectories(file.getParent());
-            byte[] random = new byte[48];
-            new java.security.SecureRandom().nextBytes(random);
-            Files.writeString(file, java.util.Base64.getEncoder().encodeToString(random));
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            // readable by the owner only from the start
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, AckTokens.newSecret());
         }
-        return new AckTokens(Files.readString(file).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new AckTokens(Files.readString(file).strip().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes the simulated scenario's files into the work folder (the same files every time: fixed seed and start). */

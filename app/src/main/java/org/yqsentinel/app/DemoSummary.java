@@ -2,8 +2,8 @@ package org.yqsentinel.app;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,11 +25,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.yqsentinel.alerting.ledger.LedgerDocuments;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.CaseRecord;
+import org.yqsentinel.model.DeadLetterHeaders;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
-import org.yqsentinel.model.DeadLetterHeaders;
 import org.yqsentinel.stack.setup.ElasticsearchConnection;
 
 /** What the demo prints at the end: items per channel and top keywords from Elasticsearch, and this run's dead letters. */
@@ -103,20 +104,30 @@ final class DemoSummary {
         }
     }
 
-    /** The alerting ledger's notifications: {@code email SENT} → count, and the attempts and acknowledgements. */
+    /** The alerting ledger's notifications: {@code email SENT} → count, and the events, attempts and acknowledgements. */
     static Map<String, Long> deliveries(SentinelConfig config) throws IOException {
         String index = config.names().index("yq-deliveries");
         try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
             es.client().indices().refresh(r -> r.index(index).allowNoIndices(true).ignoreUnavailable(true));
-            Map<String, Long> counts = new java.util.TreeMap<>();
-            es.client().search(s -> s.index(index).size(1000).allowNoIndices(true).ignoreUnavailable(true), JsonNode.class)
-                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull)
-                    .map(d -> switch (d.get("kind").asText()) {
-                        case "delivery" -> d.get("channel").asText() + " " + d.get("status").asText();
-                        case "attempt" -> "attempts";
-                        default -> d.get("kind").asText() + "s";
-                    })
-                    .forEach(key -> counts.merge(key, 1L, Long::sum));
+            SearchResponse<Void> response = es.client().search(s -> s.index(index).size(0).allowNoIndices(true).ignoreUnavailable(true)
+                    .aggregations("kinds", a -> a.terms(t -> t.field("kind")))
+                    .aggregations("notifications", a -> a.filter(f -> f.term(t -> t.field("kind").value(LedgerDocuments.DELIVERY)))
+                            .aggregations("channels", c -> c.terms(t -> t.field("channel"))
+                                    .aggregations("statuses", st -> st.terms(t -> t.field("status"))))), Void.class);
+            Map<String, Long> counts = new TreeMap<>();
+            if (response.aggregations().isEmpty()) {
+                return counts;
+            }
+            counts(response.aggregations().get("kinds").sterms().buckets().array()).forEach((kind, n) -> {
+                if (!kind.equals(LedgerDocuments.DELIVERY)) {
+                    counts.put(kind + "s", n);
+                }
+            });
+            for (StringTermsBucket channel : response.aggregations().get("notifications").filter().aggregations().get("channels").sterms()
+                    .buckets().array()) {
+                counts(channel.aggregations().get("statuses").sterms().buckets().array())
+                        .forEach((status, n) -> counts.put(channel.key().stringValue() + " " + status, n));
+            }
             return counts;
         }
     }

@@ -1,10 +1,11 @@
 package org.yqsentinel.app;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.yqsentinel.model.config.SentinelConfig;
-import org.yqsentinel.pipeline.monitor.LocalCluster;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -25,11 +26,21 @@ final class MonitorCommand implements Callable<Integer> {
         System.out.println("monitor job " + job.getJobID() + " running on " + config.kafkaBootstrapServers() + " → "
                 + config.elasticsearchUrl() + "; Flink web UI on http://127.0.0.1:8081 (or the next free port up to 8099)."
                 + " Ctrl-C stops it.");
+        // Ctrl-C cancels the job and waits for awaitEnd to delete its changelog: one place deletes it, not two at once
+        CountDownLatch ended = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            job.cancel().join();
-            LocalCluster.discardChangelog(yq.layout().workDir(), job.getJobID());
+            job.cancel().exceptionally(e -> null).join();
+            try {
+                ended.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }));
-        LocalFlink.awaitEnd(yq.layout(), job);
+        try {
+            LocalFlink.awaitEnd(yq.layout(), job);
+        } finally {
+            ended.countDown();
+        }
         return 0;
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import org.yqsentinel.alerting.outbox.Outbox;
 import org.yqsentinel.model.config.SentinelConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code yq outbox}: the local SMTP server and SMS/robot receiver that keep what ./yq alerting sends, under .yq/outbox/. */
 @Command(name = "outbox", description = "Run the local outbox (SMTP on alerting.smtp.port, SMS and robots on 127.0.0.1:19281) that keeps"
@@ -14,7 +15,7 @@ final class OutboxCommand implements Callable<Integer> {
     /** Where the bundled routing.yaml's robots and the default SMS gateway post. */
     static final int HTTP_PORT = 19281;
 
-    @picocli.CommandLine.ParentCommand
+    @ParentCommand
     Yq yq;
 
     @Override

@@ -6,6 +6,7 @@ import org.yqsentinel.ingest.InvalidRecord;
 import org.yqsentinel.model.config.ConfigException;
 import org.yqsentinel.model.config.ConfigLoader;
 import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.rules.RuleException;
 import org.yqsentinel.stack.StackException;
 import org.yqsentinel.stack.StackLayout;
 import picocli.CommandLine;
@@ -46,7 +47,7 @@ public final class Yq {
         CommandLine commandLine = new CommandLine(new Yq());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof StackException || e instanceof ConfigException || e instanceof UserError
-                    || e instanceof InvalidRecord || e instanceof org.yqsentinel.rules.RuleException) {
+                    || e instanceof InvalidRecord || e instanceof RuleException) {
                 cmd.getErr().println("yq: " + e.getMessage());
                 return 2;
             }

@@ -91,4 +91,22 @@ class AlertingCommandTest {
         assertThat(Yq.run("alerting", "--events", "alerts.jsonl")).isEqualTo(2);
         assertThat(console.err()).contains("--events goes with --dry-run");
     }
+
+    @Test
+    void aSilenceWithoutWhoWhatOrWhichIsRefusedBeforeElasticsearchIsAsked() {
+        assertThat(Yq.run("alerting", "silence", "add", "--case", "case:x")).isEqualTo(2);
+        assertThat(console.err()).isEqualTo("yq: say who silences with --by NAME: the record keeps it\n");
+        console.reset();
+        assertThat(Yq.run("alerting", "silence", "add", "--by", "值班员")).isEqualTo(2);
+        assertThat(console.err()).startsWith("yq: a silence must match something");
+        console.reset();
+        assertThat(Yq.run("alerting", "silence", "add", "--case", "case:x", "--by", "值班员", "--hours", "0")).isEqualTo(2);
+        assertThat(console.err()).startsWith("yq: --hours must be above 0");
+        console.reset();
+        assertThat(Yq.run("alerting", "silence", "expire")).isEqualTo(2);
+        assertThat(console.err()).startsWith("yq: say which silence to end");
+        console.reset();
+        assertThat(Yq.run("alerting", "silence", "mute")).isEqualTo(2);
+        assertThat(console.err()).startsWith("yq: unknown action 'mute'");
+    }
 }

@@ -58,10 +58,7 @@ public final class TextAnalyzer {
     }
 
     public Analysis analyze(String title, String text) {
-        String content = title == null || title.isBlank() ? text : title + "\n" + text;
-        if (content == null) {
-            content = "";
-        }
+        String content = content(title, text);
         List<Term> terms = segmenter.seg(content);
         List<Entity> found = entities.find(content, terms);
         List<Term> words = withPersonNames(terms, found);
@@ -78,6 +75,25 @@ public final class TextAnalyzer {
             names.add(new NamedEntity(NamedEntity.Kind.valueOf(e.kind().name()), e.text(), e.start(), e.end()));
         }
         return new Analysis(tokens, keywords.top(contentWords, keywordCount), sentiment.analyze(content, terms), topics.classify(content), names);
+    }
+
+    /**
+     * The content tokens of a short text alone, without names joined, keywords, sentiment or topics: enough to
+     * find the places it names ({@link #region}).
+     */
+    public List<String> tokens(String title, String text) {
+        List<String> tokens = new ArrayList<>();
+        for (Term term : segmenter.seg(content(title, text))) {
+            if (isContent(term)) {
+                tokens.add(term.word);
+            }
+        }
+        return tokens;
+    }
+
+    private static String content(String title, String text) {
+        String content = title == null || title.isBlank() ? text : title + "\n" + text;
+        return content == null ? "" : content;
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -71,8 +72,8 @@ public record Alert(
 
     /** The deterministic id of an alert event: {@code <subject>/<type>/<tier>/<window end millis>}. */
     public static String idOf(String subjectId, AlertEventType type, Tier tier, Instant windowEnd) {
-        return subjectId + "/" + type.name().toLowerCase(java.util.Locale.ROOT) + "/"
-                + (tier == null ? "none" : tier.name().toLowerCase(java.util.Locale.ROOT)) + "/"
+        return subjectId + "/" + type.name().toLowerCase(Locale.ROOT) + "/"
+                + (tier == null ? "none" : tier.name().toLowerCase(Locale.ROOT)) + "/"
                 + windowEnd.toEpochMilli();
     }
 }

@@ -25,9 +25,14 @@ public final class IndexTemplates {
     /** One template: its name in the namespace and the body of {@code PUT _index_template/<name>}. */
     public record Template(String name, ObjectNode body) {
 
+        /** The indices it applies to: a single index ({@code yq-policies}) or a monthly family ({@code yq-items-*}). */
+        public String indexPattern() {
+            return body.get("index_patterns").get(0).asText();
+        }
+
         /** True for a family of monthly indices ({@code yq-items-*}), false for a single index. */
         public boolean monthly() {
-            return body.get("index_patterns").get(0).asText().endsWith("*");
+            return indexPattern().endsWith("*");
         }
 
         /** The concrete index of a single-index template ({@code yq-policies}). */
@@ -35,7 +40,7 @@ public final class IndexTemplates {
             if (monthly()) {
                 throw new IllegalStateException(name + " is a family of monthly indices");
             }
-            return body.get("index_patterns").get(0).asText();
+            return indexPattern();
         }
 
         public JsonNode mappings() {

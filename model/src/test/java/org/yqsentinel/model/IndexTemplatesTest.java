@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class IndexTemplatesTest {
 
     @Test
     void namespaceRewritesTemplateNamesAndPatterns() {
-        Map<String, IndexTemplates.Template> byName = new java.util.HashMap<>();
+        Map<String, IndexTemplates.Template> byName = new HashMap<>();
         IndexTemplates.forNamespace(new Namespace("t-x-")).forEach(t -> byName.put(t.name(), t));
         assertThat(byName).containsKeys("t-x-yq-items", "t-x-yq-cases");
         assertThat(byName.get("t-x-yq-items").body().get("index_patterns").get(0).asText()).isEqualTo("t-x-yq-items-*");

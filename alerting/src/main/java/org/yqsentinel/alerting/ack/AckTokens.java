@@ -3,11 +3,14 @@ package org.yqsentinel.alerting.ack;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.yqsentinel.model.Digests;
+import org.yqsentinel.model.config.ConfigException;
 
 /**
  * The tokens of acknowledge links: who is asked to acknowledge which alert event of which case, until
@@ -29,6 +32,7 @@ public final class AckTokens {
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] secret;
 
@@ -41,13 +45,24 @@ public final class AckTokens {
     }
 
     /** From {@value #SECRET_VARIABLE} of this environment; refused with what to do when it is missing or short. */
-    public static AckTokens fromEnvironment(java.util.function.Function<String, String> environment) {
+    public static AckTokens fromEnvironment(Function<String, String> environment) {
         String secret = environment.apply(SECRET_VARIABLE);
         if (secret == null || secret.isBlank()) {
-            throw new IllegalArgumentException(SECRET_VARIABLE + " is not set: acknowledge links are signed with it; set it to a random"
+            throw new ConfigException(SECRET_VARIABLE + " is not set: acknowledge links are signed with it; set it to a random"
                     + " string of at least " + MIN_SECRET_BYTES + " bytes, e.g. from `openssl rand -base64 48`, the same on every instance");
         }
-        return new AckTokens(secret.getBytes(UTF_8));
+        try {
+            return new AckTokens(secret.getBytes(UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /** A new random secret as text (48 random bytes, base64), as {@value #SECRET_VARIABLE} takes it. */
+    public static String newSecret() {
+        byte[] random = new byte[48];
+        RANDOM.nextBytes(random);
+        return Base64.getEncoder().encodeToString(random);
     }
 
     /** What a token asks: that {@code receiver} acknowledge {@code alertId} of {@code caseId} before {@code expires}. */

@@ -44,11 +44,6 @@ public record Delivery(String id, Purpose purpose, String caseId, Alert alert, L
         return new Delivery(id, purpose, caseId, alert, alertIds, route, target, status, attempts, createdAt, dueAt, at, detail);
     }
 
-    /** This delivery covering these events instead. */
-    public Delivery covering(List<String> ids) {
-        return new Delivery(id, purpose, caseId, alert, ids, route, target, status, attempts, createdAt, dueAt, updatedAt, detail);
-    }
-
     /** This pending delivery covering one more event of its case, which it now tells when it is the later one. */
     public Delivery grouped(Alert event, Instant due, Instant at) {
         List<String> ids = new ArrayList<>(alertIds);

@@ -204,7 +204,8 @@ public final class DeliveryBook {
             }
             String id = Delivery.idOf(Purpose.NOTICE, alert.id(), target, 0);
             if (!deliveries.containsKey(id)) {
-                changed.put(id, put(made(id, Purpose.NOTICE, alert, route, target, now, due)));
+                changed.put(id, put(made(id, Purpose.NOTICE, alert, List.of(alert.id()), route, target, now, due,
+                        "waiting " + route.options().groupWait().toSeconds() + " s for more events of the case")));
             }
         }
         if (alert.type() == AlertEventType.ESCALATED) {
@@ -392,10 +393,9 @@ public final class DeliveryBook {
                 for (Target target : targetsOf(List.copyOf(receivers))) {
                     String id = Delivery.idOf(Purpose.ESCALATION, demand.alert.id(), target, 0);
                     if (!deliveries.containsKey(id)) {
-                        Delivery made = made(id, Purpose.ESCALATION, view.latest, demand.route, target, now, now).covering(covered);
-                        changed.put(id, put(made.status() == Status.PENDING ? made.with(Status.PENDING, 0, now, now,
+                        changed.put(id, put(made(id, Purpose.ESCALATION, view.latest, covered, demand.route, target, now, now,
                                 "nobody acknowledged the case " + demand.route.options().escalateBefore().toMinutes()
-                                        + " min before its respond-by time") : made));
+                                        + " min before its respond-by time")));
                     }
                 }
             }
@@ -436,24 +436,28 @@ public final class DeliveryBook {
                 int number = (int) made.stream().filter(d -> d.purpose() == Purpose.REPEAT).count() + 1;
                 String id = Delivery.idOf(Purpose.REPEAT, view.latest.id(), entry.getKey(), number);
                 if (!deliveries.containsKey(id)) {
-                    changed.put(id, put(made(id, Purpose.REPEAT, view.latest, route, entry.getKey(), now, now)));
+                    changed.put(id, put(made(id, Purpose.REPEAT, view.latest, List.of(view.latest.id()), route, entry.getKey(), now, now,
+                            "nobody acknowledged the case " + route.options().repeatInterval().toMinutes() + " min after it was last told")));
                 }
             }
             view.nextRepeat = next;
         }
     }
 
-    /** A new delivery; an SMS below Ⅰ红 in the route's quiet hours is made already final. */
-    private Delivery made(String id, Purpose purpose, Alert alert, Route route, Target target, Instant now, Instant due) {
+    /**
+     * A new delivery telling {@code alert} and covering the events {@code covers}, pending with {@code why}; an SMS
+     * below Ⅰ红 in the route's quiet hours is made already final.
+     */
+    private Delivery made(String id, Purpose purpose, Alert alert, List<String> covers, Route route, Target target, Instant now,
+                          Instant due, String why) {
         var quiet = route.options().quietHours();
         if (target.medium() == Medium.SMS && alert.tier() != Tier.I_RED && quiet != null
                 && quiet.contains(LocalTime.ofInstant(now, routing.timezone()))) {
-            return new Delivery(id, purpose, alert.caseId(), alert, List.of(alert.id()), route.path(), target, Status.QUIET, 0, now, due, now,
+            return new Delivery(id, purpose, alert.caseId(), alert, covers, route.path(), target, Status.QUIET, 0, now, due, now,
                     "no SMS below " + Tier.I_RED.label() + " in the quiet hours " + quiet + " (" + routing.timezone().getId()
                             + "); e-mail and robots still tell");
         }
-        return new Delivery(id, purpose, alert.caseId(), alert, List.of(alert.id()), route.path(), target, Status.PENDING, 0, now, due, now,
-                purpose == Purpose.NOTICE ? "waiting " + route.options().groupWait().toSeconds() + " s for more events of the case" : "due");
+        return new Delivery(id, purpose, alert.caseId(), alert, covers, route.path(), target, Status.PENDING, 0, now, due, now, why);
     }
 
     /** The targets of these routes, each once, with the route that waits least for it. */

@@ -1,16 +1,20 @@
 package org.yqsentinel.alerting.delivery;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
 /** How a notification travels: e-mail, SMS, or a group chat robot. In JSON, the lower-case name. */
 public enum Medium {
     EMAIL, SMS, DINGTALK, WECOM;
 
-    @com.fasterxml.jackson.annotation.JsonValue
+    @JsonValue
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
-    @com.fasterxml.jackson.annotation.JsonCreator
+    @JsonCreator
     public static Medium of(String id) {
-        return valueOf(id.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(id.toUpperCase(Locale.ROOT));
     }
 }

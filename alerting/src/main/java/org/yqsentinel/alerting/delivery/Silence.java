@@ -29,6 +29,11 @@ public record Silence(String id, String caseId, String policyId, String departme
         }
     }
 
+    /** This silence ended at {@code at} instead. */
+    public Silence endingAt(Instant at) {
+        return new Silence(id, caseId, policyId, department, receiver, startsAt, at, createdBy, comment);
+    }
+
     public boolean activeAt(Instant now) {
         return !now.isBefore(startsAt) && now.isBefore(endsAt);
     }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yqsentinel.alerting.delivery.Acknowledgement;
 import org.yqsentinel.alerting.delivery.Delivery;
 import org.yqsentinel.alerting.delivery.DeliveryBook;
@@ -127,6 +128,21 @@ public final class Ledger {
     /** Creates or replaces a silence, visible to searches at once. */
     public void put(Silence silence) {
         write(silences, List.of(LedgerDocuments.silence(silence)), true);
+    }
+
+    /** The silence with this id, ended or not. */
+    public Optional<Silence> silence(String id) {
+        try {
+            GetResponse<JsonNode> found = client.get(g -> g.index(silences).id(id), JsonNode.class);
+            return found.found() ? Optional.of(LedgerDocuments.silence(found.source())) : Optional.empty();
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return Optional.empty();  // no silence was ever made: the index does not exist
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read silence " + id + " in " + silences, e);
+        }
     }
 
     /** Every silence, ended ones too, newest first. */

@@ -278,7 +278,8 @@ public final class Messages {
         return "<tr><td style=\"padding:2px 12px 2px 0;color:#666\">" + esc(name) + "</td><td>" + esc(value) + "</td></tr>";
     }
 
-    private static String esc(String text) {
+    /** Text made safe inside HTML elements and quoted attributes; null is empty. */
+    public static String esc(String text) {
         if (text == null) {
             return "";
         }

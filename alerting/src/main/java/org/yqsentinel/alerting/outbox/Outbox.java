@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yqsentinel.model.config.ConfigException;
 import org.yqsentinel.model.json.Json;
 
 /**
@@ -119,8 +120,8 @@ public final class Outbox implements AutoCloseable {
             server.start();
         } catch (IllegalStateException e) {
             server.stop();
-            throw new IllegalStateException("the outbox cannot listen for SMTP on 127.0.0.1:" + port
-                    + "; the port is probably taken (an outbox left running?): stop what holds it or choose another port", e);
+            throw new ConfigException("the outbox cannot listen for SMTP on 127.0.0.1:" + port
+                    + "; the port is probably taken (an outbox left running?): stop what holds it or set alerting.smtp.port");
         }
         smtp = server;
     }
@@ -129,8 +130,8 @@ public final class Outbox implements AutoCloseable {
         try {
             http = HttpServer.create(new InetSocketAddress(LOOPBACK, port), 0);
         } catch (BindException e) {
-            throw new IllegalStateException("the outbox cannot listen for HTTP on 127.0.0.1:" + port
-                    + "; the port is taken (an outbox left running?): stop what holds it or choose another port", e);
+            throw new ConfigException("the outbox cannot listen for HTTP on 127.0.0.1:" + port
+                    + "; the port is taken (an outbox left running?): stop what holds it");
         } catch (IOException e) {
             throw new UncheckedIOException("the outbox cannot listen for HTTP on 127.0.0.1:" + port, e);
         }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.yqsentinel.alerting.ack.AckTokens;
 import org.yqsentinel.alerting.channel.SendResult;
@@ -35,7 +36,7 @@ public final class AlertingMetrics {
     public void changed(Delivery d) {
         if (d.status() == Status.INHIBITED || d.status() == Status.SILENCED || d.status() == Status.QUIET) {
             Counter.builder("yq.alerting.suppressed").description("notifications not sent: inhibited, silenced or in quiet hours")
-                    .tag("reason", d.status().name().toLowerCase(java.util.Locale.ROOT)).register(registry).increment();
+                    .tag("reason", d.status().name().toLowerCase(Locale.ROOT)).register(registry).increment();
         }
     }
 
@@ -47,7 +48,7 @@ public final class AlertingMetrics {
         String channel = after.target().medium().id();
         switch (after.status()) {
             case SENT -> {
-                Counter.builder("yq.alerting.sent").tag("channel", channel).tag("purpose", after.purpose().name().toLowerCase(java.util.Locale.ROOT))
+                Counter.builder("yq.alerting.sent").tag("channel", channel).tag("purpose", after.purpose().name().toLowerCase(Locale.ROOT))
                         .description("notifications the channel took").register(registry).increment();
                 Timer.builder("yq.alerting.delivery.latency").tag("channel", channel)
                         .description("from a notification's making to its sending, group wait included").register(registry).record(latency);
@@ -65,7 +66,7 @@ public final class AlertingMetrics {
                 Counter.builder("yq.alerting.acknowledged").description("cases acknowledged through a link").register(registry).increment();
             }
         } else {
-            Counter.builder("yq.alerting.acknowledge.refused").tag("verdict", verdict.name().toLowerCase(java.util.Locale.ROOT))
+            Counter.builder("yq.alerting.acknowledge.refused").tag("verdict", verdict.name().toLowerCase(Locale.ROOT))
                     .description("acknowledge links refused").register(registry).increment();
         }
     }

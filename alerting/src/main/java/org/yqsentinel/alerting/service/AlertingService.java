@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -298,7 +300,7 @@ public final class AlertingService implements AutoCloseable {
         metrics.attempted(after, result, Duration.between(after.createdAt(), end));
         writeUntilDone(List.of(LedgerDocuments.delivery(after), LedgerDocuments.attempt(after, result, end, Duration.between(start, end))));
         String line = "alerting: {} {} to {} <{}> for case {} ({} {}), attempt {}: {}";
-        Object[] args = {after.purpose().name().toLowerCase(java.util.Locale.ROOT), after.target().medium().id(), after.target().who(),
+        Object[] args = {after.purpose().name().toLowerCase(Locale.ROOT), after.target().medium().id(), after.target().who(),
                 after.target().shown(), after.caseId(), after.alert().tier().label(), after.alert().type(), after.attempts(),
                 after.status() == Status.SENT ? "sent " + result.detail() : after.detail()};
         if (after.status() == Status.SENT) {
@@ -417,7 +419,7 @@ public final class AlertingService implements AutoCloseable {
     }
 
     /** Threads of this name that do not keep the JVM alive. */
-    static java.util.concurrent.ThreadFactory daemon(String name) {
+    static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

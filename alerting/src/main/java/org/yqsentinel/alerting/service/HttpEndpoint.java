@@ -1,6 +1,7 @@
 package org.yqsentinel.alerting.service;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.yqsentinel.alerting.message.Messages.esc;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yqsentinel.alerting.ack.AckTokens;
+import org.yqsentinel.model.config.ConfigException;
 
 /**
  * The service's HTTP endpoint: acknowledge links ({@code GET /ack?t=…} shows what is to be acknowledged with
@@ -63,8 +66,8 @@ final class HttpEndpoint implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 50);
         } catch (BindException e) {
-            throw new IllegalStateException("cannot listen on " + host + ":" + port + " (" + e.getMessage() + "): another ./yq alerting"
-                    + " may be running; stop it, or set alerting.http-port (YQ_ALERTING_HTTP_PORT)", e);
+            throw new ConfigException("cannot listen on " + host + ":" + port + " (" + e.getMessage() + "): another ./yq alerting"
+                    + " may be running; stop it, or set alerting.http-port (YQ_ALERTING_HTTP_PORT)");
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
@@ -183,12 +186,8 @@ final class HttpEndpoint implements AutoCloseable {
         if (raw == null || raw.isEmpty()) {
             return Map.of();
         }
-        return java.util.Arrays.stream(raw.split("&")).map(pair -> pair.split("=", 2)).filter(kv -> kv.length == 2)
+        return Arrays.stream(raw.split("&")).map(pair -> pair.split("=", 2)).filter(kv -> kv.length == 2)
                 .collect(Collectors.toMap(kv -> URLDecoder.decode(kv[0], UTF_8), kv -> URLDecoder.decode(kv[1], UTF_8), (a, b) -> a));
-    }
-
-    private static String esc(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +71,7 @@ public final class Senders {
         };
     }
 
-    public SendResult send(Delivery d, java.time.Instant now) {
+    public SendResult send(Delivery d, Instant now) {
         Messages.Links links = links(d);
         return switch (d.target().medium()) {
             case EMAIL -> email == null ? SendResult.giveUp("no SMTP relay configured (alerting.smtp.host)")

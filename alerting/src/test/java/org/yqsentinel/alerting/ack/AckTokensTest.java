@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.yqsentinel.model.config.ConfigException;
 
 class AckTokensTest {
 
@@ -57,10 +58,13 @@ class AckTokensTest {
 
     @Test
     void theSecretComesFromTheEnvironmentAndMustBeLongEnough() {
-        assertThatThrownBy(() -> AckTokens.fromEnvironment(Map.<String, String>of()::get))
+        assertThatThrownBy(() -> AckTokens.fromEnvironment(Map.<String, String>of()::get)).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("YQ_ACK_SECRET is not set");
-        assertThatThrownBy(() -> AckTokens.fromEnvironment(Map.of("YQ_ACK_SECRET", "short")::get))
+        assertThatThrownBy(() -> AckTokens.fromEnvironment(Map.of("YQ_ACK_SECRET", "short")::get)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("at least 32 bytes, not 5");
+        String generated = AckTokens.newSecret();
+        assertThat(generated).isNotEqualTo(AckTokens.newSecret());
+        assertThat(AckTokens.fromEnvironment(Map.of("YQ_ACK_SECRET", generated)::get).issue(CLAIM)).isNotEqualTo(TOKENS.issue(CLAIM));
         AckTokens fromEnv = AckTokens.fromEnvironment(Map.of("YQ_ACK_SECRET", new String(SECRET, UTF_8))::get);
         assertThat(fromEnv.check(TOKENS.issue(CLAIM), NOW).valid()).as("the same secret on every instance").isTrue();
     }

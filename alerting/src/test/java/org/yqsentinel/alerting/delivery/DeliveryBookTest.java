@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -255,7 +256,7 @@ class DeliveryBookTest {
         ledger.addAll(reports);
 
         DeliveryBook restored = new DeliveryBook(ROUTING, SETTINGS);
-        Map<String, Delivery> latest = new java.util.LinkedHashMap<>();
+        Map<String, Delivery> latest = new LinkedHashMap<>();
         ledger.forEach(d -> latest.put(d.id(), d));
         restored.restore(List.of(new DeliveryBook.Accepted(blue, T), new DeliveryBook.Accepted(orange, T.plusSeconds(10))), latest.values(),
                 List.of());
@@ -301,7 +302,7 @@ class DeliveryBookTest {
         ledger.addAll(before.accept(orange, T.plusSeconds(40)).changed());  // desk and edu, due at once; the service stops here
 
         DeliveryBook after = new DeliveryBook(ROUTING, SETTINGS);
-        Map<String, Delivery> latest = new java.util.LinkedHashMap<>();
+        Map<String, Delivery> latest = new LinkedHashMap<>();
         ledger.forEach(d -> latest.put(d.id(), d));
         after.restore(List.of(new DeliveryBook.Accepted(blue, T), new DeliveryBook.Accepted(orange, T.plusSeconds(40))), latest.values(),
                 List.of());

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.model.config.ConfigException;
 import org.yqsentinel.model.json.Json;
 
 /** The outbox against real SMTP and HTTP clients on loopback. */
@@ -159,9 +160,9 @@ class OutboxTest {
             int port = taken.getLocalPort();
 
             assertThatThrownBy(() -> Outbox.start(dir.resolve("other"), port, 0))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("SMTP on 127.0.0.1:" + port);
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("SMTP on 127.0.0.1:" + port);
             assertThatThrownBy(() -> Outbox.start(dir.resolve("other"), 0, port))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("HTTP on 127.0.0.1:" + port);
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("HTTP on 127.0.0.1:" + port);
         }
     }
 

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -29,9 +30,11 @@ import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -279,10 +282,10 @@ class AlertingServiceIT {
         String caseId = "case:f";
         send(alert("f", caseId, AlertEventType.OPENED, Tier.III_YELLOW, null, Instant.now(), "交通局", Duration.ofHours(24)));
         await("the next event is delivered", () -> mails(caseId, DESK).size() == 1);
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(Map.of(
+        try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of(
                 "bootstrap.servers", stack.kafkaBootstrapServers(), "group.id", "it-dead-letters", "auto.offset.reset", "earliest",
-                "key.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName(),
-                "value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName()))) {
+                "key.deserializer", ByteArrayDeserializer.class.getName(),
+                "value.deserializer", ByteArrayDeserializer.class.getName()))) {
             consumer.subscribe(List.of(config.names().deadLetterTopic()));
             List<String> values = new ArrayList<>();
             long deadline = System.currentTimeMillis() + 15_000;
@@ -434,7 +437,7 @@ class AlertingServiceIT {
     private static void putCase(String caseId) throws IOException {
         String index = config.names().index("yq-cases");
         Map<String, Object> doc = Map.of("id", caseId, "subjectId", caseId.substring(5), "status", "ASSESSING", "currentTier", "II");
-        es.client().index(i -> i.index(index).id(caseId).document(doc).refresh(co.elastic.clients.elasticsearch._types.Refresh.WaitFor));
+        es.client().index(i -> i.index(index).id(caseId).document(doc).refresh(Refresh.WaitFor));
     }
 
     private static JsonNode caseDoc(String caseId) throws IOException {

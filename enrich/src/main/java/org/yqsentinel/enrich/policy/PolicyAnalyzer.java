@@ -1,6 +1,7 @@
 package org.yqsentinel.enrich.policy;
 
 import java.util.List;
+import java.util.Optional;
 import org.yqsentinel.enrich.TextAnalyzer;
 import org.yqsentinel.model.Analysis;
 import org.yqsentinel.model.PolicyDocument;
@@ -37,27 +38,16 @@ public final class PolicyAnalyzer {
     public WatchedPolicy watch(PolicyDocument policy) {
         Analysis reading = analyzer.analyze(policy.title(), policy.body());
         PreIssuanceRisk.Assessment risk = preIssuance.assess(policy.title(), policy.body());
-        return new WatchedPolicy(policy, reading.tokens(), risk.score(), risk.factors(), department(policy, reading),
-                topic(reading), region(policy));
-    }
-
-    /** The highest-scoring topic the rules assign, or null when they assign none. */
-    private static String topic(Analysis reading) {
-        return reading.topics().stream().map(TopicHit::name).filter(name -> !name.equals(TopicClassifier.OTHER))
-                .findFirst().orElse(null);
+        Optional<TopicHit> main = reading.topics().stream().filter(t -> !t.name().equals(TopicClassifier.OTHER)).findFirst();
+        boolean office = policy.issuingOffice() != null && !policy.issuingOffice().isBlank();
+        return new WatchedPolicy(policy, reading.tokens(), risk.score(), risk.factors(),
+                office ? policy.issuingOffice() : main.map(TopicHit::department).orElse(null), main.map(TopicHit::name).orElse(null),
+                region(policy));
     }
 
     /** Where the issuing office and the title place it (the office first, so it wins a tie), or null. */
     private Region region(PolicyDocument policy) {
-        List<String> places = analyzer.analyze(policy.issuingOffice(), policy.title()).tokens();
+        List<String> places = analyzer.tokens(policy.issuingOffice(), policy.title());
         return analyzer.region(null, policy.issuingOffice(), places).orElse(null);
-    }
-
-    private static String department(PolicyDocument policy, Analysis reading) {
-        if (policy.issuingOffice() != null && !policy.issuingOffice().isBlank()) {
-            return policy.issuingOffice();
-        }
-        return reading.topics().stream().filter(t -> t.department() != null && !t.name().equals(TopicClassifier.OTHER))
-                .map(TopicHit::department).findFirst().orElse(null);
     }
 }

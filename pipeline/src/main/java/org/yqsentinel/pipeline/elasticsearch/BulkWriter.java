@@ -12,8 +12,9 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -24,7 +25,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.yqsentinel.model.config.SentinelConfig;
-import org.yqsentinel.model.json.Json;
 
 /**
  * Upserts documents through the Elasticsearch client's {@link BulkIngester}, replacing the stored ones or
@@ -60,6 +60,8 @@ public final class BulkWriter implements AutoCloseable {
     static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 502, 503, 504);
     private static final long MAX_BACKOFF_MILLIS = 30_000;
     static final int RETRIES_ON_CONFLICT = 3;
+    private static final byte[] MERGE_HEAD = "{\"doc\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] MERGE_TAIL = ",\"doc_as_upsert\":true}".getBytes(StandardCharsets.UTF_8);
 
     private record Pending(IndexedDocument document, int attempt) {}
 
@@ -119,34 +121,33 @@ public final class BulkWriter implements AutoCloseable {
 
     /**
      * The bulk operation that writes the document: an index (replace) by default; when merged, an update with
-     * the JSON as its partial {@code doc} and {@code doc_as_upsert}, so a new id stores the JSON as is. An
-     * update retries a version conflict (someone else wrote the document between its read and its write).
+     * the JSON as its partial {@code doc} and {@code doc_as_upsert}, so a new id stores the JSON as is, its
+     * explicit nulls clearing stored values. The bytes go out as written, never parsed again. An update retries
+     * a version conflict (someone else wrote the document between its read and its write).
      */
     static BulkOperation operation(IndexedDocument doc) {
         if (!doc.merge()) {
             return BulkOperation.of(op -> op.index(i -> i.index(doc.index()).id(doc.id())
                     .document(BinaryData.of(doc.json(), ContentType.APPLICATION_JSON))));
         }
-        ObjectNode fields = parse(doc);
-        return BulkOperation.of(op -> op.<Object, ObjectNode>update(u -> u.index(doc.index()).id(doc.id())
+        byte[] action = concat(MERGE_HEAD, doc.json(), MERGE_TAIL);
+        return BulkOperation.of(op -> op.update(u -> u.index(doc.index()).id(doc.id())
                 .retryOnConflict(RETRIES_ON_CONFLICT)
-                .action(a -> a.doc(fields).docAsUpsert(true))));
+                .binaryAction(BinaryData.of(action, ContentType.APPLICATION_JSON))));
     }
 
-    /**
-     * The JSON as a tree, not a {@code Map}: the client's mapper leaves out null values of a map, but writes a
-     * tree's explicit nulls, which must reach Elasticsearch to clear the stored values.
-     */
-    private static ObjectNode parse(IndexedDocument doc) {
-        try {
-            if (Json.mapper().readTree(doc.json()) instanceof ObjectNode object) {
-                return object;
-            }
-            throw new IOException("not an object");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("document " + doc.id() + " for " + doc.index()
-                    + " is not a JSON object, so it cannot be merged: " + e.getMessage(), e);
+    private static byte[] concat(byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
         }
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
     }
 
     private void retryLater(List<Pending> pendings) {
@@ -187,7 +188,7 @@ public final class BulkWriter implements AutoCloseable {
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, BulkResponse response) {
             List<BulkResponseItem> items = response.items();
-            List<Pending> again = new java.util.ArrayList<>();
+            List<Pending> again = new ArrayList<>();
             int indexed = 0;
             int failed = 0;
             for (int i = 0; i < items.size(); i++) {

@@ -22,8 +22,18 @@ public record IndexedDocument(String index, String id, byte[] json, boolean merg
         this(index, id, json, false);
     }
 
-    /** A document inserted as is when new, else merged into the stored one, field by field. */
+    /**
+     * A document inserted as is when new, else merged into the stored one, field by field. Its JSON must be an
+     * object: it goes into the update unparsed, as the value of {@code doc}.
+     */
     public static IndexedDocument merged(String index, String id, byte[] json) {
+        int first = 0;
+        while (first < json.length && Character.isWhitespace(json[first])) {
+            first++;
+        }
+        if (first == json.length || json[first] != '{') {
+            throw new IllegalArgumentException("document " + id + " for " + index + " is not a JSON object, so it cannot be merged");
+        }
         return new IndexedDocument(index, id, json, true);
     }
 }

@@ -1,7 +1,5 @@
 package org.yqsentinel.pipeline.risk;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.RecordComponent;
 import java.time.YearMonth;
@@ -69,15 +67,7 @@ public final class RiskDocuments {
     static ObjectNode caseFields(CaseRecord record) {
         ObjectNode written = Json.mapper().valueToTree(record);
         ObjectNode fields = Json.mapper().createObjectNode();
-        for (String name : CASE_FIELDS) {
-            JsonNode value = written.get(name);
-            fields.set(name, value == null ? NullNode.getInstance() : value);
-        }
-        written.fields().forEachRemaining(field -> {
-            if (!fields.has(field.getKey()) && !ACKNOWLEDGEMENT.contains(field.getKey())) {
-                fields.set(field.getKey(), field.getValue());
-            }
-        });
+        CASE_FIELDS.forEach(name -> fields.set(name, written.get(name)));  // a missing value is set as JSON null
         return fields;
     }
 }

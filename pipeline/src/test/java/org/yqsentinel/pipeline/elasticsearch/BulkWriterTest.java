@@ -22,24 +22,16 @@ class BulkWriterTest {
     private static final String CASE = "{\"id\":\"case:1\",\"status\":\"ASSESSING\",\"currentTier\":null,\"peakTier\":\"II_ORANGE\"}";
     private static final JacksonJsonpMapper MAPPER = new JacksonJsonpMapper();
 
-    /** The NDJSON lines of one bulk operation: its action line and its body. */
+    /** The NDJSON lines of one bulk operation, parsed: its action line and its body. */
     private static List<JsonNode> lines(BulkOperation operation) throws Exception {
         List<JsonNode> lines = new ArrayList<>();
-        for (Iterator<?> it = operation._serializables(); it.hasNext(); ) {
-            Object line = it.next();
-            if (line == null) {
-                continue;  // an update has either an action or its binary form
-            }
-            if (line instanceof BinaryData data) {
-                lines.add(Json.mapper().readTree(UTF_8.decode(data.asByteBuffer()).toString()));
-            } else {
-                lines.add(Json.mapper().readTree(JsonpUtils.toString((JsonpSerializable) line, MAPPER, new StringBuilder()).toString()));
-            }
+        for (String line : rawLines(operation)) {
+            lines.add(json(line));
         }
         return lines;
     }
 
-    /** The same lines as sent, unparsed (field order as the client writes them). */
+    /** The lines as sent, unparsed (field order as the client writes them); an update has either an action or its binary form. */
     private static List<String> rawLines(BulkOperation operation) throws Exception {
         List<String> lines = new ArrayList<>();
         for (Iterator<?> it = operation._serializables(); it.hasNext(); ) {
@@ -72,6 +64,7 @@ class BulkWriterTest {
     void aMergedDocumentThatIsNotAJsonObjectIsRefusedNamingIt() {
         assertThatThrownBy(() -> BulkWriter.operation(IndexedDocument.merged("yq-cases", "case:1", "[1]".getBytes(UTF_8))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("case:1").hasMessageContaining("yq-cases");
+        assertThatThrownBy(() -> IndexedDocument.merged("yq-cases", "case:2", " ".getBytes(UTF_8))).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static JsonNode json(String json) throws Exception {

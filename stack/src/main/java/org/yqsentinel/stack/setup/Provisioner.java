@@ -97,17 +97,17 @@ public final class Provisioner implements AutoCloseable {
                 client.indices().putIndexTemplate(r -> r.name(template.name())
                         .withJson(new StringReader(template.body().toString())));
                 report.add("index template " + template.name() + ": " + (existed ? "updated" : "created"));
-                if (!template.monthly()) {
-                    String index = template.singleIndex();
-                    if (client.indices().exists(r -> r.index(index)).value()) {
-                        // fields a newer version added reach the existing index too (adding fields is always allowed)
-                        client.indices().putMapping(r -> r.index(index)
-                                .withJson(new StringReader(template.mappings().toString())));
-                        report.add("index " + index + ": exists, mappings updated");
-                    } else {
-                        client.indices().create(r -> r.index(index));
-                        report.add("index " + index + ": created");
-                    }
+                // fields a newer version added reach the existing indices too (adding fields is always allowed)
+                String indices = template.indexPattern();
+                if (template.monthly()) {
+                    client.indices().putMapping(r -> r.index(indices).allowNoIndices(true)
+                            .withJson(new StringReader(template.mappings().toString())));
+                } else if (client.indices().exists(r -> r.index(indices)).value()) {
+                    client.indices().putMapping(r -> r.index(indices).withJson(new StringReader(template.mappings().toString())));
+                    report.add("index " + indices + ": exists, mappings updated");
+                } else {
+                    client.indices().create(r -> r.index(indices));
+                    report.add("index " + indices + ": created");
                 }
             }
             return report;
