@@ -1,14 +1,18 @@
 package org.yqsentinel.app;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.apache.kafka.common.KafkaException;
 import org.yqsentinel.ingest.ParseResult;
 import org.yqsentinel.ingest.RawPublisher;
 import org.yqsentinel.ingest.files.RawRecordFiles;
@@ -26,12 +30,19 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code yq ingest}: sends crawler files to the raw topics byte for byte, or with {@code --check} reads
- * them here, without Kafka, into canonical records (stdout) and reasons for what is refused (stderr).
+ * them here, without Kafka, into canonical records (stdout) and reasons for what is refused (stderr). Files
+ * are read as streams, a batch at a time, so their size does not matter; a file that cannot be read is
+ * reported and the others still go.
  */
 @Command(name = "ingest", description = "Send crawler records (JSON lines, JSON arrays, policy pages) to the raw topics,"
-        + " or check them with --check.")
+        + " or check them with --check.",
+        footer = {"", "Exit codes: 0 every record read (or sent); 3 some records refused (each named on stderr, the others"
+                + " read or sent); 2 an error to fix (a file that cannot be opened, a wrong option, Kafka unreachable);"
+                + " 1 a failure of yq itself."})
 final class IngestCommand implements Callable<Integer> {
 
+    /** Some records were refused, the others read or sent. */
+    static final int SOME_REFUSED = 3;
     private static final int BATCH = 500;
 
     @ParentCommand
@@ -40,7 +51,7 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--channel", required = true, paramLabel = "news|weibo|wechat|policy", description = "Which raw topic the records belong to.")
     String channel;
 
-    @Option(names = "--check", description = "Do not send: print canonical records as JSON lines, one 'file:line: reason' per refused record on stderr, and 'accepted N, rejected M'. Exit 1 if any was refused.")
+    @Option(names = "--check", description = "Do not send: print canonical records as JSON lines, one 'file:line: reason' per refused record on stderr, and 'accepted N, rejected M'.")
     boolean check;
 
     @Option(names = "--crawled-at", paramLabel = "TIME", description = "With --check: when the records were crawled, for relative times and the future-time check (default: now).")
@@ -50,62 +61,48 @@ final class IngestCommand implements Callable<Integer> {
     List<String> files;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         boolean policy = channel.equals("policy");
         Channel itemChannel = policy ? null : channelOf(channel);
-        List<RawLine> records = new ArrayList<>();
-        for (String file : files) {
-            byte[] content = file.equals("-") ? System.in.readAllBytes() : read(file);
-            try {
-                records.addAll(RawRecordFiles.split(file.equals("-") ? "stdin" : file, content, policy));
-            } catch (RawRecordFiles.UnreadableFile e) {
-                throw new Yq.UserError(e.getMessage());
-            }
-        }
-        return check ? check(records, itemChannel) : send(records, itemChannel);
-    }
-
-    private int check(List<RawLine> records, Channel itemChannel) {
-        Instant seenAt = crawledAt == null ? Instant.now() : Times.parse(crawledAt, null, "--crawled-at");
-        ItemReader items = new ItemReader();
-        PolicyReader policies = new PolicyReader();
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        int accepted = 0;
-        int rejected = 0;
-        for (RawLine record : records) {
-            ParseResult<?> result = itemChannel == null ? policies.read(record.value(), seenAt)
-                    : items.read(itemChannel, record.value(), seenAt);
-            if (result instanceof ParseResult.Accepted<?> ok) {
-                accepted++;
-                out.println(Json.toString(ok.record()));
-            } else if (result instanceof ParseResult.Rejected<?> no) {
-                rejected++;
-                System.err.println(record.where() + ": " + no.reason());
-            }
-        }
-        out.flush();
-        System.err.println("accepted " + accepted + ", rejected " + rejected);
-        return rejected == 0 ? 0 : 1;
-    }
-
-    private int send(List<RawLine> records, Channel itemChannel) {
         SentinelConfig config = yq.config();
-        String topic = itemChannel == null ? config.names().rawPolicyTopic() : config.names().rawTopic(itemChannel);
-        Progress progress = new Progress(records.size());
-        int sent = 0;
-        try (RawPublisher publisher = new RawPublisher(config.kafkaBootstrapServers())) {
-            for (int from = 0; from < records.size(); from += BATCH) {
-                List<byte[]> batch = records.subList(from, Math.min(records.size(), from + BATCH)).stream().map(RawLine::value).toList();
-                sent += publisher.send(topic, batch);
-                progress.show(sent);
+        Tally tally = new Tally();
+        if (check) {
+            Instant seenAt = crawledAt == null ? Instant.now() : Times.parse(crawledAt, null, "--crawled-at");
+            Checker checker = new Checker(itemChannel, config.ingest(), seenAt, tally);
+            forEachFile(policy, config.ingest(), tally, checker::check);
+            checker.out.flush();
+            System.err.println("accepted " + tally.accepted + ", rejected " + tally.rejected + unreadable(tally));
+        } else {
+            String topic = itemChannel == null ? config.names().rawPolicyTopic() : config.names().rawTopic(itemChannel);
+            try (Sender sender = new Sender(config, topic, tally)) {
+                forEachFile(policy, config.ingest(), tally, sender::add);
             }
-        } catch (IllegalStateException | org.apache.kafka.common.KafkaException e) {
-            throw new Yq.UserError("sending to " + topic + " on " + config.kafkaBootstrapServers() + " failed after " + sent
-                    + " of " + records.size() + " records: " + e.getMessage() + "; is Kafka running? (./yq stack status)");
+            System.out.println("sent " + tally.accepted + " records to " + topic + " from " + (files.size() - tally.unreadableFiles)
+                    + " file" + (files.size() - tally.unreadableFiles == 1 ? "" : "s")
+                    + (tally.rejected > 0 ? "; " + tally.rejected + " refused here and not sent" : "") + unreadable(tally));
         }
-        progress.done();
-        System.out.println("sent " + sent + " records to " + topic + " from " + files.size() + " file" + (files.size() == 1 ? "" : "s"));
-        return 0;
+        return tally.unreadableFiles > 0 ? 2 : tally.rejected > 0 ? SOME_REFUSED : 0;
+    }
+
+    private void forEachFile(boolean policy, SentinelConfig.Ingest limits, Tally tally, Consumer<RawLine> each) {
+        for (String file : files) {
+            String name = file.equals("-") ? "stdin" : file;
+            try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
+                long records = RawRecordFiles.read(name, in, policy, limits.maxRecordBytes(), each);
+                if (records == 0) {
+                    System.err.println(name + ": no records");
+                }
+            } catch (NoSuchFileException e) {
+                tally.unreadable(name, "no such file");
+            } catch (IOException e) {
+                tally.unreadable(name, "cannot be read: " + e.getMessage());
+            }
+        }
+    }
+
+    private static String unreadable(Tally tally) {
+        return tally.unreadableFiles == 0 ? "" : "; " + tally.unreadableFiles + " file" + (tally.unreadableFiles == 1 ? "" : "s")
+                + " could not be read";
     }
 
     private static Channel channelOf(String name) {
@@ -116,24 +113,115 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    private static byte[] read(String file) throws IOException {
-        return Files.readAllBytes(Yq.requireFile(Path.of(file)));
-    }
+    /** What happened to the records and files of this run. */
+    private static final class Tally {
+        long accepted;
+        long rejected;
+        int unreadableFiles;
 
-    /** A progress bar on stderr when a person is watching; nothing when output goes to a file or pipe. */
-    private static final class Progress {
-        private final int total;
-        private final boolean visible = System.console() != null;
-
-        Progress(int total) {
-            this.total = total;
+        void refused(RawLine record, String reason) {
+            rejected++;
+            System.err.println(record.where() + ": " + reason);
         }
 
-        void show(int done) {
-            if (visible && total > 0) {
-                int width = 30;
-                int filled = (int) ((long) done * width / total);
-                System.err.printf("\r[%s%s] %d/%d records", "#".repeat(filled), ".".repeat(width - filled), done, total);
+        void unreadable(String file, String why) {
+            unreadableFiles++;
+            System.err.println("yq: " + file + ": " + why + "; the other files are read");
+        }
+    }
+
+    /** {@code --check}: each record read here. */
+    private static final class Checker {
+        private final Channel itemChannel;
+        private final Instant seenAt;
+        private final Tally tally;
+        private final ItemReader items;
+        private final PolicyReader policies;
+        final PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+
+        Checker(Channel itemChannel, SentinelConfig.Ingest limits, Instant seenAt, Tally tally) {
+            this.itemChannel = itemChannel;
+            this.seenAt = seenAt;
+            this.tally = tally;
+            this.items = new ItemReader(limits);
+            this.policies = new PolicyReader(limits);
+        }
+
+        void check(RawLine record) {
+            if (record.refusal() != null) {
+                tally.refused(record, record.refusal().reason());
+                return;
+            }
+            ParseResult<?> result = itemChannel == null ? policies.read(record.value(), seenAt)
+                    : items.read(itemChannel, record.value(), seenAt);
+            if (result instanceof ParseResult.Accepted<?> ok) {
+                tally.accepted++;
+                out.println(Json.toString(ok.record()));
+            } else if (result instanceof ParseResult.Rejected<?> no) {
+                tally.refused(record, no.reason());
+            }
+        }
+    }
+
+    /** Sending: batches of records to the raw topic, what was refused while cutting the file left out. */
+    private static final class Sender implements AutoCloseable {
+        private final RawPublisher publisher;
+        private final String topic;
+        private final String servers;
+        private final Tally tally;
+        private final List<byte[]> batch = new ArrayList<>(BATCH);
+        private final Progress progress = new Progress();
+
+        Sender(SentinelConfig config, String topic, Tally tally) {
+            this.servers = config.kafkaBootstrapServers();
+            this.publisher = new RawPublisher(servers);
+            this.topic = topic;
+            this.tally = tally;
+        }
+
+        void add(RawLine record) {
+            if (record.refusal() != null) {
+                tally.refused(record, record.refusal().reason() + "; not sent");
+                return;
+            }
+            batch.add(record.value());
+            if (batch.size() == BATCH) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                tally.accepted += publisher.send(topic, batch);
+            } catch (IllegalStateException | KafkaException e) {
+                throw new Yq.UserError("sending to " + topic + " on " + servers + " failed after " + tally.accepted
+                        + " records: " + e.getMessage() + "; is Kafka running? (./yq stack status)");
+            }
+            batch.clear();
+            progress.show(tally.accepted);
+        }
+
+        @Override
+        public void close() {
+            try {
+                flush();
+            } finally {
+                publisher.close();
+                progress.done();
+            }
+        }
+    }
+
+    /** A count on stderr when a person is watching; nothing when output goes to a file or pipe. */
+    private static final class Progress {
+        private final boolean visible = System.console() != null;
+
+        void show(long done) {
+            if (visible) {
+                System.err.printf("\r%,d records sent", done);
             }
         }
 

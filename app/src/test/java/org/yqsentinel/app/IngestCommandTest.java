@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.yqsentinel.model.json.Json;
 
 /** {@code yq ingest --check}: no Kafka, canonical records on stdout, reasons on stderr. */
@@ -35,7 +37,7 @@ class IngestCommandTest {
         String file = fixture("weibo.jsonl");
         int exit = Yq.run("ingest", "--check", "--channel", "weibo", "--crawled-at", "2026-11-24T12:00:00+08:00", file);
 
-        assertThat(exit).isEqualTo(1);
+        assertThat(exit).as("some records refused").isEqualTo(3);
         List<JsonNode> items = records();
         assertThat(items).hasSize(2);
         assertThat(items.get(0).get("id").asText()).isEqualTo("weibo:4843210001");
@@ -78,11 +80,70 @@ class IngestCommandTest {
     }
 
     @Test
-    void unknownChannelAndMissingFileAreOneLineErrors() throws Exception {
+    void unknownChannelAndMissingFileAreOneLineErrorsAndTheOtherFilesAreStillRead() throws Exception {
         assertThat(Yq.run("ingest", "--check", "--channel", "douyin", fixture("news.json"))).isEqualTo(2);
-        assertThat(Yq.run("ingest", "--check", "--channel", "news", "/no/such/file.jsonl")).isEqualTo(2);
+        assertThat(Yq.run("ingest", "--check", "--channel", "news", "/no/such/file.jsonl", fixture("news.json"))).isEqualTo(2);
         assertThat(console.err().lines().toList()).containsExactly(
                 "yq: --channel must be news, weibo, wechat or policy, not 'douyin'",
-                "yq: no such file: /no/such/file.jsonl");
+                "yq: /no/such/file.jsonl: no such file; the other files are read",
+                "accepted 2, rejected 0; 1 file could not be read");
+        assertThat(records()).hasSize(2);
+    }
+
+    @Test
+    void aBrokenArrayFileDoesNotStopTheFilesAfterIt(@TempDir Path dir) throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.json"), "[{\"id\":\"x1\",\"site\":\"s\",\"content\":\"正文\","
+                + "\"publish_time\":\"2026-11-21 10:00\"},\n{\"id\":");
+        int exit = Yq.run("ingest", "--check", "--channel", "news", "--crawled-at", "2026-11-24T12:00:00+08:00", broken.toString(),
+                fixture("news.json"));
+        assertThat(exit).isEqualTo(3);
+        assertThat(records()).hasSize(3);
+        assertThat(console.err().lines().toList()).containsExactly(
+                broken + ":2: not JSON: the file ends inside this element of the JSON array (cut short?)",
+                "accepted 3, rejected 1");
+    }
+
+    @Test
+    void hostileRecordsAreRefusedOneLineEachAndTheValidLinesBesideThemKept(@TempDir Path dir) throws Exception {
+        String valid = "{\"mid\":\"%d\",\"created_at\":\"5分钟前\",\"text\":\"课后服务\"}";
+        List<String> hostile = List.of(
+                "[".repeat(1200),
+                "{\"mid\":" + "1".repeat(1001) + "}",
+                "{\"" + "k".repeat(50_000) + "\":1}",
+                "{\"mid\":\"9\",\"created_at\":\"99999999999999999999分钟前\",\"text\":\"t\"}",
+                "{\"mid\":\"9\",\"created_at\":\"999999999999999天前\",\"text\":\"t\"}",
+                "{\"mid\":\"9\",\"created_at\":\"" + "x".repeat(1_000_000) + "\",\"text\":\"t\"}",
+                "{\"mid\":\"9\",\"created_at\":\"a\\nb\\u0000c\\u001bd\",\"text\":\"t\"}",
+                "{\"mid\":\"9\",\"created_at\":\"刚刚\",\"text\":\"t\",\"user\":{\"followers_count\":\"10000000000000000000\"}}",
+                "\u001c\u001d",
+                String.format(valid, 8) + " and text after it");
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < hostile.size(); i++) {
+            file.append(String.format(valid, 100 + i)).append('\r').append(hostile.get(i)).append(i % 2 == 0 ? "\n" : "\r\n");
+        }
+        Path path = Files.writeString(dir.resolve("hostile.jsonl"), file.toString());
+
+        int exit = Yq.run("ingest", "--check", "--channel", "weibo", path.toString());
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(records()).extracting(n -> n.get("sourceId").asText())
+                .containsExactly("100", "101", "102", "103", "104", "105", "106", "107", "108", "109");
+        List<String> err = console.err().lines().toList();
+        assertThat(err).hasSize(hostile.size() + 1);
+        assertThat(err.get(err.size() - 1)).isEqualTo("accepted 10, rejected 10");
+        assertThat(err).allSatisfy(line -> {
+            assertThat(line.length()).isLessThan(400);
+            assertThat(line).doesNotContain("Exception", "\tat ", "REDACTED").matches("[^\\p{Cntrl}]*");
+        });
+        assertThat(err.get(0)).startsWith(path + ":2: JSON nested deeper than 64 levels");
+        assertThat(err.get(5)).contains("unparseable time \"xxxx").contains("(1000000 characters)");
+        assertThat(err.get(6)).contains("a\\nb\\u0000c\\u001bd");
+    }
+
+    @Test
+    void anEmptyPolicyPageIsARefusal(@TempDir Path dir) throws Exception {
+        Path empty = Files.writeString(dir.resolve("page.txt"), "\n \n");
+        assertThat(Yq.run("ingest", "--check", "--channel", "policy", empty.toString())).isEqualTo(3);
+        assertThat(console.err().lines().toList()).containsExactly(empty + ":1: empty file: no policy page in it", "accepted 0, rejected 1");
     }
 }

@@ -17,10 +17,11 @@ public sealed interface ParseResult<T> {
         }
     }
 
+    /** A refusal; its reason is kept on one line, control characters escaped and cut short ({@link Reasons#oneLine}). */
     record Rejected<T>(RejectCode code, String reason, String adapter) implements ParseResult<T> {
         public Rejected {
             Objects.requireNonNull(code, "code");
-            Objects.requireNonNull(reason, "reason");
+            reason = Reasons.oneLine(Objects.requireNonNull(reason, "reason"));
             Objects.requireNonNull(adapter, "adapter");
         }
     }

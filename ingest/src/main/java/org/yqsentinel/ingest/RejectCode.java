@@ -17,7 +17,11 @@ public enum RejectCode {
     NO_ID,
     NOT_A_POLICY_PAGE,
     BAD_CONTROL_MESSAGE,
-    WRONG_TOPIC;
+    WRONG_TOPIC,
+    /** Beyond a configured limit: record size, nesting depth, length of a number or a field name. */
+    TOO_LARGE,
+    /** The reader failed on this record: a defect of Sentinel, kept as a dead letter so the stream goes on. */
+    UNREADABLE;
 
     /** {@code missing_field}: the label used in metrics. */
     public String label() {

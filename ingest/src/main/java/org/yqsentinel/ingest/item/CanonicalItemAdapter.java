@@ -18,9 +18,11 @@ import org.yqsentinel.model.Region;
 final class CanonicalItemAdapter implements ItemAdapter {
 
     private final TextNormalizer normalizer;
+    private final Counts counts;
 
-    CanonicalItemAdapter(TextNormalizer normalizer) {
+    CanonicalItemAdapter(TextNormalizer normalizer, Counts counts) {
         this.normalizer = normalizer;
+        this.counts = counts;
     }
 
     @Override
@@ -50,17 +52,17 @@ final class CanonicalItemAdapter implements ItemAdapter {
         draft.summary = Fields.text(record, "summary");
         draft.text = normalizer.plain(text);
         draft.url = Fields.text(record, "url");
-        draft.publishedAt = Times.parse(Fields.text(record, "publishedAt"), null, "publishedAt");
+        draft.publishedAt = Times.of(record.get("publishedAt"), null, "publishedAt");
         draft.repostOf = Fields.text(record, "repostOf");
         JsonNode author = record.path("author");
         if (author.isObject()) {
-            draft.author = new Author(Fields.text(author, "name"), Counts.of(author, "followerCount"),
+            draft.author = new Author(Fields.text(author, "name"), counts.of(author, "followerCount"),
                     author.path("verified").asBoolean(false), Fields.text(author, "accountType"));
         }
         JsonNode engagement = record.path("engagement");
         if (engagement.isObject()) {
-            draft.engagement = new Engagement(Counts.of(engagement, "reposts"), Counts.of(engagement, "comments"),
-                    Counts.of(engagement, "likes"), Counts.of(engagement, "reads"));
+            draft.engagement = new Engagement(counts.of(engagement, "reposts"), counts.of(engagement, "comments"),
+                    counts.of(engagement, "likes"), counts.of(engagement, "reads"));
         }
         JsonNode region = record.path("region");
         if (region.isObject() && Fields.text(region, "province") != null) {

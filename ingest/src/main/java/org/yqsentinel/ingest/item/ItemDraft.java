@@ -13,6 +13,7 @@ import org.yqsentinel.model.Digests;
 import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.Region;
+import org.yqsentinel.model.config.SentinelConfig;
 
 /**
  * What an adapter read from a crawler record, before the rules every item obeys: text normalized
@@ -20,9 +21,6 @@ import org.yqsentinel.model.Region;
  * Adapters fill it; {@link #build} is the one place those rules live.
  */
 final class ItemDraft {
-
-    /** How far past the time the record was seen a publish time may lie (clock skew of sources). */
-    static final Duration FUTURE_TOLERANCE = Duration.ofHours(1);
 
     String sourceId;
     String source;
@@ -37,7 +35,8 @@ final class ItemDraft {
     Region region;
     String repostOf;
 
-    Item build(Channel channel, Instant seenAt, TextNormalizer normalizer) {
+    /** The item, or the rule it breaks; {@code limits} bound its publish time. */
+    Item build(Channel channel, Instant seenAt, TextNormalizer normalizer, SentinelConfig.Ingest limits) {
         if (text == null || text.isBlank()) {
             throw new InvalidRecord(RejectCode.EMPTY_TEXT, "empty text (nothing left after removing HTML and whitespace)");
         }
@@ -52,7 +51,11 @@ final class ItemDraft {
         if (publishedAt == null) {
             throw new InvalidRecord(RejectCode.MISSING_FIELD, "missing publish time");
         }
-        if (seenAt != null && publishedAt.isAfter(seenAt.plus(FUTURE_TOLERANCE))) {
+        if (publishedAt.isBefore(limits.earliest())) {
+            throw new InvalidRecord(RejectCode.BAD_TIME, "publish time " + publishedAt + " is before " + limits.earliestTime()
+                    + ", the earliest plausible (ingest.earliest-time)");
+        }
+        if (seenAt != null && publishedAt.isAfter(seenAt.plus(Duration.ofMinutes(limits.futureToleranceMinutes())))) {
             Duration ahead = Duration.between(seenAt, publishedAt);
             String amount = ahead.toDays() >= 1 ? ahead.toDays() + " days" : ahead.toHours() + " hours";
             throw new InvalidRecord(RejectCode.FUTURE_TIME, "publish time " + amount + " in the future (" + publishedAt

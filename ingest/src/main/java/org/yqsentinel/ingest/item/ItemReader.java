@@ -1,6 +1,5 @@
 package org.yqsentinel.ingest.item;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -16,11 +15,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.yqsentinel.ingest.InvalidRecord;
 import org.yqsentinel.ingest.ParseResult;
+import org.yqsentinel.ingest.Reasons;
+import org.yqsentinel.ingest.RecordJson;
 import org.yqsentinel.ingest.RejectCode;
+import org.yqsentinel.ingest.Unreadable;
+import org.yqsentinel.ingest.normalize.Counts;
 import org.yqsentinel.ingest.normalize.TextNormalizer;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Item;
-import org.yqsentinel.model.json.Json;
+import org.yqsentinel.model.config.SentinelConfig;
 
 /**
  * The entry point from raw bytes to a canonical {@link Item}: checks the bytes are UTF-8 JSON, picks
@@ -34,22 +37,42 @@ public final class ItemReader {
 
     private final TextNormalizer normalizer = new TextNormalizer();
     private final Map<Channel, List<ItemAdapter>> adapters = new EnumMap<>(Channel.class);
+    private final SentinelConfig.Ingest limits;
+    private final RecordJson json;
 
+    /** A reader with the default limits of sentinel-defaults.yaml. */
     public ItemReader() {
-        CanonicalItemAdapter canonical = new CanonicalItemAdapter(normalizer);
-        adapters.put(Channel.WEIBO, List.of(new WeiboMblogAdapter(normalizer), canonical));
-        adapters.put(Channel.WECHAT, List.of(new WechatArticleAdapter(normalizer), canonical));
-        adapters.put(Channel.NEWS, List.of(canonical, new NewsPageAdapter(normalizer)));
+        this(SentinelConfig.Ingest.DEFAULTS);
+    }
+
+    public ItemReader(SentinelConfig.Ingest limits) {
+        this.limits = limits;
+        this.json = new RecordJson(limits);
+        Counts counts = new Counts(limits.maxCount());
+        CanonicalItemAdapter canonical = new CanonicalItemAdapter(normalizer, counts);
+        adapters.put(Channel.WEIBO, List.of(new WeiboMblogAdapter(normalizer, counts), canonical));
+        adapters.put(Channel.WECHAT, List.of(new WechatArticleAdapter(normalizer, counts), canonical));
+        adapters.put(Channel.NEWS, List.of(canonical, new NewsPageAdapter(normalizer, counts)));
     }
 
     /**
+     * Never throws for any input: a reader's own failure on a record is a refusal with code {@code unreadable}.
+     *
      * @param seenAt when the record was seen (its Kafka timestamp, or now for files): publish times may not lie
-     *               after it, and relative times without a crawl time are resolved against it
+     *               after it, and relative times without a crawl time are resolved against it; null for no such check
      */
     public ParseResult<Item> read(Channel channel, byte[] value, Instant seenAt) {
+        try {
+            return readChecked(channel, value, seenAt);
+        } catch (RuntimeException | StackOverflowError e) {
+            return ParseResult.rejected(Unreadable.of(e), NO_ADAPTER);
+        }
+    }
+
+    private ParseResult<Item> readChecked(Channel channel, byte[] value, Instant seenAt) {
         JsonNode record;
         try {
-            record = json(value);
+            record = object(value);
         } catch (InvalidRecord e) {
             return ParseResult.rejected(e, NO_ADAPTER);
         }
@@ -61,31 +84,34 @@ public final class ItemReader {
                     + "; see docs/ingest.md); fields: " + fieldNames(record), NO_ADAPTER);
         }
         try {
-            return ParseResult.accepted(adapter.read(record, seenAt).build(channel, seenAt, normalizer), adapter.name());
+            return ParseResult.accepted(adapter.read(record, seenAt).build(channel, seenAt, normalizer, limits), adapter.name());
         } catch (InvalidRecord e) {
             return ParseResult.rejected(e, adapter.name());
         }
     }
 
-    /** UTF-8 JSON object, or the reason it is not. */
-    static JsonNode json(byte[] value) {
-        if (value == null || value.length == 0) {
-            throw new InvalidRecord(RejectCode.EMPTY, "empty record");
-        }
-        String text = utf8(value);
-        JsonNode node;
-        try {
-            node = Json.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw InvalidRecord.notJson(e);
-        }
-        if (node == null || node.isMissingNode()) {
+    /** UTF-8 JSON object within the limits, or the reason it is not. */
+    private JsonNode object(byte[] value) {
+        checkSize(value, limits);
+        JsonNode node = json.parse(utf8(value));
+        if (node == null) {
             throw new InvalidRecord(RejectCode.EMPTY, "empty record (only whitespace)");
         }
         if (!node.isObject()) {
-            throw new InvalidRecord(RejectCode.NOT_OBJECT, "expected a JSON object, found " + node.getNodeType().name().toLowerCase());
+            throw new InvalidRecord(RejectCode.NOT_OBJECT, "expected a JSON object, found " + Reasons.jsonType(node));
         }
         return node;
+    }
+
+    /** Refuses an empty record and one longer than {@code ingest.max-record-bytes}. */
+    public static void checkSize(byte[] value, SentinelConfig.Ingest limits) {
+        if (value == null || value.length == 0) {
+            throw new InvalidRecord(RejectCode.EMPTY, "empty record");
+        }
+        if (value.length > limits.maxRecordBytes()) {
+            throw new InvalidRecord(RejectCode.TOO_LARGE, "record of " + value.length + " bytes, longer than "
+                    + limits.maxRecordBytes() + " (ingest.max-record-bytes)");
+        }
     }
 
     /** Strict UTF-8 (BOM dropped); a record in GBK/GB18030 is named as such, since Chinese crawlers produce it. */
@@ -134,7 +160,13 @@ public final class ItemReader {
     }
 
     private static String fieldNames(JsonNode record) {
-        String names = String.join(", ", (Iterable<String>) record::fieldNames);
-        return names.length() > 120 ? names.substring(0, 120) + "…" : names;
+        StringBuilder names = new StringBuilder();
+        for (String name : (Iterable<String>) record::fieldNames) {
+            if (names.length() > 120) {
+                return names.append("…").toString();
+            }
+            names.append(names.isEmpty() ? "" : ", ").append(Reasons.oneLine(name.length() > 40 ? name.substring(0, 40) + "…" : name));
+        }
+        return names.isEmpty() ? "none" : names.toString();
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 import org.yqsentinel.ingest.InvalidRecord;
 import org.yqsentinel.ingest.RejectCode;
+import org.yqsentinel.ingest.normalize.Counts;
 import org.yqsentinel.ingest.normalize.TextNormalizer;
 import org.yqsentinel.ingest.normalize.Times;
 import org.yqsentinel.model.Author;
@@ -22,9 +23,11 @@ final class NewsPageAdapter implements ItemAdapter {
     private static final Pattern BYLINE_LABEL = Pattern.compile("^(作者|记者|文|责任编辑|编辑|来源)\\s*[:：/]?\\s*");
 
     private final TextNormalizer normalizer;
+    private final Counts counts;
 
-    NewsPageAdapter(TextNormalizer normalizer) {
+    NewsPageAdapter(TextNormalizer normalizer, Counts counts) {
         this.normalizer = normalizer;
+        this.counts = counts;
     }
 
     @Override
@@ -56,7 +59,7 @@ final class NewsPageAdapter implements ItemAdapter {
             throw new InvalidRecord(RejectCode.MISSING_FIELD, "missing field publish_time");
         }
         JsonNode time = record.get(timeField);
-        draft.publishedAt = time.isNumber() ? Times.fromEpoch(time.asLong()) : Times.parse(time.asText(), seenAt, timeField);
+        draft.publishedAt = Times.of(time, seenAt, timeField);
         String byline = Fields.text(record, "author", "byline");
         if (byline != null) {
             String name = BYLINE_LABEL.matcher(normalizer.plain(byline)).replaceFirst("").strip();
@@ -64,9 +67,9 @@ final class NewsPageAdapter implements ItemAdapter {
                 draft.author = new Author(name, null, true, "media");
             }
         }
-        draft.engagement = new Engagement(Fields.count(record, "reposts", "share_count", "shares"),
-                Fields.count(record, "comments", "comment_count", "comment_num"), Fields.count(record, "likes", "like_count"),
-                Fields.count(record, "reads", "read_count", "views", "pv"));
+        draft.engagement = new Engagement(Fields.count(counts, record, "reposts", "share_count", "shares"),
+                Fields.count(counts, record, "comments", "comment_count", "comment_num"), Fields.count(counts, record, "likes", "like_count"),
+                Fields.count(counts, record, "reads", "read_count", "views", "pv"));
         Provinces.find(Fields.text(record, "province", "region"))
                 .ifPresent(province -> draft.region = new Region(province, Fields.text(record, "city"), null));
         return draft;

@@ -23,9 +23,11 @@ import org.yqsentinel.model.Engagement;
 final class WechatArticleAdapter implements ItemAdapter {
 
     private final TextNormalizer normalizer;
+    private final Counts counts;
 
-    WechatArticleAdapter(TextNormalizer normalizer) {
+    WechatArticleAdapter(TextNormalizer normalizer, Counts counts) {
         this.normalizer = normalizer;
+        this.counts = counts;
     }
 
     @Override
@@ -52,7 +54,7 @@ final class WechatArticleAdapter implements ItemAdapter {
         String author = Fields.text(record, "author");
         String name = author != null ? author : draft.source;
         if (name != null) {
-            draft.author = new Author(name, Counts.of(record, "fans_num"), record.path("verified").asBoolean(false), null);
+            draft.author = new Author(name, counts.of(record, "fans_num"), record.path("verified").asBoolean(false), null);
         }
         draft.title = Fields.text(record, "title");
         draft.summary = Fields.text(record, "digest");
@@ -63,9 +65,9 @@ final class WechatArticleAdapter implements ItemAdapter {
         }
         draft.text = html != null ? normalizer.fromHtml(html) : normalizer.plain(plain);
         draft.publishedAt = publishTime(record, seenAt);
-        draft.engagement = new Engagement(Fields.count(record, "looking_num", "zaikan_num", "in_look_num"),
-                Fields.count(record, "comment_num", "comment_count"), Fields.count(record, "like_num", "old_like_num"),
-                Fields.count(record, "read_num", "read_count"));
+        draft.engagement = new Engagement(Fields.count(counts, record, "looking_num", "zaikan_num", "in_look_num"),
+                Fields.count(counts, record, "comment_num", "comment_count"), Fields.count(counts, record, "like_num", "old_like_num"),
+                Fields.count(counts, record, "read_num", "read_count"));
         return draft;
     }
 
@@ -75,7 +77,7 @@ final class WechatArticleAdapter implements ItemAdapter {
             throw new InvalidRecord(RejectCode.MISSING_FIELD, "missing field publish_time");
         }
         JsonNode value = record.get(field);
-        return value.isNumber() ? Times.fromEpoch(value.asLong()) : Times.parse(value.asText(), seenAt, field);
+        return Times.of(value, seenAt, field);
     }
 
     private static Map<String, String> query(String link) {

@@ -25,9 +25,11 @@ final class WeiboMblogAdapter implements ItemAdapter {
     private static final Pattern FULL_TEXT_LINK = Pattern.compile("\\s*(\\.\\.\\.|…)?\\s*全文\\s*$");
 
     private final TextNormalizer normalizer;
+    private final Counts counts;
 
-    WeiboMblogAdapter(TextNormalizer normalizer) {
+    WeiboMblogAdapter(TextNormalizer normalizer, Counts counts) {
         this.normalizer = normalizer;
+        this.counts = counts;
     }
 
     @Override
@@ -48,20 +50,20 @@ final class WeiboMblogAdapter implements ItemAdapter {
         ItemDraft draft = new ItemDraft();
         draft.sourceId = Fields.text(mblog, "mid", "idstr", "id");
         draft.text = text(mblog);
-        draft.publishedAt = Times.parse(Fields.text(mblog, "created_at"), crawledAt, "created_at");
+        draft.publishedAt = Times.of(mblog.get("created_at"), crawledAt, "created_at");
 
         JsonNode user = mblog.path("user");
         String userId = Fields.text(user, "idstr", "id");
         if (user.isObject()) {
             draft.source = Fields.text(user, "screen_name");
-            draft.author = new Author(draft.source, Counts.of(user, "followers_count"), user.path("verified").asBoolean(false),
+            draft.author = new Author(draft.source, counts.of(user, "followers_count"), user.path("verified").asBoolean(false),
                     accountType(user));
         }
         String bid = Fields.text(mblog, "bid", "mblogid");
         draft.url = userId != null && bid != null ? "https://weibo.com/" + userId + "/" + bid
                 : "https://m.weibo.cn/status/" + draft.sourceId;
-        draft.engagement = new Engagement(Counts.of(mblog, "reposts_count"), Counts.of(mblog, "comments_count"),
-                Counts.of(mblog, "attitudes_count"), null);
+        draft.engagement = new Engagement(counts.of(mblog, "reposts_count"), counts.of(mblog, "comments_count"),
+                counts.of(mblog, "attitudes_count"), null);
         Provinces.find(Fields.text(mblog, "region_name", "status_province"))
                 .ifPresent(province -> draft.region = new Region(province, null, null));
         JsonNode original = mblog.get("retweeted_status");

@@ -23,6 +23,7 @@ public final class TextNormalizer {
 
     private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3",
             "h4", "h5", "h6", "section", "article", "blockquote", "pre", "hr", "header", "footer", "dd", "dt");
+    private static final Set<String> PREFORMATTED = Set.of("pre", "textarea");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r\\u00A0\\u1680\\u2000-\\u200B\\u202F\\u205F\\uFEFF]+");
     private static final Pattern SPACE_AROUND_NEWLINE = Pattern.compile(" *\\n *");
     private static final Pattern NEWLINES = Pattern.compile("\\n{2,}");
@@ -38,14 +39,21 @@ public final class TextNormalizer {
         Document document = Jsoup.parseBodyFragment(html);
         document.select("script, style, noscript").remove();
         StringBuilder text = new StringBuilder(html.length());
+        // one pass over the tree, linear in its size however deep it nests: the visitor counts the
+        // preformatted elements it is inside of instead of looking up each text node's ancestors
         document.body().traverse(new NodeVisitor() {
+            private int preformatted;
+
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode textNode) {
                     // line breaks in HTML source are spaces, except in preformatted text
                     String whole = textNode.getWholeText();
-                    text.append(preformatted(textNode) ? whole : whole.replace('\r', ' ').replace('\n', ' '));
+                    text.append(preformatted > 0 ? whole : whole.replace('\r', ' ').replace('\n', ' '));
                 } else if (node instanceof Element element) {
+                    if (PREFORMATTED.contains(element.normalName())) {
+                        preformatted++;
+                    }
                     if (element.nameIs("img")) {
                         text.append(element.attr("alt"));
                     } else if (BLOCKS.contains(element.normalName())) {
@@ -56,17 +64,17 @@ public final class TextNormalizer {
 
             @Override
             public void tail(Node node, int depth) {
-                if (node instanceof Element element && BLOCKS.contains(element.normalName()) && !element.nameIs("br")) {
-                    text.append('\n');
+                if (node instanceof Element element) {
+                    if (PREFORMATTED.contains(element.normalName())) {
+                        preformatted--;
+                    }
+                    if (BLOCKS.contains(element.normalName()) && !element.nameIs("br")) {
+                        text.append('\n');
+                    }
                 }
             }
         });
         return plain(text.toString());
-    }
-
-    private static boolean preformatted(TextNode node) {
-        Element parent = node.parent();
-        return parent != null && parent.closest("pre, textarea") != null;
     }
 
     /** Plain text to normalized text: full-width ASCII to half-width, simplified Chinese, whitespace collapsed. */

@@ -1,5 +1,6 @@
 package org.yqsentinel.ingest.normalize;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yqsentinel.ingest.InvalidRecord;
+import org.yqsentinel.ingest.Reasons;
 import org.yqsentinel.ingest.RejectCode;
 
 /**
@@ -32,7 +34,7 @@ public final class Times {
     private static final DateTimeFormatter WEIBO = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z uuuu", Locale.ENGLISH);
     private static final Pattern ABSOLUTE = Pattern.compile(
             "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[\\sT]*(\\d{1,2})\\s*[:：时]\\s*(\\d{1,2})(?:\\s*[:：分]\\s*(\\d{1,2})\\s*秒?)?)?");
-    private static final Pattern AGO = Pattern.compile("(\\d+)\\s*(秒|分钟|小时|天)前");
+    private static final Pattern AGO = Pattern.compile("(\\d{1,9})\\s*(秒|分钟|小时|天)前");
     private static final Pattern DAY_WORD = Pattern.compile("(今天|昨天|前天)\\s*(\\d{1,2}):(\\d{2})");
     private static final Pattern MONTH_DAY = Pattern.compile("(\\d{1,2})\\s*[-月/]\\s*(\\d{1,2})\\s*日?(?:\\s+(\\d{1,2}):(\\d{2}))?");
     private static final Pattern EPOCH = Pattern.compile("\\d{10}(\\d{3})?");
@@ -50,28 +52,52 @@ public final class Times {
             throw new InvalidRecord(RejectCode.MISSING_FIELD, "missing field " + field);
         }
         try {
-            Instant instant = absolute(text);
+            Instant instant = absolute(text, field);
             if (instant == null) {
                 instant = relative(text, crawledAt);
             }
             if (instant != null) {
                 return instant;
             }
-        } catch (DateTimeException e) {
-            // falls through to the reason below: an impossible date such as 2018-13-45
+        } catch (DateTimeException | ArithmeticException e) {
+            // falls through to the reason below: an impossible date such as 2018-13-45, or one beyond any calendar
         }
-        throw new InvalidRecord(RejectCode.BAD_TIME, "unparseable time \"" + text + "\" in field " + field
+        throw new InvalidRecord(RejectCode.BAD_TIME, "unparseable time " + Reasons.quote(text) + " in field " + field
                 + (crawledAt == null && isRelative(text) ? " (a relative time needs the crawl time)" : ""));
     }
 
-    /** Unix seconds or milliseconds, told apart by magnitude. */
-    public static Instant fromEpoch(long value) {
-        return value > 100_000_000_000L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
+    /**
+     * Unix seconds or milliseconds, told apart by magnitude: below 10^11 seconds (until the year 5138), else
+     * milliseconds up to 10^14 (the year 5138 again). Anything else is no Unix time a crawler writes.
+     */
+    public static Instant fromEpoch(long value, String field) {
+        if (value < 0 || value >= 100_000_000_000_000L) {
+            throw new InvalidRecord(RejectCode.BAD_TIME, "field " + field + " is not a Unix time in seconds or milliseconds: " + value);
+        }
+        return value >= 100_000_000_000L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
     }
 
-    private static Instant absolute(String text) {
+    /** The time in a JSON field: a Unix time when a number, else text as {@link #parse} reads it. */
+    public static Instant of(JsonNode value, Instant crawledAt, String field) {
+        if (value == null || value.isNull()) {
+            throw new InvalidRecord(RejectCode.MISSING_FIELD, "missing field " + field);
+        }
+        if (value.isNumber()) {
+            if (!value.canConvertToLong() || value.isFloatingPointNumber() && value.asDouble() != Math.rint(value.asDouble())) {
+                throw new InvalidRecord(RejectCode.BAD_TIME, "field " + field + " is not a Unix time in seconds or milliseconds: "
+                        + Reasons.quote(value.asText()));
+            }
+            return fromEpoch(value.asLong(), field);
+        }
+        if (!value.isTextual()) {
+            throw new InvalidRecord(RejectCode.BAD_TIME, "field " + field + " is " + Reasons.jsonType(value) + ", not a time");
+        }
+        return parse(value.asText(), crawledAt, field);
+    }
+
+    private static Instant absolute(String text, String field) {
         if (EPOCH.matcher(text).matches()) {
-            return fromEpoch(Long.parseLong(text));
+            return fromEpoch(Long.parseLong(text), field);
         }
         for (DateTimeFormatter iso : List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME, DateTimeFormatter.ISO_INSTANT)) {
             try {

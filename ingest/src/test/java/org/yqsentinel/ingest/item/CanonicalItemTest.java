@@ -72,7 +72,7 @@ class CanonicalItemTest {
     @CsvSource(delimiter = '|', textBlock = """
             truncated JSON        | NOT_JSON           | {"sourceId":"1","text":"半截                                    | not JSON: Unexpected end-of-input
             HTML error page       | NOT_JSON           | <html><body>502 Bad Gateway</body></html>                           | not JSON: Unexpected character ('<'
-            array not object      | NOT_OBJECT         | [{"sourceId":"1"}]                                                  | expected a JSON object, found array
+            array not object      | NOT_OBJECT         | [{"sourceId":"1"}]                                                  | expected a JSON object, found an array
             unknown shape         | UNRECOGNIZED_SHAPE | {"foo":1,"bar":2}                                                   | not a weibo record this system reads
             missing text          | MISSING_FIELD      | {"sourceId":"1","publishedAt":"2026-11-20T10:20:00+08:00"}          | missing field text
             blank text            | EMPTY_TEXT         | {"sourceId":"1","text":"  ","publishedAt":"2026-11-20T10:20:00+08:00"} | empty text

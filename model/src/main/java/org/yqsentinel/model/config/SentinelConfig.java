@@ -1,6 +1,9 @@
 package org.yqsentinel.model.config;
 
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.yqsentinel.model.Namespace;
 
 /**
@@ -9,7 +12,7 @@ import org.yqsentinel.model.Namespace;
  * docs/configuration.md.
  */
 public record SentinelConfig(String namespace, Kafka kafka, Elasticsearch elasticsearch, Rules rules, Stack stack,
-                             Monitor monitor, Alerting alerting) implements Serializable {
+                             Ingest ingest, Monitor monitor, Alerting alerting) implements Serializable {
 
     public Namespace names() {
         return new Namespace(namespace);
@@ -34,6 +37,35 @@ public record SentinelConfig(String namespace, Kafka kafka, Elasticsearch elasti
 
     public record Stack(int kafkaPort, int elasticsearchPort, int elasticsearchHeapMb, int kafkaHeapMb,
                         int startTimeoutSeconds) implements Serializable {}
+
+    /**
+     * What a crawler record may be before it is refused, for {@code ./yq ingest}, {@code ./yq score} and the live
+     * job alike: its size, how deep its JSON nests, how long a number or a field name may be, the largest
+     * plausible count, and the range of plausible publish times.
+     *
+     * @param earliestTime           the earliest plausible publish time, a day in Beijing time
+     * @param futureToleranceMinutes how far past the time a record was seen its publish time may lie (sources' clock skew)
+     */
+    public record Ingest(int maxRecordBytes, int maxNestingDepth, int maxNumberDigits, int maxFieldNameChars, long maxCount,
+                         LocalDate earliestTime, long futureToleranceMinutes) implements Serializable {
+
+        /** The defaults of sentinel-defaults.yaml, for readers built without a configuration (tests, tools). */
+        public static final Ingest DEFAULTS = new Ingest(1_048_576, 64, 64, 256, 10_000_000_000L, LocalDate.of(1990, 1, 1), 60);
+
+        public Ingest {
+            if (maxRecordBytes < 1024 || maxNestingDepth < 2 || maxNumberDigits < 20 || maxFieldNameChars < 16 || maxCount < 1
+                    || earliestTime == null || futureToleranceMinutes < 0) {
+                throw new IllegalArgumentException("ingest limits too small: max-record-bytes ≥ 1024, max-nesting-depth ≥ 2,"
+                        + " max-number-digits ≥ 20, max-field-name-chars ≥ 16, max-count ≥ 1, earliest-time a date"
+                        + " (2000-01-01), future-tolerance-minutes ≥ 0");
+            }
+        }
+
+        /** The earliest plausible publish time as an instant: the start of {@link #earliestTime} in Beijing. */
+        public Instant earliest() {
+            return earliestTime.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+        }
+    }
 
     public record Monitor(int parallelism, long checkpointIntervalSeconds, long maxOutOfOrdernessSeconds,
                           long idleSourceSeconds, String consumerGroup, int restartAttempts, int rawTopicPartitions,
@@ -77,9 +109,11 @@ public record SentinelConfig(String namespace, Kafka kafka, Elasticsearch elasti
      * The SMS gateway: {@code provider} none, json (any HTTP gateway taking a JSON body template) or aliyun
      * (Alibaba Cloud SendSms).
      *
-     * @param headers extra HTTP headers of the json provider, {@code Name: value} separated by {@code ;}
+     * @param headers   extra HTTP headers of the json provider, {@code Name: value} separated by {@code ;}
+     * @param statusUrl the json provider's status query for a request id ({@code ${id}}): 200 has it, 404 has not;
+     *                  asked before an SMS whose attempt is in doubt is sent again; empty for none
      */
     public record Sms(String provider, String url, String body, String headers, String successPointer, String successValue,
-                      String idPointer, String aliyunAccessKeyId, String aliyunAccessKeySecret, String aliyunSignName,
+                      String idPointer, String statusUrl, String aliyunAccessKeyId, String aliyunAccessKeySecret, String aliyunSignName,
                       String aliyunTemplateCode, String aliyunRegionId, long timeoutSeconds) implements Serializable {}
 }
