@@ -99,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
         StreamExecutionEnvironment env = LocalFlink.environment(yq.layout());
         MonitorJob.configure(env, config.monitor());
         List<Path> policyPages = Files.isRegularFile(folder.resolve(POLICY_PAGE)) ? List.of(folder.resolve(POLICY_PAGE)) : List.of();
-        MonitorJob.fromConfig(config, true, OfflineScoring.givenPolicies(policyPages, Instant.now(), config.rules().dir())).build(env);
+        MonitorJob.fromConfig(config, true, OfflineScoring.givenPolicies(policyPages, Instant.now(), config.rules().dir(), config.ingest())).build(env);
         JobClient job = env.executeAsync(MonitorJob.NAME + "-demo");
         LocalFlink.awaitEnd(yq.layout(), job);
         step(4, "monitor job ran on a local Flink mini-cluster over everything new in the raw topics: " + seconds(t1));

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.yqsentinel.ingest.normalize.Times;
 import org.yqsentinel.model.Alert;
+import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
@@ -30,7 +31,9 @@ import picocli.CommandLine.ParentCommand;
  * live job on the same items.
  */
 @Command(name = "score", description = "Score policy risk offline: run the monitor job on item and policy files and print"
-        + " the alert events as JSON lines.")
+        + " the alert events as JSON lines.",
+        footer = {"", "Exit codes: 0 every record read; 3 some records refused (each 'file:line: reason' on stderr, the"
+                + " others scored); 2 an error to fix; 1 a failure of yq itself."})
 final class ScoreCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -65,16 +68,23 @@ final class ScoreCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("yq-score-");
         try {
             String rulesDir = rulesDir(config.rules().dir(), work);
-            List<Alert> alerts = new OfflineScoring(config.monitor(), rulesDir)
+            OfflineScoring.Scored scored = new OfflineScoring(config.monitor(), config.ingest(), rulesDir)
                     .run(StreamExecutionEnvironment.createLocalEnvironment(), policies, inputs, seenAt, work);
+            for (DeadLetter refused : scored.refused()) {
+                String file = refused.key() == null ? refused.sourceTopic() : new String(refused.key(), StandardCharsets.UTF_8);
+                System.err.println(file + ":" + refused.offset() + ": " + refused.reason());
+            }
             PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-            alerts.forEach(alert -> out.println(Json.toString(alert)));
+            scored.alerts().forEach(alert -> out.println(Json.toString(alert)));
             out.flush();
-            System.err.println("scored: " + alerts.size() + " alert event" + (alerts.size() == 1 ? "" : "s"));
+            List<Alert> alerts = scored.alerts();
+            System.err.println("scored: " + alerts.size() + " alert event" + (alerts.size() == 1 ? "" : "s")
+                    + (scored.refused().isEmpty() ? "" : "; " + scored.refused().size() + " record"
+                    + (scored.refused().size() == 1 ? "" : "s") + " refused"));
+            return scored.refused().isEmpty() ? 0 : IngestCommand.SOME_REFUSED;
         } finally {
             delete(work);
         }
-        return 0;
     }
 
     /** The configured rules folder, or with --rules a copy of it whose risk.yaml is that file (checked first). */

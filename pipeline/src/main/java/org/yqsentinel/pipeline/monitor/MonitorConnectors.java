@@ -46,7 +46,7 @@ public final class MonitorConnectors {
                 .setTopics(topics)
                 .setGroupId(names.prefix() + config.monitor().consumerGroup())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new ReadingDeserializer())
+                .setDeserializer(new ReadingDeserializer(config.ingest()))
                 .setProperty("isolation.level", "read_committed");
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());

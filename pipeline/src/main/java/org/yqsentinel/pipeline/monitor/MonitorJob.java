@@ -35,7 +35,7 @@ import org.yqsentinel.rules.risk.WatchedPolicy;
 /**
  * The monitor job: raw records read at the source (event time per partition) → route (policies, control
  * messages and dead letters aside) → drop repeats (same id, same URL) → mark copies (SimHash) → enrich →
- * link to the watched policies (broadcast: policies and control messages) → items to Elasticsearch, and
+ * link to the watched policies (an item either step fails on joins the dead letters) (broadcast: policies and control messages) → items to Elasticsearch, and
  * the linked posts keyed by policy → risk windows → alert events (Kafka and Elasticsearch), the risk
  * series and the cases. Source and sinks are given, so the same graph runs live on Kafka, bounded for a
  * demo or an offline scoring, and in tests. {@code main} is the entry point for {@code flink run}.
@@ -82,17 +82,20 @@ public final class MonitorJob {
                         Duration.ofSeconds(settings.maxOutOfOrdernessSeconds()), Duration.ofSeconds(settings.idleSourceSeconds())),
                 "raw records").uid("raw-items");
         SingleOutputStreamOperator<Item> items = read.process(new RouteReadRecords()).name("route").uid("route");
-        items.getSideOutput(RouteReadRecords.DEAD_LETTERS).sinkTo(sinks.deadLetters()).name("dead letters").uid("dead-letters");
         SingleOutputStreamOperator<WatchedPolicy> policies = items.getSideOutput(RouteReadRecords.POLICIES)
                 .map(new PreparePolicies(rulesDir)).name("prepare policies").uid("prepare-policies");
         policies.sinkTo(sinks.policies()).name("policies to elasticsearch").uid("policies-elasticsearch");
         BroadcastStream<ControlEvent> watchlist = policies.map(ControlEvent::of).name("policies to watch").uid("policies-to-watch")
                 .union(items.getSideOutput(RouteReadRecords.CONTROL))
                 .broadcast(Watchlist.POLICIES, Watchlist.RETIREMENTS, Watchlist.RULES);
-        SingleOutputStreamOperator<EnrichedItem> linked = dropRepeatsMarkCopies(items, retention)
-                .map(new EnrichItems(rulesDir)).name("enrich").uid("enrich")
+        SingleOutputStreamOperator<EnrichedItem> enriched = dropRepeatsMarkCopies(items, retention)
+                .process(new EnrichItems(rulesDir)).name("enrich").uid("enrich");
+        SingleOutputStreamOperator<EnrichedItem> linked = enriched
                 .connect(watchlist).process(new LinkToPolicies(rulesDir, given)).name("link to policies").uid("link-policies");
         linked.sinkTo(sinks.items()).name("items to elasticsearch").uid("items-elasticsearch");
+        items.getSideOutput(RouteReadRecords.DEAD_LETTERS)
+                .union(enriched.getSideOutput(FailedItems.DEAD_LETTERS), linked.getSideOutput(FailedItems.DEAD_LETTERS))
+                .sinkTo(sinks.deadLetters()).name("dead letters").uid("dead-letters");
         SingleOutputStreamOperator<Alert> alerts = linked.getSideOutput(LinkToPolicies.LINKED)
                 .keyBy(LinkedPost::policyId)
                 .connect(watchlist).process(new ScorePolicyRisk(rulesDir, given)).name("policy risk").uid("policy-risk");

@@ -5,6 +5,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.pipeline.kafka.RawRecord;
 
 /**
@@ -13,11 +14,16 @@ import org.yqsentinel.pipeline.kafka.RawRecord;
  */
 public final class ReadingDeserializer implements KafkaRecordDeserializationSchema<ReadRecord> {
 
+    private final SentinelConfig.Ingest limits;
     private transient RawRecordReader reader;
+
+    public ReadingDeserializer(SentinelConfig.Ingest limits) {
+        this.limits = limits;
+    }
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
-        reader = new RawRecordReader();
+        reader = new RawRecordReader(limits);
     }
 
     @Override

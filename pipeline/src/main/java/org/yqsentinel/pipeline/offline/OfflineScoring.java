@@ -1,6 +1,7 @@
 package org.yqsentinel.pipeline.offline;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.yqsentinel.enrich.policy.PolicyAnalyzer;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
@@ -35,13 +37,23 @@ public final class OfflineScoring {
     private static final Comparator<Alert> EVENT_ORDER = Comparator.comparing(Alert::windowEnd)
             .thenComparing(Alert::subjectId).thenComparing(Alert::id);
 
+    /** What a run gave: the alert events in event-time order, and the records refused (their key the file they came from). */
+    public record Scored(List<Alert> alerts, List<DeadLetter> refused) {}
+
     private final SentinelConfig.Monitor settings;
+    private final SentinelConfig.Ingest limits;
     private final String rulesDir;
 
     /** @param rulesDir the rules folder (null or blank for the bundled rules) */
-    public OfflineScoring(SentinelConfig.Monitor settings, String rulesDir) {
+    public OfflineScoring(SentinelConfig.Monitor settings, SentinelConfig.Ingest limits, String rulesDir) {
         this.settings = settings;
+        this.limits = limits;
         this.rulesDir = rulesDir;
+    }
+
+    /** With the default reading limits. */
+    public OfflineScoring(SentinelConfig.Monitor settings, String rulesDir) {
+        this(settings, SentinelConfig.Ingest.DEFAULTS, rulesDir);
     }
 
     /**
@@ -50,39 +62,47 @@ public final class OfflineScoring {
      * @param channel the channel of raw crawler records in the item files, or null for canonical items
      * @param seenAt  when the records count as crawled, for relative times
      */
-    public List<Alert> run(StreamExecutionEnvironment env, List<Path> policyFiles, List<Path> itemFiles, Channel channel,
-                           Instant seenAt, Path workDir) throws Exception {
+    public Scored run(StreamExecutionEnvironment env, List<Path> policyFiles, List<Path> itemFiles, Channel channel,
+                      Instant seenAt, Path workDir) throws Exception {
         List<OfflineRecords.Input> items = itemFiles.stream().map(p -> new OfflineRecords.Input(p.toString(), false, channel)).toList();
         return run(env, policyFiles, items, seenAt, workDir);
     }
 
     /** As {@link #run(StreamExecutionEnvironment, List, List, Channel, Instant, Path)}, each item file with its own channel. */
-    public List<Alert> run(StreamExecutionEnvironment env, List<Path> policyFiles, List<OfflineRecords.Input> itemFiles,
-                           Instant seenAt, Path workDir) throws Exception {
+    public Scored run(StreamExecutionEnvironment env, List<Path> policyFiles, List<OfflineRecords.Input> itemFiles,
+                      Instant seenAt, Path workDir) throws Exception {
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         env.setParallelism(1);
         Files.createDirectories(workDir);
         Path alertsPrefix = workDir.resolve("alerts");
-        MonitorSinks sinks = new MonitorSinks(new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(),
+        Path refusedPrefix = workDir.resolve("refused");
+        MonitorSinks sinks = new MonitorSinks(new DiscardingSink<>(), new DiscardingSink<>(), new JsonLinesSink<>(refusedPrefix),
                 new JsonLinesSink<>(alertsPrefix), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>());
-        new MonitorJob(OfflineRecords.source(policyFiles, itemFiles, seenAt), sinks, settings, rulesDir,
-                givenPolicies(policyFiles, seenAt, rulesDir)).build(env);
+        new MonitorJob(OfflineRecords.source(policyFiles, itemFiles, seenAt, limits), sinks, settings, rulesDir,
+                givenPolicies(policyFiles, seenAt, rulesDir, limits)).build(env);
         env.execute(MonitorJob.NAME + "-offline");
-        return read(JsonLinesSink.file(alertsPrefix, 0));
+        List<Alert> alerts = read(JsonLinesSink.file(alertsPrefix, 0), Alert.class);
+        alerts.sort(EVENT_ORDER);
+        List<DeadLetter> refused = read(JsonLinesSink.file(refusedPrefix, 0), DeadLetter.class);
+        refused.sort(Comparator.comparing((DeadLetter d) -> d.key() == null ? "" : new String(d.key(), StandardCharsets.UTF_8))
+                .thenComparingLong(DeadLetter::offset));
+        return new Scored(alerts, refused);
     }
 
     /** The policies of these files made ready to watch, to give a bounded run of the job up front. */
-    public static GivenPolicies givenPolicies(List<Path> policyFiles, Instant seenAt, String rulesDir) {
+    public static GivenPolicies givenPolicies(List<Path> policyFiles, Instant seenAt, String rulesDir, SentinelConfig.Ingest limits) {
         PolicyAnalyzer analyzer = new PolicyAnalyzer(RuleFiles.of(rulesDir));
-        return GivenPolicies.of(OfflineRecords.policies(policyFiles, seenAt).stream().map(analyzer::watch).toList());
+        return GivenPolicies.of(OfflineRecords.policies(policyFiles, seenAt, limits).stream().map(analyzer::watch).toList());
     }
 
-    private static List<Alert> read(Path file) throws IOException {
-        List<Alert> alerts = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            alerts.add(Json.mapper().readValue(line, Alert.class));
+    private static <T> List<T> read(Path file, Class<T> type) throws IOException {
+        List<T> read = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return read;
         }
-        alerts.sort(EVENT_ORDER);
-        return alerts;
+        for (String line : Files.readAllLines(file)) {
+            read.add(Json.mapper().readValue(line, type));
+        }
+        return read;
     }
 }

@@ -15,11 +15,15 @@ import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.PolicyLink;
 import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.pipeline.monitor.ControlEvent;
+import org.yqsentinel.pipeline.monitor.FailedItems;
 import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.link.PolicyLinker;
 import org.yqsentinel.rules.link.WordBackground;
@@ -36,6 +40,8 @@ public final class LinkToPolicies extends BroadcastProcessFunction<EnrichedItem,
         implements CheckpointedFunction {
 
     public static final OutputTag<LinkedPost> LINKED = new OutputTag<>("linked-posts", TypeInformation.of(LinkedPost.class));
+    static final String STAGE = "link";
+    private static final Logger LOG = LoggerFactory.getLogger(LinkToPolicies.class);
 
     private final String rulesDir;
     private final GivenPolicies given;
@@ -46,6 +52,7 @@ public final class LinkToPolicies extends BroadcastProcessFunction<EnrichedItem,
     private transient WordBackground background;
     private transient ListState<byte[]> backgroundState;
     private transient Counter linked;
+    private transient Counter failed;
 
     /**
      * @param rulesDir a rules folder present on every task manager, or empty for the bundled rules
@@ -59,11 +66,33 @@ public final class LinkToPolicies extends BroadcastProcessFunction<EnrichedItem,
     @Override
     public void open(OpenContext context) {
         linked = getRuntimeContext().getMetricGroup().counter("postsLinked");
+        failed = getRuntimeContext().getMetricGroup().counter("itemsDeadLettered");
     }
 
     @Override
     public void processElement(EnrichedItem post, ReadOnlyContext context, Collector<EnrichedItem> out) throws Exception {
         Watchlist.View view = view(context);
+        List<PolicyLink> links;
+        try {
+            links = links(post, view);
+        } catch (RuntimeException | StackOverflowError e) {
+            DeadLetter letter = FailedItems.of(post.item(), STAGE, e);
+            failed.inc();
+            LOG.warn("dead letter {} ({}): {}", letter.origin(), STAGE, letter.reason());
+            context.output(FailedItems.DEAD_LETTERS, letter);
+            return;
+        }
+        Item item = post.item();
+        EnrichedItem withLinks = links.isEmpty() ? post : new EnrichedItem(item, post.analysis().withPolicyLinks(links));
+        out.collect(withLinks);
+        for (PolicyLink link : links) {
+            linked.inc();
+            context.output(LINKED, new LinkedPost(link.policyId(), withLinks));
+        }
+    }
+
+    /** The post's links to the policies watched at its publish time; the post's words join the background. */
+    private List<PolicyLink> links(EnrichedItem post, Watchlist.View view) {
         Item item = post.item();
         Instant at = item.publishedAt();
         RiskRules rules = view.rules().riskAt(at);
@@ -78,12 +107,7 @@ public final class LinkToPolicies extends BroadcastProcessFunction<EnrichedItem,
             links = found.stream().map(l -> new PolicyLink(l.policyId(), l.evidence().name(), l.matched(), l.confidence())).toList();
         }
         background.observe(at, post.analysis().tokens());
-        EnrichedItem withLinks = links.isEmpty() ? post : new EnrichedItem(item, post.analysis().withPolicyLinks(links));
-        out.collect(withLinks);
-        for (PolicyLink link : links) {
-            linked.inc();
-            context.output(LINKED, new LinkedPost(link.policyId(), withLinks));
-        }
+        return links;
     }
 
     @Override

@@ -2,8 +2,11 @@ package org.yqsentinel.pipeline.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
@@ -22,14 +25,41 @@ class OfflineScoringTest {
     private static final Instant CRAWLED_AT = Instant.parse("2026-11-25T00:00:00Z");
 
     private static List<String> score(Path work) throws Exception {
+        return run(work, List.of()).alerts().stream().map(Json::toString).toList();
+    }
+
+    private static OfflineScoring.Scored run(Path work, List<OfflineRecords.Input> more) throws Exception {
         SentinelConfig config = new ConfigLoader(k -> null).read(null);
-        List<OfflineRecords.Input> items = List.of(
+        List<OfflineRecords.Input> items = new ArrayList<>(List.of(
                 new OfflineRecords.Input(SAMPLE.resolve("news.jsonl").toString(), false, Channel.NEWS),
                 new OfflineRecords.Input(SAMPLE.resolve("weibo.jsonl").toString(), false, Channel.WEIBO),
-                new OfflineRecords.Input(SAMPLE.resolve("wechat.jsonl").toString(), false, Channel.WECHAT));
-        List<Alert> alerts = new OfflineScoring(config.monitor(), null).run(StreamExecutionEnvironment.getExecutionEnvironment(),
+                new OfflineRecords.Input(SAMPLE.resolve("wechat.jsonl").toString(), false, Channel.WECHAT)));
+        items.addAll(more);
+        return new OfflineScoring(config.monitor(), null).run(StreamExecutionEnvironment.getExecutionEnvironment(),
                 List.of(SAMPLE.resolve("policy.txt")), items, CRAWLED_AT, work);
-        return alerts.stream().map(Json::toString).toList();
+    }
+
+    @Test
+    void hostileRecordsAmongTheEpisodeAreRefusedWithTheirFileAndLineAndTheAlertsStayTheSame(@TempDir Path work) throws Exception {
+        Path hostile = Files.write(work.resolve("hostile.jsonl"), List.of(
+                "{\"mid\":\"h1\",\"created_at\":\"99999999999999999999分钟前\",\"text\":\"t\"}",
+                "{\"mid\":\"h2\",\"created_at\":\"999999999999999天前\",\"text\":\"t\"}",
+                "{\"mid\":" + "1".repeat(1001) + "}",
+                "[".repeat(1200),
+                "{\"" + "k".repeat(50_000) + "\":1}",
+                "{\"mid\":\"h3\",\"created_at\":\"刚刚\",\"text\":\"t\",\"user\":{\"followers_count\":1e308}}"));
+        Path wechat = Files.writeString(work.resolve("wechat-hostile.jsonl"),
+                "{\"__biz\":\"MzA\",\"mid\":\"1\",\"content\":\"<p>x</p>\",\"publish_time\":-100000000000000000}\n");
+
+        OfflineScoring.Scored scored = run(work.resolve("run"), List.of(new OfflineRecords.Input(hostile.toString(), false, Channel.WEIBO),
+                new OfflineRecords.Input(wechat.toString(), false, Channel.WECHAT)));
+
+        assertThat(scored.refused()).extracting(d -> new String(d.key(), StandardCharsets.UTF_8) + ":" + d.offset())
+                .filteredOn(where -> where.startsWith(work.toString()))
+                .containsExactly(hostile + ":1", hostile + ":2", hostile + ":3", hostile + ":4", hostile + ":5", hostile + ":6",
+                        wechat + ":1");
+        assertThat(scored.refused()).allSatisfy(d -> assertThat(d.reason()).hasSizeLessThan(302).doesNotContain("\n"));
+        assertThat(scored.alerts().stream().map(Json::toString).toList()).isEqualTo(score(work.resolve("clean")));
     }
 
     @Test

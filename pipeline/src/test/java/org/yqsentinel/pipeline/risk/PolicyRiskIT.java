@@ -96,7 +96,7 @@ class PolicyRiskIT {
         }
         items.add(new OfflineRecords.Input(clock.toString(), false, Channel.WEIBO));
         offlineAlerts = new OfflineScoring(config.monitor(), null).run(StreamExecutionEnvironment.getExecutionEnvironment(),
-                List.of(SAMPLE.resolve("policy.txt")), items, CRAWLED_AT, work.resolve("offline"));
+                List.of(SAMPLE.resolve("policy.txt")), items, CRAWLED_AT, work.resolve("offline")).alerts();
 
         // the live job restarts on the state storage of ./yq monitor: checkpoints and the state changelog in files
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(LocalCluster.stateStorage(work.resolve("flink")));

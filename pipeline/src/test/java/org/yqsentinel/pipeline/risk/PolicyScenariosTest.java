@@ -44,7 +44,7 @@ class PolicyScenariosTest {
         }
         SentinelConfig config = new ConfigLoader(k -> null).read(null);
         List<Alert> alerts = new OfflineScoring(config.monitor(), null).run(StreamExecutionEnvironment.getExecutionEnvironment(),
-                List.of(files.resolve("policy.txt")), items, START.plus(Duration.ofDays(2)), work.resolve("work"));
+                List.of(files.resolve("policy.txt")), items, START.plus(Duration.ofDays(2)), work.resolve("work")).alerts();
         return new Run(simulation, alerts);
     }
 
