@@ -1,6 +1,8 @@
 package org.yqsentinel.alerting.message;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
@@ -20,7 +22,8 @@ import org.yqsentinel.model.json.Json;
 /**
  * What a receiver reads about an alert event: an e-mail (subject, plain text, HTML), an SMS of one
  * 70-character segment, and DingTalk / WeCom robot markdown. Times are shown in the routing's time zone;
- * the quoted posts are already de-identified by the job.
+ * the quoted posts are already de-identified by the job. What comes from crawled data (names, titles, excerpts)
+ * is {@linkplain #clean cleaned} of control characters, and only http(s) addresses of posts become links.
  */
 public final class Messages {
 
@@ -76,7 +79,7 @@ public final class Messages {
             text.append("【").append(remark).append("】\n\n");
         }
         text.append(WHAT.get(alert.type())).append("：").append(alert.tier().label()).append('\n')
-                .append("政策文件：").append(title(alert)).append(alert.policyId() == null ? "" : "（" + alert.policyId() + "）").append('\n')
+                .append("政策文件：").append(title(alert)).append(alert.policyId() == null ? "" : "（" + clean(alert.policyId()) + "）").append('\n')
                 .append("风险评分：").append(score(alert)).append(" / 100");
         if (alert.previousTier() != null) {
             text.append("（此前 ").append(alert.previousTier().label()).append("）");
@@ -87,15 +90,16 @@ public final class Messages {
                 .append("统计窗口：").append(full.format(alert.windowStart())).append(" — ").append(full.format(alert.windowEnd())).append("\n\n")
                 .append("风险因素：\n");
         for (Factor factor : alert.factors()) {
-            text.append("  · ").append(factor.name()).append(String.format(Locale.ROOT, " %.2f（权重 %.0f）", factor.normalized(), factor.weight()))
-                    .append("：").append(factor.explanation()).append('\n');
+            text.append("  · ").append(clean(factor.name())).append(String.format(Locale.ROOT, " %.2f（权重 %.0f）", factor.normalized(), factor.weight()))
+                    .append("：").append(clean(factor.explanation())).append('\n');
         }
         text.append("\n主要帖文（已去标识化）：\n");
         int n = 1;
         for (PostRef post : alert.topItems()) {
-            text.append("  ").append(n++).append(". [").append(CHANNEL_NAMES.get(post.channel())).append(" · ").append(post.source())
+            String url = webAddress(post.url());
+            text.append("  ").append(n++).append(". [").append(CHANNEL_NAMES.get(post.channel())).append(" · ").append(clean(post.source()))
                     .append(" · ").append(full.format(post.publishedAt())).append(" · 互动 ").append(post.interactions()).append("] ")
-                    .append(post.maskedExcerpt()).append(post.url() == null ? "" : " " + post.url()).append('\n');
+                    .append(clean(post.maskedExcerpt())).append(url == null ? "" : " " + url).append('\n');
         }
         text.append("\n确认收到（停止升级提醒）：").append(links.acknowledge()).append('\n')
                 .append("在 Kibana 查看案件：").append(links.kibana()).append('\n');
@@ -113,7 +117,7 @@ public final class Messages {
                 .append("<h2 style=\"margin:0;color:").append(colour).append("\">").append(esc(alert.tier().label())).append(" · ")
                 .append(esc(WHAT.get(alert.type()))).append("</h2>")
                 .append("<p style=\"font-size:16px\"><b>").append(esc(title(alert))).append("</b>")
-                .append(alert.policyId() == null ? "" : "（" + esc(alert.policyId()) + "）").append("</p>")
+                .append(alert.policyId() == null ? "" : "（" + esc(clean(alert.policyId())) + "）").append("</p>")
                 .append("<table style=\"border-collapse:collapse\">")
                 .append(row("风险评分", score(alert) + " / 100" + (alert.previousTier() == null ? "" : "（此前 " + alert.previousTier().label() + "）")))
                 .append(row("责任部门", department(alert)))
@@ -126,18 +130,19 @@ public final class Messages {
         html.append("<h3>风险因素</h3><table style=\"border-collapse:collapse\" border=\"1\" cellpadding=\"4\">")
                 .append("<tr><th>因素</th><th>归一值</th><th>权重</th><th>说明</th></tr>");
         for (Factor factor : alert.factors()) {
-            html.append("<tr><td>").append(esc(factor.name())).append("</td><td>")
+            html.append("<tr><td>").append(esc(clean(factor.name()))).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%.2f", factor.normalized())).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.0f", factor.weight())).append("</td><td>").append(esc(factor.explanation()))
+                    .append(String.format(Locale.ROOT, "%.0f", factor.weight())).append("</td><td>").append(esc(clean(factor.explanation())))
                     .append("</td></tr>");
         }
         html.append("</table><h3>主要帖文（已去标识化）</h3><ol>");
         for (PostRef post : alert.topItems()) {
-            html.append("<li><small>").append(esc(CHANNEL_NAMES.get(post.channel()))).append(" · ").append(esc(post.source())).append(" · ")
+            html.append("<li><small>").append(esc(CHANNEL_NAMES.get(post.channel()))).append(" · ").append(esc(clean(post.source()))).append(" · ")
                     .append(full.format(post.publishedAt())).append(" · 互动 ").append(post.interactions()).append("</small><br>")
-                    .append(esc(post.maskedExcerpt()));
-            if (post.url() != null) {
-                html.append(" <a href=\"").append(esc(post.url())).append("\">原文</a>");
+                    .append(esc(clean(post.maskedExcerpt())));
+            String url = webAddress(post.url());
+            if (url != null) {
+                html.append(" <a href=\"").append(esc(url)).append("\">原文</a>");
             }
             html.append("</li>");
         }
@@ -204,11 +209,19 @@ public final class Messages {
 
     /** The DingTalk message, headed by {@code remark} when not null. */
     public String dingtalk(Alert alert, Links links, String remark) {
+        return dingtalk(alert, links, remark, null);
+    }
+
+    /**
+     * The DingTalk message, ending with {@code reference} when not null: the notification's number, so that people can
+     * tell a repeat of one post (robots take no idempotency key) from a new notification.
+     */
+    public String dingtalk(Alert alert, Links links, String remark, String reference) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("msgtype", "markdown");
         ObjectNode markdown = body.putObject("markdown");
         markdown.put("title", alert.tier().label() + " " + shortName(alert));
-        markdown.put("text", markdown(alert, links, remark, "<font color=\"" + HEX.get(alert.tier()) + "\">", "</font>"));
+        markdown.put("text", markdown(alert, links, remark, reference, "<font color=\"" + HEX.get(alert.tier()) + "\">", "</font>"));
         return Json.toString(body);
     }
 
@@ -219,14 +232,19 @@ public final class Messages {
 
     /** The WeCom message, headed by {@code remark} when not null. */
     public String wecom(Alert alert, Links links, String remark) {
+        return wecom(alert, links, remark, null);
+    }
+
+    /** The WeCom message, ending with {@code reference} when not null (see {@link #dingtalk(Alert, Links, String, String)}). */
+    public String wecom(Alert alert, Links links, String remark, String reference) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("msgtype", "markdown");
         String colour = alert.tier().isMoreSevereThan(Tier.III_YELLOW) ? "warning" : "info";
-        body.putObject("markdown").put("content", markdown(alert, links, remark, "<font color=\"" + colour + "\">", "</font>"));
+        body.putObject("markdown").put("content", markdown(alert, links, remark, reference, "<font color=\"" + colour + "\">", "</font>"));
         return Json.toString(body);
     }
 
-    private String markdown(Alert alert, Links links, String remark, String colourOn, String colourOff) {
+    private String markdown(Alert alert, Links links, String remark, String reference, String colourOn, String colourOff) {
         StringBuilder md = new StringBuilder(remark == null ? "" : "**【" + remark + "】**\n\n").append("### ").append(colourOn).append(alert.tier().label()).append(" · ")
                 .append(WHAT.get(alert.type())).append(colourOff).append("\n\n")
                 .append("**").append(title(alert)).append("**\n\n")
@@ -234,10 +252,14 @@ public final class Messages {
                 .append("> 责任部门：").append(department(alert)).append("\n\n")
                 .append("> 回应时限：").append(deadline(alert)).append("\n\n");
         for (Factor factor : alert.factors()) {
-            md.append("- ").append(factor.name()).append(String.format(Locale.ROOT, " %.2f：", factor.normalized()))
-                    .append(factor.explanation()).append('\n');
+            md.append("- ").append(clean(factor.name())).append(String.format(Locale.ROOT, " %.2f：", factor.normalized()))
+                    .append(clean(factor.explanation())).append('\n');
         }
-        return md.append("\n[确认收到](").append(links.acknowledge()).append(")　[查看案件](").append(links.kibana()).append(")").toString();
+        md.append("\n[确认收到](").append(links.acknowledge()).append(")　[查看案件](").append(links.kibana()).append(")");
+        if (reference != null) {
+            md.append("\n\n通知编号 ").append(reference);
+        }
+        return md.toString();
     }
 
     /** The policy's name without its issuing office and document kind: {@code 调整中小学课后服务收费标准}. */
@@ -259,11 +281,53 @@ public final class Messages {
     }
 
     private static String title(Alert alert) {
-        return alert.subjectTitle() == null || alert.subjectTitle().isBlank() ? alert.subjectId() : alert.subjectTitle();
+        return clean(alert.subjectTitle() == null || alert.subjectTitle().isBlank() ? alert.subjectId() : alert.subjectTitle());
     }
 
     private static String department(Alert alert) {
-        return alert.responsibleDepartment() == null ? "（规则未指定，请值班室分派）" : alert.responsibleDepartment();
+        return alert.responsibleDepartment() == null ? "（规则未指定，请值班室分派）" : clean(alert.responsibleDepartment());
+    }
+
+    /**
+     * Text from crawled data as it may appear in a message: line breaks, tabs and other white-space controls become a
+     * space, and other control characters (NUL, ESC, DEL, C1) and bidirectional overrides are dropped, so a name
+     * cannot break a header or a line, hide text, or send terminal escapes; null stays null.
+     */
+    public static String clean(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean broken = false;  // a run of line breaks (\r\n) is one space
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean lineBreak = c == '\t' || c == '\n' || c == '\r' || c == '\u000b' || c == '\f' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+            if (lineBreak) {
+                if (!broken) {
+                    out.append(' ');
+                }
+            } else if (!Character.isISOControl(c) && !(c >= '\u202a' && c <= '\u202e') && !(c >= '\u2066' && c <= '\u2069')) {
+                out.append(c);
+            }
+            broken = lineBreak;
+        }
+        return out.toString();
+    }
+
+    /** The address of a post when it is an http(s) URL with a host, cleaned; anything else ({@code javascript:}, {@code data:}) is null. */
+    static String webAddress(String url) {
+        if (url == null) {
+            return null;
+        }
+        String address = clean(url).strip();
+        try {
+            URI uri = new URI(address);
+            String scheme = uri.getScheme();
+            boolean web = scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) && uri.getHost() != null;
+            return web && !address.contains(" ") ? address : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     private static String tierShort(Alert alert) {
