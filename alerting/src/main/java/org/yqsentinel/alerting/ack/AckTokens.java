@@ -2,9 +2,11 @@ package org.yqsentinel.alerting.ack;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.function.Function;
@@ -33,6 +35,13 @@ public final class AckTokens {
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final BigInteger SIXTY_TWO = BigInteger.valueOf(62);
+
+    /** Characters of an SMS short link's code: 12 of base62 carry 71 bits, and leave room in a 70-character SMS. */
+    public static final int SHORT_CODE_LENGTH = 12;
+    /** What a short link's code looks like; anything else is not looked up. */
+    public static final Pattern SHORT_CODE = Pattern.compile("[0-9A-Za-z]{" + SHORT_CODE_LENGTH + "}");
 
     private final byte[] secret;
 
@@ -137,6 +146,23 @@ public final class AckTokens {
             return new Check(Verdict.MALFORMED, null);
         }
         return new Check(now.isBefore(claim.expires()) ? Verdict.VALID : Verdict.EXPIRED, claim);
+    }
+
+    /**
+     * The code of a delivery's SMS short link: {@value #SHORT_CODE_LENGTH} base62 characters of the HMAC of the
+     * delivery id under the secret. Only the holder of the secret can make one, so codes cannot be guessed from the
+     * delivery's routing or its alert event; the same delivery has the same code after a restart.
+     */
+    public String shortCode(String deliveryId) {
+        byte[] mac = sign(("short-link\n" + deliveryId).getBytes(UTF_8));
+        BigInteger value = new BigInteger(1, Arrays.copyOf(mac, 9));  // 72 bits, reduced to 62^12 (71.4 bits)
+        char[] code = new char[SHORT_CODE_LENGTH];
+        for (int i = code.length - 1; i >= 0; i--) {
+            BigInteger[] divided = value.divideAndRemainder(SIXTY_TWO);
+            code[i] = BASE62.charAt(divided[1].intValue());
+            value = divided[0];
+        }
+        return new String(code);
     }
 
     private byte[] sign(byte[] payload) {

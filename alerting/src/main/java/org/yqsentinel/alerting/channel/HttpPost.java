@@ -3,8 +3,10 @@ package org.yqsentinel.alerting.channel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -13,7 +15,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.yqsentinel.model.json.Json;
 
-/** One POST to a gateway or robot, with a timeout; what went wrong on the way is worth a retry. */
+/**
+ * One POST to a gateway or robot (or a GET of a gateway's status query), with a timeout. A connection that could
+ * not be made is worth a retry; a request that went out and got no answer is in doubt: the message may have arrived.
+ */
 final class HttpPost {
 
     /** The gateway's answer, or why there was none. */
@@ -46,21 +51,36 @@ final class HttpPost {
     }
 
     Answer post(URI url, String contentType, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(url).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), url, headers);
+    }
+
+    Answer get(URI url, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(url).GET(), url, headers);
+    }
+
+    private Answer send(HttpRequest.Builder request, URI url, Map<String, String> headers) {
+        request.timeout(timeout);
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.body(), null);
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            return new Answer(0, "", SendResult.retry(host(url) + " is unreachable: " + message(e)));
         } catch (HttpTimeoutException e) {
-            return new Answer(0, "", SendResult.retry("no answer from " + host(url) + " within " + timeout.toSeconds()
+            return new Answer(0, "", SendResult.inDoubt("no answer from " + host(url) + " within " + timeout.toSeconds()
                     + " s (the message may have gone out)"));
         } catch (IOException e) {
-            return new Answer(0, "", SendResult.retry(host(url) + " is unreachable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+            return new Answer(0, "", SendResult.inDoubt("the connection to " + host(url) + " broke (" + message(e)
+                    + "); the message may have gone out"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(0, "", SendResult.retry("interrupted while sending to " + host(url)));
         }
+    }
+
+    private static String message(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** HTTP statuses: 408, 425, 429 and 5xx are worth a retry, other 4xx are not. */

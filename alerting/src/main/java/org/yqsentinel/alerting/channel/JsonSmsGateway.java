@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,7 +27,8 @@ import org.yqsentinel.model.json.Json;
  * string values may hold {@code ${mobile}}, {@code ${text}}, {@code ${id}} and the SMS's parts
  * ({@code ${event}}, {@code ${name}}, {@code ${score}}, {@code ${deadline}}, {@code ${link}}); values are
  * filled in JSON-escaped. Gateways that answer HTTP 200 with an error code in the body are told apart by
- * {@code successPointer} and {@code successValue}.
+ * {@code successPointer} and {@code successValue}. With a {@code statusUrl}, the gateway can be asked whether it
+ * has the SMS of a request id: {@code GET} it with {@code ${id}} filled in, 200 for yes, 404 for no.
  */
 public final class JsonSmsGateway implements SmsGateway {
 
@@ -36,15 +40,21 @@ public final class JsonSmsGateway implements SmsGateway {
      * @param headers        added to every request (an API key from the environment, say)
      * @param successPointer a JSON pointer into the answer, e.g. {@code /code}; empty when HTTP 2xx is enough
      * @param idPointer      where the answer carries the gateway's message id; empty for none
+     * @param statusUrl      the gateway's status query for a request id, e.g. {@code http://gw/sms/${id}}; empty for none
      */
     public record Settings(URI url, String body, Map<String, String> headers, String successPointer, String successValue,
-                           String idPointer, Duration timeout) {
+                           String idPointer, String statusUrl, Duration timeout) {
 
         public Settings {
             headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers == null ? Map.of() : headers));
             successPointer = successPointer == null ? "" : successPointer;
             successValue = successValue == null ? "" : successValue;
             idPointer = idPointer == null ? "" : idPointer;
+            statusUrl = statusUrl == null ? "" : statusUrl.strip();
+            if (!statusUrl.isEmpty() && (!statusUrl.contains("${id}") || !statusUrl.matches("(?i)https?://.+"))) {
+                throw new IllegalArgumentException("the SMS status URL '" + statusUrl + "' must be an http:// or https:// address with ${id}"
+                        + " where the request id goes, e.g. http://gateway/sms/${id}; or empty when the gateway has no status query");
+            }
         }
     }
 
@@ -104,6 +114,24 @@ public final class JsonSmsGateway implements SmsGateway {
         }
         String id = settings.idPointer().isEmpty() ? "" : reply.at(settings.idPointer()).asText("");
         return SendResult.sent(id.isEmpty() ? "HTTP " + answer.status() : id);
+    }
+
+    /** Asks the status URL: 200 the gateway has it, 404 it has not; anything else, or no answer, is asked again later. */
+    @Override
+    public Receipt receipt(String deliveryId, String mobile, Instant since) {
+        if (settings.statusUrl().isEmpty()) {
+            return Receipt.unknown("alerting.sms.status-url is not set, so the gateway cannot be asked whether it has the SMS");
+        }
+        URI url = URI.create(settings.statusUrl().replace("${id}", URLEncoder.encode(deliveryId, StandardCharsets.UTF_8).replace("+", "%20")));
+        HttpPost.Answer answer = http.get(url, settings.headers());
+        if (!answer.answered()) {
+            return Receipt.unanswered("the status query of " + HttpPost.host(url) + " could not be asked: " + answer.failure().detail());
+        }
+        return switch (answer.status()) {
+            case 200 -> Receipt.arrived(HttpPost.host(url) + " has the SMS of request " + deliveryId);
+            case 404 -> Receipt.missing(HttpPost.host(url) + " has no SMS of request " + deliveryId);
+            default -> Receipt.unanswered("the status query of " + HttpPost.host(url) + " answered HTTP " + answer.status());
+        };
     }
 
     private static JsonNode fill(JsonNode node, Map<String, String> values) {

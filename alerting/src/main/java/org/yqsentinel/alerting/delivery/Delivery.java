@@ -35,11 +35,6 @@ public record Delivery(String id, Purpose purpose, String caseId, Alert alert, L
                 .substring(0, 32);
     }
 
-    /** The number of the acknowledge short link for SMS: 8 characters of the id. */
-    public String shortCode() {
-        return id.substring(4, 12);
-    }
-
     public Delivery with(Status status, int attempts, Instant dueAt, Instant at, String detail) {
         return new Delivery(id, purpose, caseId, alert, alertIds, route, target, status, attempts, createdAt, dueAt, at, detail);
     }

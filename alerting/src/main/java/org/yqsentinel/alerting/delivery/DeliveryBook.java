@@ -1,5 +1,6 @@
 package org.yqsentinel.alerting.delivery;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -21,7 +22,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.yqsentinel.alerting.ack.AckTokens;
+import org.yqsentinel.alerting.channel.Receipt;
 import org.yqsentinel.alerting.channel.SendResult;
 import org.yqsentinel.alerting.routing.Route;
 import org.yqsentinel.alerting.routing.RoutingRules;
@@ -35,6 +38,10 @@ import org.yqsentinel.model.Tier;
  * channel's answer; {@link #acknowledge} records a click on an acknowledge link. Every change it makes is
  * returned, for the caller to write to the ledger, and the ledger {@linkplain #restore restores} it after a
  * restart. Time is always passed in.
+ *
+ * <p>An attempt is {@link Status#SENDING} from {@link #plan} until {@link #finished}, for the caller to record
+ * before the channel is called. One found so at a restart, or left unanswered by its channel, is in doubt:
+ * {@link #plan} hands it out to have its receipt checked, and {@link #checked} settles it as {@link InDoubt} says.
  *
  * <ul>
  * <li><b>Idempotent</b>: an event already accepted is ignored; deliveries have deterministic ids.</li>
@@ -91,8 +98,12 @@ public final class DeliveryBook {
      */
     public record Acceptance(boolean duplicate, List<Delivery> changed) {}
 
-    /** What is due: deliveries to attempt now, and deliveries changed on the way (made, silenced, held). */
-    public record Plan(List<Delivery> send, List<Delivery> changed) {}
+    /**
+     * What is due: deliveries to attempt now (already {@link Status#SENDING}, to be recorded before they are sent),
+     * attempts in doubt whose receipt is to be checked before anything is sent again, and deliveries changed on the
+     * way (made, silenced, held).
+     */
+    public record Plan(List<Delivery> send, List<Delivery> check, List<Delivery> changed) {}
 
     /** An event that asks for a response by a time, and whether its escalation is settled. */
     private static final class Demand {
@@ -137,7 +148,10 @@ public final class DeliveryBook {
     private final RoutingRules routing;
     private final Map<String, Route> routes = new HashMap<>();
     private final Map<String, Delivery> deliveries = new LinkedHashMap<>();
-    /** The deliveries not yet final, soonest due first: what a planning tick looks at, rather than all of them. */
+    /**
+     * The deliveries waiting to be attempted, and the attempts in doubt waiting to be checked, soonest due first: what
+     * a planning tick looks at, rather than all of them.
+     */
     private final NavigableSet<Delivery> pending = new TreeSet<>(
             Comparator.comparing(Delivery::dueAt).thenComparing(Delivery::createdAt).thenComparing(Delivery::id));
     /** Cases not resolved: the only ones reminders are for. */
@@ -145,14 +159,26 @@ public final class DeliveryBook {
     /** Cases with escalations not yet settled. */
     private final Set<CaseView> demanding = new LinkedHashSet<>();
     private final Map<String, String> shortCodes = new HashMap<>();
+    private final Function<String, String> shortCodeOf;
+    /** Deliveries not yet final: pending, or with an attempt under way or in doubt. */
+    private final Set<String> unsettled = new HashSet<>();
+    /** Attempts in doubt, and how often their receipt could not be checked. */
+    private final Map<String, Integer> inDoubt = new HashMap<>();
     private final Map<String, CaseView> cases = new HashMap<>();
     private final Set<String> accepted = new HashSet<>();
     private final Set<String> inFlight = new HashSet<>();
     private final Map<String, Deque<Instant>> sentAt = new HashMap<>();
 
+    /** A book whose short link codes are keyed with a throwaway secret: for dry runs and benchmarks, which send nothing. */
     public DeliveryBook(RoutingRules routing, Settings settings) {
+        this(routing, settings, new AckTokens(AckTokens.newSecret().getBytes(StandardCharsets.UTF_8))::shortCode);
+    }
+
+    /** @param shortCodeOf the code of a delivery's SMS short link, by delivery id ({@link AckTokens#shortCode}) */
+    public DeliveryBook(RoutingRules routing, Settings settings, Function<String, String> shortCodeOf) {
         this.routing = Objects.requireNonNull(routing, "routing");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.shortCodeOf = Objects.requireNonNull(shortCodeOf, "shortCodeOf");
         index(routing.root());
     }
 
@@ -161,12 +187,18 @@ public final class DeliveryBook {
         route.routes().forEach(this::index);
     }
 
-    /** Takes back what the ledger holds after a restart: the events accepted, the deliveries, the acknowledgements. */
+    /**
+     * Takes back what the ledger holds after a restart: the events accepted, the deliveries, the acknowledgements.
+     * A delivery recorded {@link Status#SENDING} was under way when the service stopped: its attempt is in doubt.
+     */
     public void restore(Collection<Accepted> events, Collection<Delivery> made, Collection<Acknowledgement> acks) {
         events.stream().sorted(Comparator.comparing(Accepted::at)).forEach(e -> learn(e.alert(), e.at()));
         for (Delivery delivery : made.stream().sorted(Comparator.comparing(Delivery::updatedAt)).toList()) {
+            if (delivery.status() == Status.SENDING) {
+                inDoubt.putIfAbsent(delivery.id(), 0);
+            }
             put(delivery);
-            if (delivery.status() == Status.SENT) {
+            if (told(delivery)) {
                 sentAt.computeIfAbsent(rateKey(delivery.target()), k -> new ArrayDeque<>()).add(delivery.updatedAt());
             }
             if (delivery.purpose() == Purpose.ESCALATION) {
@@ -227,11 +259,18 @@ public final class DeliveryBook {
         escalate(now, changed);
         repeat(now, changed);
         List<Delivery> due = new ArrayList<>();
+        List<Delivery> check = new ArrayList<>();
         for (Delivery d : pending) {
             if (d.dueAt().isAfter(now)) {
                 break;
             }
-            if (!inFlight.contains(d.id())) {
+            if (inFlight.contains(d.id())) {
+                continue;
+            }
+            if (inDoubt.containsKey(d.id())) {
+                inFlight.add(d.id());  // whatever the silences and limits say now, it may have gone out: ask first
+                check.add(d);
+            } else {
                 due.add(d);
             }
         }
@@ -261,28 +300,74 @@ public final class DeliveryBook {
                 }
             }
             reserved.merge(key, 1, Integer::sum);
-            inFlight.add(d.id());
-            send.add(d);
+            int attempt = d.attempts() + 1;
+            send.add(put(d.with(Status.SENDING, attempt, d.dueAt(), now, "attempt " + attempt + " under way since " + now)));
         }
-        return new Plan(send, List.copyOf(changed.values()));
+        return new Plan(send, check, List.copyOf(changed.values()));
     }
 
-    /** Takes a channel's answer to an attempt of a delivery {@link #plan} handed out; returns the delivery as it now stands. */
+    /**
+     * Takes a channel's answer to an attempt of a delivery {@link #plan} handed out; returns the delivery as it now
+     * stands. An attempt that went out unanswered stays {@link Status#SENDING}, in doubt, to be checked after the
+     * retry wait.
+     */
     public Delivery finished(Delivery attempted, SendResult result, Instant now) {
         inFlight.remove(attempted.id());
         Delivery d = deliveries.get(attempted.id());
-        int attempts = d.attempts() + 1;
+        int attempts = d.attempts();  // counted when the attempt began
         Delivery next = switch (result.outcome()) {
-            case SENT -> {
-                sentAt.computeIfAbsent(rateKey(d.target()), k -> new ArrayDeque<>()).addLast(now);
-                yield d.with(Status.SENT, attempts, d.dueAt(), now, result.detail());
-            }
+            case SENT -> sent(d, now, result.detail());
             case GIVE_UP -> d.with(Status.FAILED, attempts, d.dueAt(), now, "given up: " + result.detail());
-            case RETRY -> attempts >= settings.maxAttempts()
-                    ? d.with(Status.FAILED, attempts, d.dueAt(), now, "given up after " + attempts + " attempts: " + result.detail())
-                    : d.with(Status.PENDING, attempts, now.plus(backoff(attempts)), now, "will retry: " + result.detail());
+            case RETRY -> retried(d, now, now.plus(backoff(attempts)), result.detail());
+            case IN_DOUBT -> {
+                inDoubt.putIfAbsent(d.id(), 0);
+                Instant ask = now.plus(backoff(attempts));
+                yield d.with(Status.SENDING, attempts, ask, now, "in doubt: " + result.detail() + "; its receipt is checked at " + ask
+                        + " before anything is sent again");
+            }
         };
         return put(next);
+    }
+
+    /**
+     * Settles an attempt in doubt that {@link #plan} handed out to be checked, by what its channel tells of the receipt
+     * (see {@link InDoubt}); returns the delivery as it now stands: sent, pending to be sent again now, in doubt for
+     * good, or still to be checked after the retry wait.
+     */
+    public Delivery checked(Delivery inQuestion, Receipt receipt, Instant now) {
+        inFlight.remove(inQuestion.id());
+        Delivery d = deliveries.get(inQuestion.id());
+        int asked = inDoubt.getOrDefault(d.id(), 0) + 1;
+        InDoubt decision = InDoubt.decide(d.target().medium(), receipt.answer());
+        if (decision == InDoubt.ASK_AGAIN && asked >= settings.maxAttempts()) {
+            decision = InDoubt.decide(d.target().medium(), Receipt.Answer.UNKNOWN);
+        }
+        String why = "attempt " + d.attempts() + " was in doubt; " + receipt.detail();
+        Delivery next = switch (decision) {
+            case ARRIVED -> sent(d, now, why + ": not sent again");
+            case SEND_AGAIN -> retried(d, now, now, why + (d.target().medium() == Medium.EMAIL && receipt.answer() != Receipt.Answer.MISSING
+                    ? ": sent again under the same Message-ID" : ": sent again"));
+            case NOT_AGAIN -> d.with(Status.IN_DOUBT, d.attempts(), d.dueAt(), now, why + ": not sent again, so it arrived at most once");
+            case ASK_AGAIN -> {
+                inDoubt.put(d.id(), asked);
+                Instant ask = now.plus(backoff(asked));
+                yield d.with(Status.SENDING, d.attempts(), ask, now, why + "; asked again at " + ask);
+            }
+        };
+        return put(next);
+    }
+
+    private Delivery sent(Delivery d, Instant now, String detail) {
+        sentAt.computeIfAbsent(rateKey(d.target()), k -> new ArrayDeque<>()).addLast(now);
+        return d.with(Status.SENT, d.attempts(), d.dueAt(), now, detail);
+    }
+
+    /** Pending again, due at {@code due}, or given up when out of attempts. */
+    private Delivery retried(Delivery d, Instant now, Instant due, String why) {
+        int attempts = d.attempts();
+        return attempts >= settings.maxAttempts()
+                ? d.with(Status.FAILED, attempts, d.dueAt(), now, "given up after " + attempts + " attempts: " + why)
+                : d.with(Status.PENDING, attempts, due, now, "will retry: " + why);
     }
 
     /** The wait after the n-th failed attempt: the first retry wait, doubled each time, at most the longest wait. */
@@ -327,9 +412,14 @@ public final class DeliveryBook {
         return deliveries.size();
     }
 
-    /** Deliveries not yet final. */
+    /** Deliveries not yet final: pending, or with an attempt under way or in doubt. */
     public int pending() {
-        return pending.size();
+        return unsettled.size();
+    }
+
+    /** Attempts in doubt not yet settled. */
+    public int inDoubt() {
+        return inDoubt.size();
     }
 
     /** Whether the case was acknowledged after the last of its events that asked for a response. */
@@ -420,10 +510,10 @@ public final class DeliveryBook {
             Instant next = Instant.MAX;  // a change of the case's deliveries (a pending one settling) works it out again
             for (Map.Entry<Target, List<Delivery>> entry : byTarget.entrySet()) {
                 List<Delivery> made = entry.getValue();
-                if (made.stream().anyMatch(d -> d.status() == Status.PENDING)) {
+                if (made.stream().anyMatch(d -> !d.status().isFinal())) {
                     continue;
                 }
-                Optional<Delivery> last = made.stream().filter(d -> d.status() == Status.SENT).max(Comparator.comparing(Delivery::updatedAt));
+                Optional<Delivery> last = made.stream().filter(DeliveryBook::told).max(Comparator.comparing(Delivery::updatedAt));
                 if (last.isEmpty()) {
                     continue;
                 }
@@ -493,18 +583,33 @@ public final class DeliveryBook {
 
     private Delivery put(Delivery delivery) {
         CaseView view = view(delivery.caseId());
-        Delivery before = deliveries.put(delivery.id(), delivery);
+        String id = delivery.id();
+        Delivery before = deliveries.put(id, delivery);
         if (before == null) {
-            view.deliveries.add(delivery.id());
-            shortCodes.put(delivery.shortCode(), delivery.id());
-        } else if (before.status() == Status.PENDING) {
+            view.deliveries.add(id);
+            shortCodes.put(shortCodeOf.apply(id), id);
+        } else {
             pending.remove(before);
         }
-        if (delivery.status() == Status.PENDING) {
+        if (delivery.status().isFinal()) {
+            unsettled.remove(id);
+            inDoubt.remove(id);
+        } else {
+            unsettled.add(id);
+            if (delivery.status() == Status.PENDING) {
+                inDoubt.remove(id);
+            }
+        }
+        if (delivery.status() == Status.PENDING || inDoubt.containsKey(id)) {
             pending.add(delivery);
         }
         view.nextRepeat = null;
         return delivery;
+    }
+
+    /** Sent, or possibly sent: a reminder counts from it, and so does the rate limit. */
+    private static boolean told(Delivery d) {
+        return d.status() == Status.SENT || d.status() == Status.IN_DOUBT;
     }
 
     private CaseView view(String caseId) {

@@ -23,6 +23,7 @@ import org.yqsentinel.alerting.delivery.Acknowledgement;
 import org.yqsentinel.alerting.delivery.Delivery;
 import org.yqsentinel.alerting.delivery.DeliveryBook;
 import org.yqsentinel.alerting.delivery.Silence;
+import org.yqsentinel.alerting.delivery.Status;
 import org.yqsentinel.model.Namespace;
 
 /**
@@ -58,7 +59,10 @@ public final class Ledger {
         write(deliveries, docs, false);
     }
 
-    /** The events, the deliveries made since {@code since} (and every one still pending), and the acknowledgements. */
+    /**
+     * The events, the deliveries made since {@code since} (and every one still pending or with an attempt under way),
+     * and the acknowledgements.
+     */
     public Restored restore(Instant since) {
         try {
             client.indices().refresh(r -> r.index(deliveries).allowNoIndices(true).ignoreUnavailable(true));
@@ -92,7 +96,8 @@ public final class Ledger {
                                     .filter(f -> f.terms(t -> t.field("kind").terms(v -> v.value(List.of(FieldValue.of(LedgerDocuments.EVENT),
                                             FieldValue.of(LedgerDocuments.DELIVERY), FieldValue.of(LedgerDocuments.ACKNOWLEDGEMENT))))))
                                     .should(m -> m.range(r -> r.untyped(u -> u.field("at").gte(JsonData.of(since.toString())))))
-                                    .should(m -> m.term(t -> t.field("status").value("PENDING")))
+                                    .should(m -> m.terms(t -> t.field("status").terms(v -> v.value(List.of(
+                                            FieldValue.of(Status.PENDING.name()), FieldValue.of(Status.SENDING.name()))))))
                                     .minimumShouldMatch("1")))
                             .sort(o -> o.field(f -> f.field("at").order(SortOrder.Asc)))
                             .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));

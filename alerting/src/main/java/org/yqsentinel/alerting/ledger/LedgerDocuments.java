@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.yqsentinel.alerting.channel.Receipt;
 import org.yqsentinel.alerting.channel.SendResult;
 import org.yqsentinel.alerting.delivery.Acknowledgement;
 import org.yqsentinel.alerting.delivery.Delivery;
@@ -30,6 +31,8 @@ public final class LedgerDocuments {
     public static final String DELIVERY = "delivery";
     public static final String ATTEMPT = "attempt";
     public static final String ACKNOWLEDGEMENT = "acknowledgement";
+    /** The outcome of an attempt recorded before the channel is called, until its real outcome replaces it. */
+    public static final String UNDER_WAY = "UNDER_WAY";
 
     /** A document and its id. */
     public record Doc(String id, ObjectNode source) {}
@@ -49,11 +52,12 @@ public final class LedgerDocuments {
         return new DeliveryBook.Accepted(alert(doc), Instant.parse(doc.get("at").asText()));
     }
 
-    public static Doc delivery(Delivery d) {
+    /** A delivery as it stands, with the code of its SMS short link ({@code AckTokens.shortCode}). */
+    public static Doc delivery(Delivery d, String shortCode) {
         ObjectNode doc = base(d.id(), DELIVERY, d.updatedAt());
         target(doc, d).put("purpose", d.purpose().name()).put("route", d.route()).put("status", d.status().name())
                 .put("attempts", d.attempts()).put("createdAt", d.createdAt().toString()).put("dueAt", d.dueAt().toString())
-                .put("detail", d.detail()).put("shortCode", d.shortCode());
+                .put("detail", d.detail()).put("shortCode", shortCode);
         d.alertIds().forEach(doc.putArray("alertIds")::add);
         doc.set("alert", Json.mapper().valueToTree(d.alert()));
         return new Doc(d.id(), doc);
@@ -69,12 +73,32 @@ public final class LedgerDocuments {
                 text(doc, "detail"));
     }
 
-    /** One attempt of a delivery: {@code after} is the delivery as the attempt left it. */
+    /**
+     * One attempt of a delivery: {@code after} is the delivery as the attempt left it. Its {@code outcome} is
+     * {@code SENT}, {@code RETRY}, {@code GIVE_UP} or {@code IN_DOUBT} (no answer came).
+     */
     public static Doc attempt(Delivery after, SendResult result, Instant at, Duration took) {
+        return attempt(after, result.outcome().name(), result.detail(), at, took);
+    }
+
+    /** An attempt about to be made, outcome {@code UNDER_WAY}: written before the channel is called, replaced by its outcome. */
+    public static Doc underWay(Delivery sending) {
+        return attempt(sending, UNDER_WAY, sending.detail(), sending.updatedAt(), Duration.ZERO);
+    }
+
+    /**
+     * An attempt in doubt, checked: its outcome is what the channel told of the receipt ({@code ARRIVED},
+     * {@code MISSING}, {@code UNKNOWN}, {@code UNANSWERED}); {@code after} is the delivery as the check left it.
+     */
+    public static Doc checked(Delivery after, Receipt receipt, Instant at, Duration took) {
+        return attempt(after, receipt.answer().name(), after.detail(), at, took);
+    }
+
+    private static Doc attempt(Delivery after, String outcome, String detail, Instant at, Duration took) {
         ObjectNode doc = base(after.id() + "-" + after.attempts(), ATTEMPT, at);
         target(doc, after).put("deliveryId", after.id()).put("purpose", after.purpose().name()).put("attempt", after.attempts())
-                .put("outcome", result.outcome().name()).put("status", after.status().name()).put("tookMs", took.toMillis())
-                .put("latencyMs", Duration.between(after.createdAt(), at).toMillis()).put("detail", result.detail());
+                .put("outcome", outcome).put("status", after.status().name()).put("tookMs", took.toMillis())
+                .put("latencyMs", Duration.between(after.createdAt(), at).toMillis()).put("detail", detail);
         return new Doc(doc.get("id").asText(), doc);
     }
 

@@ -11,12 +11,15 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetHeaders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -39,6 +44,11 @@ import org.yqsentinel.model.json.Json;
  * ({@code .yq/outbox/} in the demo), so people can open what the departments would receive. For the demo and
  * local runs only, never production: it binds to loopback alone, asks no one to log in and accepts every
  * address.
+ *
+ * <p>A mail sent again under a Message-ID it already keeps for that recipient is not kept again (as mail clients
+ * that thread by Message-ID show it once), and it answers the SMS gateway's status query: {@code GET /sms/<request
+ * id>} is 200 with the SMS when it has one of that request id, 404 when not. Both survive its restarts: it reads
+ * what its folder already holds.
  */
 public final class Outbox implements AutoCloseable {
 
@@ -52,7 +62,9 @@ public final class Outbox implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
     private static final String JSON = "application/json; charset=utf-8";
     private static final String TEXT = "text/plain; charset=utf-8";
-    private static final String USAGE = "the outbox takes POST /sms and POST /robot/<name>\n";
+    private static final String USAGE = "the outbox takes POST /sms, GET /sms/<request id> and POST /robot/<name>\n";
+    /** The field of the SMS body (the default template's) that carries the request id. */
+    private static final String REQUEST_ID = "requestId";
 
     private final Path dir;
     private final Path mailDir;
@@ -61,6 +73,10 @@ public final class Outbox implements AutoCloseable {
     private final List<Path> mails = new CopyOnWriteArrayList<>();
     private final List<Path> sms = new CopyOnWriteArrayList<>();
     private final List<Path> robotMessages = new CopyOnWriteArrayList<>();
+    /** Mails kept, by Message-ID and recipient file name. */
+    private final Map<String, Path> mailsById = new ConcurrentHashMap<>();
+    /** SMS kept, by request id. */
+    private final Map<String, Path> smsById = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private GreenMail smtp;
     private HttpServer http;
@@ -101,7 +117,10 @@ public final class Outbox implements AutoCloseable {
             try {
                 Files.createDirectories(folder);
                 try (Stream<Path> files = Files.list(folder)) {
-                    existing += (int) files.count();
+                    for (Path file : files.toList()) {
+                        existing++;
+                        remember(folder, file);
+                    }
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("the outbox cannot use the folder " + folder + " (" + e
@@ -109,6 +128,29 @@ public final class Outbox implements AutoCloseable {
             }
         }
         return existing;
+    }
+
+    /** Indexes a file kept by an earlier run: a mail by its Message-ID, an SMS by its request id. */
+    private void remember(Path folder, Path file) {
+        String name = file.getFileName().toString();
+        try {
+            if (folder.equals(mailDir) && name.endsWith(".eml")) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    String messageId = new InternetHeaders(in).getHeader("Message-ID", null);
+                    String[] parts = name.split("-", 4);  // <day>-<time>-<n>-<recipient>.eml
+                    if (messageId != null && parts.length == 4) {
+                        mailsById.putIfAbsent(mailKey(messageId, parts[3]), file);
+                    }
+                }
+            } else if (folder.equals(smsDir) && name.endsWith(".json")) {
+                String id = requestId(Files.readAllBytes(file));
+                if (id != null) {
+                    smsById.putIfAbsent(id, file);
+                }
+            }
+        } catch (IOException | MessagingException | RuntimeException e) {
+            LOG.warn("outbox: {} could not be read, so a repeat of it is not recognised: {}", file, e.toString());
+        }
     }
 
     private void startSmtp(int port) {
@@ -139,16 +181,31 @@ public final class Outbox implements AutoCloseable {
         http.start();
     }
 
-    /** Called by GreenMail once per recipient, before it answers 250 to the DATA: a failure here answers 451. */
+    /**
+     * Called by GreenMail once per recipient, before it answers 250 to the DATA: a failure here answers 451. A mail whose
+     * Message-ID it already keeps for this recipient is taken (250) and not kept again.
+     */
     private GreenMailUser keepMail(MovingMessage message, MailAddress recipient, MessageDeliveryHandler mailbox)
             throws MessagingException, UserException {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         try {
-            message.getMessage().writeTo(raw);
-            raw.write(CRLF);  // the end of the last line, which GreenMail takes as part of the <CRLF>.<CRLF> that ends DATA
-            Kept kept = keep(mailDir, "-" + safe(recipient.getEmail()) + ".eml", raw.toByteArray(), mails);
-            LOG.info("outbox: mail to {} \"{}\" kept as {}", recipient.getEmail(), abbreviate(message.getMessage().getSubject()),
-                    kept.file());
+            String suffix = safe(recipient.getEmail()) + ".eml";
+            String messageId = message.getMessage().getMessageID();
+            synchronized (mailsById) {
+                Path earlier = messageId == null ? null : mailsById.get(mailKey(messageId, suffix));
+                if (earlier != null) {
+                    LOG.info("outbox: mail to {} with Message-ID {} came again; it is kept once, as {}", recipient.getEmail(), messageId, earlier);
+                    return mailbox.handle(message, recipient);
+                }
+                message.getMessage().writeTo(raw);
+                raw.write(CRLF);  // the end of the last line, which GreenMail takes as part of the <CRLF>.<CRLF> that ends DATA
+                Kept kept = keep(mailDir, "-" + suffix, raw.toByteArray(), mails);
+                if (messageId != null) {
+                    mailsById.put(mailKey(messageId, suffix), kept.file());
+                }
+                LOG.info("outbox: mail to {} \"{}\" kept as {}", recipient.getEmail(), abbreviate(message.getMessage().getSubject()),
+                        kept.file());
+            }
         } catch (IOException e) {
             throw new MessagingException("the outbox could not keep the mail to " + recipient.getEmail() + ": " + e, e);
         }
@@ -170,10 +227,21 @@ public final class Outbox implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         boolean post = exchange.getRequestMethod().equals("POST");
         String robot = path.startsWith("/robot/") ? path.substring("/robot/".length()).replaceAll("^/+|/+$", "") : "";
-        if (post && path.equals("/sms")) {
+        if (exchange.getRequestMethod().equals("GET") && path.startsWith("/sms/")) {
+            Path kept = smsById.get(URLDecoder.decode(path.substring("/sms/".length()), StandardCharsets.UTF_8));
+            if (kept == null) {
+                respond(exchange, 404, TEXT, "the outbox has no SMS of this request id\n".getBytes(StandardCharsets.UTF_8));
+            } else {
+                respond(exchange, 200, JSON, Files.readAllBytes(kept));
+            }
+        } else if (post && path.equals("/sms")) {
             byte[] body = body(exchange);
             if (body != null) {
                 Kept kept = keep(smsDir, ".json", body, sms);
+                String id = requestId(body);
+                if (id != null) {
+                    smsById.putIfAbsent(id, kept.file());
+                }
                 LOG.info("outbox: SMS \"{}\" kept as {}", abbreviate(new String(body, StandardCharsets.UTF_8)), kept.file());
                 respond(exchange, 200, JSON, Json.toBytes(Json.mapper().createObjectNode()
                         .put("code", "0").put("messageId", "outbox-" + kept.number())));
@@ -223,6 +291,20 @@ public final class Outbox implements AutoCloseable {
         }
         kept.add(file);
         return new Kept(n, file);
+    }
+
+    private static String mailKey(String messageId, String recipientFile) {
+        return messageId.strip() + " " + recipientFile;
+    }
+
+    /** The request id of an SMS body, or null when it is not JSON or has none. */
+    private static String requestId(byte[] body) {
+        try {
+            String id = Json.mapper().readTree(body).path(REQUEST_ID).asText("");
+            return id.isEmpty() ? null : id;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** A file-name-safe form: letters, digits, {@code @ . _ + -} stay, anything else becomes {@code _}. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.yqsentinel.alerting.ack.AckTokens;
+import org.yqsentinel.alerting.channel.Receipt;
 import org.yqsentinel.alerting.channel.SendResult;
 import org.yqsentinel.alerting.delivery.Delivery;
 import org.yqsentinel.alerting.delivery.Status;
@@ -16,8 +17,8 @@ import org.yqsentinel.alerting.delivery.Status;
 /**
  * The service's meters, scraped by Prometheus from {@code /metrics}: notifications sent, failed and retried
  * per channel, held back (inhibited, silenced, quiet hours), escalations, acknowledgements (and refused
- * links per verdict), events accepted and repeated, notifications pending, and the delivery latency from a
- * notification's making to its sending (the group wait included).
+ * links per verdict), events accepted and repeated, notifications pending, attempts in doubt and how each was
+ * settled, and the delivery latency from a notification's making to its sending (the group wait included).
  */
 public final class AlertingMetrics {
 
@@ -55,9 +56,34 @@ public final class AlertingMetrics {
             }
             case FAILED -> Counter.builder("yq.alerting.failed").tag("channel", channel).description("notifications given up")
                     .register(registry).increment();
+            case SENDING -> Counter.builder("yq.alerting.unanswered").tag("channel", channel)
+                    .description("attempts that went out and got no answer: in doubt until checked").register(registry).increment();
             default -> Counter.builder("yq.alerting.retried").tag("channel", channel).description("attempts to be tried again")
                     .register(registry).increment();
         }
+    }
+
+    /**
+     * An attempt in doubt was checked: {@code arrived} (the provider has it, not sent again), {@code resent} (it did
+     * not arrive, or e-mail that cannot be checked), {@code not_resent} (nobody can tell: at most once) or
+     * {@code ask_again} (the provider could not be asked just now).
+     */
+    public void checked(Delivery after, Receipt receipt, Duration latency) {
+        String channel = after.target().medium().id();
+        switch (after.status()) {
+            case SENT -> {
+                inDoubt(channel, "arrived");
+                attempted(after, SendResult.sent(receipt.detail()), latency);
+            }
+            case IN_DOUBT -> inDoubt(channel, "not_resent");
+            case SENDING -> inDoubt(channel, "ask_again");
+            default -> inDoubt(channel, "resent");
+        }
+    }
+
+    private void inDoubt(String channel, String resolution) {
+        Counter.builder("yq.alerting.in.doubt").tag("channel", channel).tag("resolution", resolution)
+                .description("attempts in doubt (under way at a stop, or unanswered) and how they were settled").register(registry).increment();
     }
 
     public void acknowledgement(AckTokens.Verdict verdict, boolean repeated) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -31,6 +32,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yqsentinel.alerting.ack.AckTokens;
+import org.yqsentinel.alerting.channel.Receipt;
 import org.yqsentinel.alerting.channel.SendResult;
 import org.yqsentinel.alerting.delivery.Acknowledgement;
 import org.yqsentinel.alerting.delivery.Delivery;
@@ -58,10 +60,12 @@ import org.yqsentinel.stack.setup.ElasticsearchConnection;
  *     commits its offsets only after the ledger holds what they caused, so a restart reads again at most
  *     events the ledger already knows, which the book then ignores.</li>
  * <li>A dispatcher asks the book what is due every 200 ms and hands it to the channels on a small pool; every
- *     attempt and its outcome are written to {@code yq-deliveries}. At a restart the ledger is read back, so
- *     what was pending is sent and what was sent is not sent again. A notification whose attempt was under
- *     way when the service stopped is attempted again (e-mail keeps its Message-ID, so mail clients show it
- *     once).</li>
+ *     attempt is written to {@code yq-deliveries} as under way before the channel is called, and its outcome
+ *     after. At a restart the ledger is read back, so what was pending is sent and what was sent is not sent
+ *     again. An attempt found under way is in doubt: where the channel can tell (an SMS gateway's status query)
+ *     its receipt is checked and it is sent again only when it did not arrive; e-mail is sent again under the
+ *     same Message-ID; chat robots, which can neither be asked nor take an idempotency key, are not (at most
+ *     once), and the delivery is recorded {@code IN_DOUBT}.</li>
  * <li>The HTTP endpoint takes acknowledgements and serves {@code /metrics}.</li>
  * </ul>
  * Malformed events go to {@code yq.deadletter} with their bytes and the reason.
@@ -75,6 +79,7 @@ public final class AlertingService implements AutoCloseable {
     private final Clock clock;
     private final AckTokens tokens;
     private final Senders senders;
+    private final Channels channels;
     private final DeliveryBook book;
     private final Object lock = new Object();
     private final ElasticsearchConnection elasticsearch;
@@ -93,13 +98,15 @@ public final class AlertingService implements AutoCloseable {
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile RuntimeException failure;
 
-    private AlertingService(SentinelConfig config, RoutingRules routing, AckTokens tokens, Function<String, String> environment, Clock clock) {
+    private AlertingService(SentinelConfig config, RoutingRules routing, AckTokens tokens, Function<String, String> environment, Clock clock,
+                            UnaryOperator<Channels> channels) {
         this.config = config;
         this.clock = clock;
         this.tokens = tokens;
         SentinelConfig.Alerting alerting = config.alerting();
         this.senders = new Senders(alerting, routing, tokens, environment, clock);
-        this.book = new DeliveryBook(routing, settings(alerting));
+        this.channels = channels.apply(senders);
+        this.book = new DeliveryBook(routing, settings(alerting), tokens::shortCode);
         this.elasticsearch = ElasticsearchConnection.open(config.elasticsearchUrl());
         this.ledger = new Ledger(elasticsearch.client(), config.names());
         this.metrics = new AlertingMetrics(() -> {
@@ -110,8 +117,9 @@ public final class AlertingService implements AutoCloseable {
         Instant now = clock.instant();
         Ledger.Restored restored = ledger.restore(now.minus(Duration.ofDays(alerting.restoreDays())));
         book.restore(restored.events(), restored.deliveries(), restored.acknowledgements());
-        LOG.info("alerting: ledger {} read back: {} events, {} notifications ({} pending), {} acknowledgements", ledger.deliveriesIndex(),
-                restored.events().size(), restored.deliveries().size(), book.pending(), restored.acknowledgements().size());
+        LOG.info("alerting: ledger {} read back: {} events, {} notifications ({} pending, {} in doubt), {} acknowledgements",
+                ledger.deliveriesIndex(), restored.events().size(), restored.deliveries().size(), book.pending(), book.inDoubt(),
+                restored.acknowledgements().size());
         refreshSilences(now);
         this.http = new HttpEndpoint(alerting.httpHost(), alerting.httpPort(), new Endpoint(), routing.timezone());
         this.consumer = new KafkaConsumer<>(consumerProperties(config));
@@ -129,7 +137,13 @@ public final class AlertingService implements AutoCloseable {
     /** Starts the service: reads the ledger back, then listens, consumes and dispatches until {@link #close()}. */
     public static AlertingService start(SentinelConfig config, RoutingRules routing, AckTokens tokens, Function<String, String> environment,
                                         Clock clock) {
-        return new AlertingService(config, routing, tokens, environment, clock);
+        return new AlertingService(config, routing, tokens, environment, clock, UnaryOperator.identity());
+    }
+
+    /** For the crash tests: the service with its channels wrapped, e.g. to stop for good in the middle of a send. */
+    static AlertingService start(SentinelConfig config, RoutingRules routing, AckTokens tokens, Function<String, String> environment,
+                                 Clock clock, UnaryOperator<Channels> channels) {
+        return new AlertingService(config, routing, tokens, environment, clock, channels);
     }
 
     /** The book's settings from the configuration. */
@@ -190,7 +204,7 @@ public final class AlertingService implements AutoCloseable {
                     }
                     docs.add(LedgerDocuments.event(new DeliveryBook.Accepted(alert, now)));
                     for (Delivery d : acceptance.changed()) {
-                        docs.add(LedgerDocuments.delivery(d));
+                        docs.add(doc(d));
                         metrics.changed(d);
                     }
                     LOG.info("alerting: event {} ({} {}) of case {}: {} notifications made or grouped", alert.id(), alert.tier().label(),
@@ -260,10 +274,10 @@ public final class AlertingService implements AutoCloseable {
             synchronized (lock) {
                 plan = book.plan(now, silences);
             }
+            List<LedgerDocuments.Doc> docs = new ArrayList<>();
             if (!plan.changed().isEmpty()) {
-                List<LedgerDocuments.Doc> docs = new ArrayList<>();
                 for (Delivery d : plan.changed()) {
-                    docs.add(LedgerDocuments.delivery(d));
+                    docs.add(doc(d));
                     metrics.changed(d);
                     if (d.purpose() == Purpose.ESCALATION && d.attempts() == 0 && d.createdAt().equals(d.updatedAt())) {
                         metrics.escalation();
@@ -274,10 +288,19 @@ public final class AlertingService implements AutoCloseable {
                                 d.detail());
                     }
                 }
-                writeUntilDone(docs);
             }
             for (Delivery d : plan.send()) {
+                docs.add(doc(d));
+                docs.add(LedgerDocuments.underWay(d));
+            }
+            // before anything goes out: a restart then knows what may have gone out. Elasticsearch answers a write only
+            // once it is in its translog on disk, and a restart refreshes before it reads, so no refresh is waited for here.
+            writeUntilDone(docs);
+            for (Delivery d : plan.send()) {
                 sending.execute(() -> attempt(d));
+            }
+            for (Delivery d : plan.check()) {
+                sending.execute(() -> check(d));
             }
         } catch (RuntimeException e) {
             LOG.warn("alerting: dispatch failed, trying again: {}", e.toString());
@@ -288,7 +311,7 @@ public final class AlertingService implements AutoCloseable {
         Instant start = clock.instant();
         SendResult result;
         try {
-            result = senders.send(d, start);
+            result = channels.send(d, start);
         } catch (RuntimeException e) {
             result = SendResult.retry("unexpected failure: " + e);
         }
@@ -298,7 +321,7 @@ public final class AlertingService implements AutoCloseable {
             after = book.finished(d, result, end);
         }
         metrics.attempted(after, result, Duration.between(after.createdAt(), end));
-        writeUntilDone(List.of(LedgerDocuments.delivery(after), LedgerDocuments.attempt(after, result, end, Duration.between(start, end))));
+        writeUntilDone(List.of(doc(after), LedgerDocuments.attempt(after, result, end, Duration.between(start, end))));
         String line = "alerting: {} {} to {} <{}> for case {} ({} {}), attempt {}: {}";
         Object[] args = {after.purpose().name().toLowerCase(Locale.ROOT), after.target().medium().id(), after.target().who(),
                 after.target().shown(), after.caseId(), after.alert().tier().label(), after.alert().type(), after.attempts(),
@@ -308,6 +331,37 @@ public final class AlertingService implements AutoCloseable {
         } else {
             LOG.warn(line, args);
         }
+    }
+
+    /** Asks the channel whether the message of an attempt in doubt arrived, and settles it as the book decides. */
+    private void check(Delivery d) {
+        Instant start = clock.instant();
+        Receipt receipt;
+        try {
+            receipt = channels.receipt(d);
+        } catch (RuntimeException e) {
+            receipt = Receipt.unanswered("unexpected failure: " + e);
+        }
+        Instant end = clock.instant();
+        Delivery after;
+        synchronized (lock) {
+            after = book.checked(d, receipt, end);
+        }
+        metrics.checked(after, receipt, Duration.between(after.createdAt(), end));
+        writeUntilDone(List.of(doc(after), LedgerDocuments.checked(after, receipt, end, Duration.between(start, end))));
+        String line = "alerting: {} {} to {} <{}> for case {}, attempt {} in doubt, {}: {}";
+        Object[] args = {after.purpose().name().toLowerCase(Locale.ROOT), after.target().medium().id(), after.target().who(),
+                after.target().shown(), after.caseId(), after.attempts(), receipt.answer().name().toLowerCase(Locale.ROOT), after.detail()};
+        if (after.status() == Status.IN_DOUBT) {
+            LOG.warn(line, args);
+        } else {
+            LOG.info(line, args);
+        }
+    }
+
+    /** The ledger document of a delivery as it stands. */
+    private LedgerDocuments.Doc doc(Delivery d) {
+        return LedgerDocuments.delivery(d, tokens.shortCode(d.id()));
     }
 
     private void refreshSilences(Instant now) {
@@ -434,6 +488,30 @@ public final class AlertingService implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /**
+     * For the crash tests: stops as a kill -9 would, as far as one JVM allows: attempts under way are abandoned and
+     * record nothing more, nothing is waited for; the consumer leaves its group and the ports are freed, so that a new
+     * instance can start at once.
+     */
+    void halt() {
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
+        dispatcher.shutdownNow();
+        sending.shutdown();  // not interrupted: an abandoned attempt must not go on to record its outcome
+        consumer.wakeup();
+        try {
+            consuming.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.close();
+        deadLetters.close(Duration.ZERO);
+        elasticsearch.close();
+        LOG.info("alerting: halted, attempts under way abandoned");
+        ended.countDown();
     }
 
     /** Stops consuming and dispatching, lets attempts under way finish (up to 15 s), and closes the endpoint. */

@@ -15,6 +15,7 @@ import org.yqsentinel.alerting.ack.AckTokens;
 import org.yqsentinel.alerting.channel.AliyunSmsGateway;
 import org.yqsentinel.alerting.channel.EmailChannel;
 import org.yqsentinel.alerting.channel.JsonSmsGateway;
+import org.yqsentinel.alerting.channel.Receipt;
 import org.yqsentinel.alerting.channel.RobotWebhooks;
 import org.yqsentinel.alerting.channel.SendResult;
 import org.yqsentinel.alerting.channel.SmsGateway;
@@ -27,9 +28,10 @@ import org.yqsentinel.model.config.SentinelConfig;
 
 /**
  * Renders a delivery for its medium, with its links, and hands it to the channel: e-mail over SMTP, SMS
- * through the configured gateway, robots by webhook. Thread-safe.
+ * through the configured gateway, robots by webhook; and asks the channel, where it can tell, whether the message
+ * of an attempt in doubt arrived. Thread-safe.
  */
-public final class Senders {
+public final class Senders implements Channels {
 
     private final Messages messages;
     private final AckTokens tokens;
@@ -52,7 +54,7 @@ public final class Senders {
     /** The links of a delivery's message: the signed acknowledge link, its short form for SMS, the case in Kibana. */
     public Messages.Links links(Delivery d) {
         String base = config.linkBase();
-        return new Messages.Links(base + "/ack?t=" + token(d), base + "/a/" + d.shortCode(),
+        return new Messages.Links(base + "/ack?t=" + token(d), base + "/" + tokens.shortCode(d.id()),
                 config.kibanaUrl() + "/app/discover#/?_a=(query:(language:kuery,query:'caseId:%22"
                         + URLEncoder.encode(d.caseId(), UTF_8).replace("+", "%20") + "%22'))");
     }
@@ -71,16 +73,36 @@ public final class Senders {
         };
     }
 
+    @Override
     public SendResult send(Delivery d, Instant now) {
         Messages.Links links = links(d);
         return switch (d.target().medium()) {
             case EMAIL -> email == null ? SendResult.giveUp("no SMTP relay configured (alerting.smtp.host)")
-                    : email.send(d.id(), messages.email(d.alert(), links, remark(d)), d.target().member(), d.target().address(), now);
+                    : email.send(d.id(), messages.email(d.alert(), links, remark(d)), Messages.clean(d.target().member()), d.target().address(), now);
             case SMS -> sms == null ? SendResult.giveUp("no SMS gateway configured (alerting.sms.provider is none)")
                     : sms.send(d.id(), d.target().address(), messages.sms(d.alert(), links.shortLink(), smsRemark(d)));
-            case DINGTALK -> robots.send(robot(d), messages.dingtalk(d.alert(), links, remark(d)));
-            case WECOM -> robots.send(robot(d), messages.wecom(d.alert(), links, remark(d)));
+            case DINGTALK -> robots.send(robot(d), messages.dingtalk(d.alert(), links, remark(d), reference(d)));
+            case WECOM -> robots.send(robot(d), messages.wecom(d.alert(), links, remark(d), reference(d)));
         };
+    }
+
+    /**
+     * Whether the message of an attempt in doubt arrived: SMS gateways that can be asked are (the JSON gateway's status
+     * URL, Alibaba's QuerySendDetails); an SMTP server and chat robots cannot be.
+     */
+    @Override
+    public Receipt receipt(Delivery d) {
+        return switch (d.target().medium()) {
+            case EMAIL -> Receipt.unknown("an SMTP server cannot be asked whether it took a mail");
+            case SMS -> sms == null ? Receipt.unknown("no SMS gateway configured (alerting.sms.provider is none)")
+                    : sms.receipt(d.id(), d.target().address(), d.updatedAt());
+            case DINGTALK, WECOM -> Receipt.unknown("a chat robot cannot be asked what it posted");
+        };
+    }
+
+    /** The number a robot message ends with, {@code dlv-1a2b3c4d}: the same in every attempt of the notification. */
+    static String reference(Delivery d) {
+        return d.id().substring(0, Math.min(d.id().length(), 12));
     }
 
     private RoutingRules.Webhook robot(Delivery d) {
@@ -125,7 +147,7 @@ public final class Senders {
             return switch (sms.provider().toLowerCase(Locale.ROOT)) {
                 case "none" -> null;
                 case "json" -> new JsonSmsGateway(new JsonSmsGateway.Settings(url(sms.url(), null), sms.body(), headers(sms.headers()),
-                        sms.successPointer(), sms.successValue(), sms.idPointer(), timeout));
+                        sms.successPointer(), sms.successValue(), sms.idPointer(), sms.statusUrl(), timeout));
                 case "aliyun" -> new AliyunSmsGateway(new AliyunSmsGateway.Settings(url(sms.url(), "https://dysmsapi.aliyuncs.com/"),
                         sms.aliyunAccessKeyId(), sms.aliyunAccessKeySecret(), sms.aliyunSignName(), sms.aliyunTemplateCode(),
                         sms.aliyunRegionId(), timeout), clock);

@@ -68,4 +68,15 @@ class AckTokensTest {
         AckTokens fromEnv = AckTokens.fromEnvironment(Map.of("YQ_ACK_SECRET", new String(SECRET, UTF_8))::get);
         assertThat(fromEnv.check(TOKENS.issue(CLAIM), NOW).valid()).as("the same secret on every instance").isTrue();
     }
+
+    @Test
+    void aShortLinkCodeIsTwelveBase62CharactersKeyedByTheSecretAndTheSameEveryTime() {
+        String code = TOKENS.shortCode("dlv-0028e58b1f2c4d5e6f708192a3b4c5d6");
+
+        assertThat(code).matches(AckTokens.SHORT_CODE.pattern());
+        assertThat(TOKENS.shortCode("dlv-0028e58b1f2c4d5e6f708192a3b4c5d6")).as("a restart recognises it").isEqualTo(code);
+        assertThat(new AckTokens("another-secret-of-more-than-32-bytes-98765".getBytes(UTF_8)).shortCode("dlv-0028e58b1f2c4d5e6f708192a3b4c5d6"))
+                .as("without the secret it cannot be made").isNotEqualTo(code);
+        assertThat(TOKENS.shortCode("dlv-0028e58b1f2c4d5e6f708192a3b4c5d7")).isNotEqualTo(code);
+    }
 }

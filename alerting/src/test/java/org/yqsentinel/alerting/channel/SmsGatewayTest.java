@@ -6,6 +6,8 @@ import static org.yqsentinel.alerting.SampleAlerts.LINKS;
 import static org.yqsentinel.alerting.SampleAlerts.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -129,7 +131,7 @@ class SmsGatewayTest {
             assertThat(gateway.send("d1", "13800138001", SMS).outcome()).isEqualTo(SendResult.Outcome.GIVE_UP);
         }
         JsonSmsGateway down = new JsonSmsGateway(new JsonSmsGateway.Settings(URI.create("http://127.0.0.1:9/sms"),
-                "{\"to\":\"${mobile}\",\"content\":\"${text}\"}", Map.of(), "", "", "", Duration.ofSeconds(2)));
+                "{\"to\":\"${mobile}\",\"content\":\"${text}\"}", Map.of(), "", "", "", "", Duration.ofSeconds(2)));
         SendResult unreachable = down.send("d1", "13800138001", SMS);
         assertThat(unreachable.outcome()).isEqualTo(SendResult.Outcome.RETRY);
         assertThat(unreachable.detail()).contains("unreachable");
@@ -142,14 +144,77 @@ class SmsGatewayTest {
         assertThatThrownBy(() -> jsonSettings("{\"content\":\"${text}\"}")).hasMessageContaining("must carry ${mobile}");
     }
 
+    @Test
+    void theJsonGatewayTellsWhetherItHasAnSmsByItsStatusUrlAndWithoutOneCannotTell() {
+        try (LoopbackHttpServer server = new LoopbackHttpServer(new LoopbackHttpServer.Response(200, "{\"status\":\"DELIVRD\"}"),
+                new LoopbackHttpServer.Response(404, ""), new LoopbackHttpServer.Response(502, "bad gateway"))) {
+            JsonSmsGateway gateway = json(server, "{\"to\":\"${mobile}\",\"content\":\"${text}\"}");
+            Instant since = CLOCK.instant();
+
+            assertThat(gateway.receipt("dlv-1 a", "13800138001", since).answer()).isEqualTo(Receipt.Answer.ARRIVED);
+            assertThat(gateway.receipt("dlv-2", "13800138001", since).answer()).isEqualTo(Receipt.Answer.MISSING);
+            assertThat(gateway.receipt("dlv-3", "13800138001", since).answer()).isEqualTo(Receipt.Answer.UNANSWERED);
+            assertThat(server.requests()).extracting(r -> r.method() + " " + r.path())
+                    .containsExactly("GET /sms/status/dlv-1 a", "GET /sms/status/dlv-2", "GET /sms/status/dlv-3");
+        }
+        assertThat(jsonSettings("{\"to\":\"${mobile}\",\"content\":\"${text}\"}").receipt("dlv-1", "13800138001", CLOCK.instant()).answer())
+                .isEqualTo(Receipt.Answer.UNKNOWN);
+        assertThatThrownBy(() -> new JsonSmsGateway.Settings(URI.create("http://127.0.0.1:9/sms"), "{}", Map.of(), "", "", "",
+                "http://127.0.0.1:9/sms/status", Duration.ofSeconds(1))).hasMessageContaining("${id}");
+    }
+
+    @Test
+    void anSmsWhoseAnswerNeverComesIsInDoubtNotRetried() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {  // takes the request, never answers
+            JsonSmsGateway gateway = new JsonSmsGateway(new JsonSmsGateway.Settings(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/sms"),
+                    "{\"to\":\"${mobile}\",\"content\":\"${text}\"}", Map.of(), "", "", "", "", Duration.ofSeconds(1)));
+
+            SendResult result = gateway.send("dlv-1", "13800138001", SMS);
+
+            assertThat(result.outcome()).isEqualTo(SendResult.Outcome.IN_DOUBT);
+            assertThat(result.detail()).contains("may have gone out");
+        }
+    }
+
+    @Test
+    void aliyunFindsAnSmsInDoubtByItsOutIdAmongThePagesOfQuerySendDetails() throws Exception {
+        StringBuilder page = new StringBuilder("{\"Code\":\"OK\",\"TotalCount\":51,\"SmsSendDetailDTOs\":{\"SmsSendDetailDTO\":[");
+        for (int i = 0; i < 50; i++) {
+            page.append(i == 0 ? "" : ",").append("{\"OutId\":\"dlv-other-").append(i).append("\",\"SendStatus\":3}");
+        }
+        page.append("]}}");
+        try (LoopbackHttpServer server = new LoopbackHttpServer(new LoopbackHttpServer.Response(200, page.toString()),
+                new LoopbackHttpServer.Response(200, "{\"Code\":\"OK\",\"TotalCount\":51,\"SmsSendDetailDTOs\":{\"SmsSendDetailDTO\":["
+                        + "{\"OutId\":\"" + DELIVERY + "\",\"SendStatus\":1,\"SendDate\":\"2026-11-20 19:01:58\"}]}}"),
+                new LoopbackHttpServer.Response(200, "{\"Code\":\"OK\",\"TotalCount\":0,\"SmsSendDetailDTOs\":{\"SmsSendDetailDTO\":[]}}"),
+                new LoopbackHttpServer.Response(200, "{\"Code\":\"Throttling.User\",\"Message\":\"Request was denied due to user flow control.\"}"))) {
+            AliyunSmsGateway gateway = aliyun(server);
+            Instant since = CLOCK.instant().minusSeconds(60);
+
+            Receipt found = gateway.receipt(DELIVERY, "+8613800138001", since);
+            Receipt missing = gateway.receipt(DELIVERY, "+8613800138001", since);
+            Receipt throttled = gateway.receipt(DELIVERY, "+8613800138001", since);
+
+            assertThat(found.answer()).isEqualTo(Receipt.Answer.ARRIVED);
+            assertThat(found.detail()).contains("SendStatus 1");
+            assertThat(missing.answer()).isEqualTo(Receipt.Answer.MISSING);
+            assertThat(throttled.answer()).isEqualTo(Receipt.Answer.UNANSWERED);
+            SortedMap<String, String> second = form(server.requests().get(1).body());
+            assertThat(second).containsEntry("Action", "QuerySendDetails").containsEntry("PhoneNumber", "13800138001")
+                    .containsEntry("SendDate", "20261120").containsEntry("PageSize", "50").containsEntry("CurrentPage", "2");
+            String signature = second.remove("Signature");
+            assertThat(signature).isEqualTo(AliyunSmsGateway.signature("POST", second, "secret-of-the-test"));
+        }
+    }
+
     private static JsonSmsGateway jsonSettings(String template) {
         return new JsonSmsGateway(new JsonSmsGateway.Settings(URI.create("http://127.0.0.1:9/sms"), template, Map.of(), "", "", "",
-                Duration.ofSeconds(2)));
+                "", Duration.ofSeconds(2)));
     }
 
     private static JsonSmsGateway json(LoopbackHttpServer server, String template) {
         return new JsonSmsGateway(new JsonSmsGateway.Settings(server.url("/sms/send"), template, Map.of("X-Api-Key", "k"),
-                "/code", "0", "/data/msgid", Duration.ofSeconds(5)));
+                "/code", "0", "/data/msgid", server.url("/sms/status/") + "${id}", Duration.ofSeconds(5)));
     }
 
     private static AliyunSmsGateway aliyun(LoopbackHttpServer server) {

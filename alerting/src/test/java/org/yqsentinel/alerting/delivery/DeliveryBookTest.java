@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.yqsentinel.alerting.ack.AckTokens;
+import org.yqsentinel.alerting.channel.Receipt;
 import org.yqsentinel.alerting.channel.SendResult;
 import org.yqsentinel.alerting.routing.RoutingRules;
 import org.yqsentinel.model.Alert;
@@ -162,7 +165,7 @@ class DeliveryBookTest {
 
         DeliveryBook.Plan plan = book.plan(T, List.of(over, edu));
 
-        assertThat(where(plan.send())).containsExactly("desk dingtalk PENDING", "desk email PENDING");
+        assertThat(where(plan.send())).containsExactly("desk dingtalk SENDING", "desk email SENDING");
         assertThat(plan.changed()).extracting(Delivery::status).containsOnly(Status.SILENCED).hasSize(2);
         assertThat(plan.changed().get(0).detail()).contains("silence-1", "receiver edu", "已电话通知");
     }
@@ -220,7 +223,7 @@ class DeliveryBookTest {
 
         assertThat(book.plan(T.plus(Duration.ofMinutes(59)), List.of()).send()).isEmpty();
         DeliveryBook.Plan due = book.plan(T.plus(Duration.ofMinutes(60)), List.of());
-        assertThat(where(due.send())).containsExactly("leaders email PENDING", "leaders sms PENDING");
+        assertThat(where(due.send())).containsExactly("leaders email SENDING", "leaders sms SENDING");
         assertThat(due.send()).allSatisfy(d -> {
             assertThat(d.purpose()).isEqualTo(Purpose.ESCALATION);
             assertThat(d.alert()).isEqualTo(orange);
@@ -283,7 +286,7 @@ class DeliveryBookTest {
 
         assertThat(book.plan(again.minusSeconds(1), List.of()).send()).isEmpty();
         List<Delivery> repeats = book.plan(again, List.of()).send();
-        assertThat(where(repeats)).containsExactly("edu email PENDING", "edu sms PENDING");
+        assertThat(where(repeats)).containsExactly("edu email SENDING", "edu sms SENDING");
         assertThat(repeats).allMatch(d -> d.purpose() == Purpose.REPEAT && d.alert().equals(blue));
 
         repeats.forEach(d -> book.finished(d, SendResult.sent("ok"), again));
@@ -312,5 +315,123 @@ class DeliveryBookTest {
         assertThat(where(sendAll(after, T.plusSeconds(50))))
                 .containsExactly("desk dingtalk SENT", "desk email SENT", "edu email SENT", "edu sms SENT");
         assertThat(after.escalationDue(CASE)).contains(T.plus(Duration.ofMinutes(60)));  // Ⅳ蓝's respond-by, the earlier
+    }
+
+    /** The deliveries of an orange event (desk e-mail and robot, edu e-mail and SMS), planned and so under way, in the ledger of a stopped book. */
+    static DeliveryBook restoredWithAttemptsUnderWay() {
+        DeliveryBook before = new DeliveryBook(ROUTING, SETTINGS);
+        Alert orange = opened(Tier.II_ORANGE, T);
+        before.accept(orange, T);
+        List<Delivery> underWay = before.plan(T, List.of()).send();  // recorded SENDING; the service is killed before any answer
+        assertThat(underWay).hasSize(4).allMatch(d -> d.status() == Status.SENDING && d.attempts() == 1);
+
+        DeliveryBook after = new DeliveryBook(ROUTING, SETTINGS);
+        after.restore(List.of(new DeliveryBook.Accepted(orange, T)), underWay, List.of());
+        return after;
+    }
+
+    static Delivery of(List<Delivery> deliveries, Medium medium) {
+        return deliveries.stream().filter(d -> d.target().medium() == medium).findFirst().orElseThrow();
+    }
+
+    @Test
+    void attemptsUnderWayAtAStopAreCheckedBeforeAnythingIsSentAgainAndSettledByWhatTheChannelCanTell() {
+        DeliveryBook book = restoredWithAttemptsUnderWay();
+        Instant now = T.plusSeconds(20);
+
+        DeliveryBook.Plan plan = book.plan(now, List.of());
+        assertThat(plan.send()).as("nothing is sent before it is checked").isEmpty();
+        assertThat(where(plan.check())).containsExactly("desk dingtalk SENDING", "desk email SENDING", "edu email SENDING", "edu sms SENDING");
+        assertThat(book.inDoubt()).isEqualTo(4);
+        assertThat(book.plan(now, List.of()).check()).as("handed out once").isEmpty();
+
+        Delivery sms = book.checked(of(plan.check(), Medium.SMS), Receipt.arrived("the gateway has request dlv-1"), now);
+        Delivery robot = book.checked(of(plan.check(), Medium.DINGTALK), Receipt.unknown("a chat robot cannot be asked"), now);
+        List<Delivery> mails = plan.check().stream().filter(d -> d.target().medium() == Medium.EMAIL)
+                .map(d -> book.checked(d, Receipt.unknown("an SMTP server cannot be asked"), now)).toList();
+
+        assertThat(sms.status()).isEqualTo(Status.SENT);
+        assertThat(sms.detail()).contains("the gateway has request dlv-1", "not sent again");
+        assertThat(robot.status()).isEqualTo(Status.IN_DOUBT);
+        assertThat(robot.detail()).contains("not sent again, so it arrived at most once");
+        assertThat(mails).allSatisfy(mail -> {
+            assertThat(mail.status()).isEqualTo(Status.PENDING);
+            assertThat(mail.dueAt()).isEqualTo(now);
+            assertThat(mail.detail()).contains("sent again under the same Message-ID");
+        });
+        List<Delivery> again = book.plan(now, List.of()).send();
+        assertThat(where(again)).containsExactly("desk email SENDING", "edu email SENDING");
+        assertThat(again).allMatch(d -> d.attempts() == 2);
+        again.forEach(d -> book.finished(d, SendResult.sent("250 ok"), now));
+        assertThat(book.pending()).isZero();
+        assertThat(book.inDoubt()).isZero();
+        assertThat(book.plan(now.plus(Duration.ofHours(1)), List.of()).send()).as("the robot post in doubt is never repeated")
+                .noneMatch(d -> d.target().medium() == Medium.DINGTALK && d.purpose() == Purpose.NOTICE);
+    }
+
+    @Test
+    void anSmsInDoubtThatDidNotArriveIsSentAgainAndOneWhoseGatewayCannotBeAskedIsAskedAgainUpToTheAttempts() {
+        DeliveryBook missing = restoredWithAttemptsUnderWay();
+        Delivery sms = of(missing.plan(T, List.of()).check(), Medium.SMS);
+        assertThat(missing.checked(sms, Receipt.missing("no SMS of request " + sms.id()), T).status()).isEqualTo(Status.PENDING);
+        assertThat(where(missing.plan(T, List.of()).send())).containsExactly("edu sms SENDING");
+
+        DeliveryBook unanswered = restoredWithAttemptsUnderWay();
+        Delivery asked = of(unanswered.plan(T, List.of()).check(), Medium.SMS);
+        Instant now = T;
+        for (int i = 1; i < SETTINGS.maxAttempts(); i++) {
+            Delivery still = unanswered.checked(asked, Receipt.unanswered("HTTP 502"), now);
+            assertThat(still.status()).isEqualTo(Status.SENDING);
+            assertThat(unanswered.plan(still.dueAt().minusSeconds(1), List.of()).check()).isEmpty();
+            now = still.dueAt();
+            asked = of(unanswered.plan(now, List.of()).check(), Medium.SMS);
+        }
+        Delivery last = unanswered.checked(asked, Receipt.unanswered("HTTP 502"), now);
+        assertThat(last.status()).as("after as many questions as attempts, what cannot be told is not sent again").isEqualTo(Status.IN_DOUBT);
+        assertThat(unanswered.plan(now.plus(Duration.ofHours(1)), List.of()).check()).noneMatch(d -> d.target().medium() == Medium.SMS);
+    }
+
+    @Test
+    void anAttemptThatGotNoAnswerIsInDoubtAndCheckedAfterTheRetryWaitNotRetried() {
+        DeliveryBook book = new DeliveryBook(ROUTING, SETTINGS);
+        book.accept(opened(Tier.II_ORANGE, T), T);
+        Delivery robot = of(book.plan(T, List.of()).send(), Medium.DINGTALK);
+
+        Delivery after = book.finished(robot, SendResult.inDoubt("no answer from the robot within 10 s"), T);
+
+        assertThat(after.status()).isEqualTo(Status.SENDING);
+        assertThat(after.dueAt()).isEqualTo(T.plus(SETTINGS.firstRetry()));
+        assertThat(book.plan(T.plus(SETTINGS.firstRetry()), List.of()).send()).noneMatch(d -> d.id().equals(robot.id()));
+        assertThat(book.plan(T.plus(SETTINGS.firstRetry()), List.of()).check()).isEmpty();  // handed out by the plan before
+        DeliveryBook fresh = new DeliveryBook(ROUTING, SETTINGS);
+        fresh.accept(opened(Tier.II_ORANGE, T), T);
+        Delivery unanswered = fresh.finished(of(fresh.plan(T, List.of()).send(), Medium.DINGTALK), SendResult.inDoubt("no answer"), T);
+        assertThat(fresh.plan(T.plus(SETTINGS.firstRetry()), List.of()).check()).extracting(Delivery::id).containsExactly(unanswered.id());
+    }
+
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @CsvSource({
+            "EMAIL,    ARRIVED,    ARRIVED",
+            "EMAIL,    MISSING,    SEND_AGAIN",
+            "EMAIL,    UNKNOWN,    SEND_AGAIN",
+            "EMAIL,    UNANSWERED, ASK_AGAIN",
+            "SMS,      ARRIVED,    ARRIVED",
+            "SMS,      MISSING,    SEND_AGAIN",
+            "SMS,      UNKNOWN,    NOT_AGAIN",
+            "SMS,      UNANSWERED, ASK_AGAIN",
+            "DINGTALK, UNKNOWN,    NOT_AGAIN",
+            "WECOM,    UNKNOWN,    NOT_AGAIN"})
+    void whatCannotBeToldIsSentAgainOnlyByEmailUnderItsMessageId(Medium medium, Receipt.Answer answer, InDoubt decision) {
+        assertThat(InDoubt.decide(medium, answer)).isEqualTo(decision);
+    }
+
+    @Test
+    void shortLinkCodesAreKeyedSoOnlyTheirSecretFindsTheDelivery() {
+        AckTokens tokens = new AckTokens("0123456789abcdef0123456789abcdef-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        DeliveryBook book = new DeliveryBook(ROUTING, SETTINGS, tokens::shortCode);
+        Delivery made = book.accept(opened(Tier.IV_BLUE, T), T).changed().get(0);
+
+        assertThat(book.byShortCode(tokens.shortCode(made.id()))).contains(made);
+        assertThat(book.byShortCode(made.id().substring(4, 12))).as("the old unkeyed code").isEmpty();
     }
 }

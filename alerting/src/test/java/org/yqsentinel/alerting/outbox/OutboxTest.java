@@ -33,6 +33,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.alerting.channel.EmailChannel;
+import org.yqsentinel.alerting.message.Messages;
 import org.yqsentinel.model.config.ConfigException;
 import org.yqsentinel.model.json.Json;
 
@@ -178,6 +180,52 @@ class OutboxTest {
         try (var files = Files.list(outbox.dir().resolve("sms"))) {
             assertThat(files.filter(file -> !file.getFileName().toString().startsWith("."))).hasSize(2);
         }
+    }
+
+    @Test
+    void aMailSentAgainUnderTheSameMessageIdIsKeptOnceAlsoAfterTheOutboxRestarts() throws Exception {
+        EmailChannel.Smtp smtp = new EmailChannel.Smtp("127.0.0.1", outbox.smtpPort(), EmailChannel.Security.NONE, "", "",
+                "yuqing-sentinel@localhost", "舆情哨兵", Duration.ofSeconds(5), "");
+        Messages.Email email = new Messages.Email(SUBJECT, TEXT, "<p>" + TEXT + "</p>");
+        Instant now = Instant.parse("2026-11-20T11:00:00Z");
+
+        assertThat(new EmailChannel(smtp).send("dlv-1", email, "王晓明", "wang@edu.jc.example.gov.cn", now).sent()).isTrue();
+        assertThat(new EmailChannel(smtp).send("dlv-1", email, "王晓明", "wang@edu.jc.example.gov.cn", now.plusSeconds(30)).sent()).isTrue();
+        assertThat(waitFor(outbox::mails, 1)).hasSize(1);
+
+        outbox.close();
+        outbox = Outbox.start(dir.resolve("outbox"), 0, 0);
+        EmailChannel channel = new EmailChannel(new EmailChannel.Smtp("127.0.0.1", outbox.smtpPort(), EmailChannel.Security.NONE, "", "",
+                "yuqing-sentinel@localhost", "舆情哨兵", Duration.ofSeconds(5), ""));
+        assertThat(channel.send("dlv-1", email, "王晓明", "wang@edu.jc.example.gov.cn", now.plusSeconds(60)).sent()).isTrue();
+        assertThat(channel.send("dlv-2", email, "王晓明", "wang@edu.jc.example.gov.cn", now.plusSeconds(60)).sent()).isTrue();
+        assertThat(channel.send("dlv-1", email, "值班室", "duty@jc.example.gov.cn", now.plusSeconds(60)).sent()).isTrue();
+
+        assertThat(waitFor(outbox::mails, 2)).extracting(file -> file.getFileName().toString())
+                .as("another delivery, and the same one to another person, are new mails").hasSize(2);
+        try (var files = Files.list(outbox.dir().resolve("mail"))) {
+            assertThat(files.filter(file -> file.getFileName().toString().endsWith(".eml"))).hasSize(3);
+        }
+    }
+
+    @Test
+    void theSmsStatusQueryTellsWhetherARequestIdWasKeptAlsoAfterTheOutboxRestarts() throws Exception {
+        assertThat(get("/sms/alert-1").statusCode()).isEqualTo(404);
+
+        post("/sms", SMS);
+        HttpResponse<String> found = get("/sms/alert-1");
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.body()).isEqualTo(SMS);
+
+        outbox.close();
+        outbox = Outbox.start(dir.resolve("outbox"), 0, 0);
+        assertThat(get("/sms/alert-1").statusCode()).isEqualTo(200);
+        assertThat(get("/sms/alert-2").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
