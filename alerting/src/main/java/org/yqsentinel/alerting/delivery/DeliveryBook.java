@@ -318,7 +318,7 @@ public final class DeliveryBook {
         Delivery next = switch (result.outcome()) {
             case SENT -> sent(d, now, result.detail());
             case GIVE_UP -> d.with(Status.FAILED, attempts, d.dueAt(), now, "given up: " + result.detail());
-            case RETRY -> retried(d, now, now.plus(backoff(attempts)), result.detail());
+            case RETRY -> retried(d, now, now.plus(backoff(attempts)), result.detail(), "will retry: ");
             case IN_DOUBT -> {
                 inDoubt.putIfAbsent(d.id(), 0);
                 Instant ask = now.plus(backoff(attempts));
@@ -346,7 +346,7 @@ public final class DeliveryBook {
         Delivery next = switch (decision) {
             case ARRIVED -> sent(d, now, why + ": not sent again");
             case SEND_AGAIN -> retried(d, now, now, why + (d.target().medium() == Medium.EMAIL && receipt.answer() != Receipt.Answer.MISSING
-                    ? ": sent again under the same Message-ID" : ": sent again"));
+                    ? ": sent again under the same Message-ID" : ": sent again"), "");
             case NOT_AGAIN -> d.with(Status.IN_DOUBT, d.attempts(), d.dueAt(), now, why + ": not sent again, so it arrived at most once");
             case ASK_AGAIN -> {
                 inDoubt.put(d.id(), asked);
@@ -363,11 +363,11 @@ public final class DeliveryBook {
     }
 
     /** Pending again, due at {@code due}, or given up when out of attempts. */
-    private Delivery retried(Delivery d, Instant now, Instant due, String why) {
+    private Delivery retried(Delivery d, Instant now, Instant due, String why, String prefix) {
         int attempts = d.attempts();
         return attempts >= settings.maxAttempts()
                 ? d.with(Status.FAILED, attempts, d.dueAt(), now, "given up after " + attempts + " attempts: " + why)
-                : d.with(Status.PENDING, attempts, due, now, "will retry: " + why);
+                : d.with(Status.PENDING, attempts, due, now, prefix + why);
     }
 
     /** The wait after the n-th failed attempt: the first retry wait, doubled each time, at most the longest wait. */
