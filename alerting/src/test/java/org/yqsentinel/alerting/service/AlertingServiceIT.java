@@ -27,6 +27,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +48,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.yqsentinel.alerting.LoopbackPorts;
 import org.yqsentinel.alerting.ack.AckTokens;
+import org.yqsentinel.alerting.channel.Receipt;
+import org.yqsentinel.alerting.channel.SendResult;
+import org.yqsentinel.alerting.delivery.Delivery;
 import org.yqsentinel.alerting.delivery.Silence;
 import org.yqsentinel.alerting.ledger.Ledger;
 import org.yqsentinel.alerting.outbox.Outbox;
@@ -75,6 +80,8 @@ class AlertingServiceIT {
     private static final String WANG = "wang@edu.jc.example.gov.cn";
     private static final String ARCHIVE = "archive@jc.example.gov.cn";
     private static final String ZHAO = "zhao@jc.example.gov.cn";
+    private static final String WANG_MOBILE = "13800138001";
+    private static final String DUTY_MOBILE = "13700137001";
 
     private static StackContext stack;
     private static SentinelConfig config;
@@ -107,6 +114,7 @@ class AlertingServiceIT {
                 "YQ_ALERTING_MAX_ATTEMPTS", "20",
                 "YQ_ALERTING_SILENCE_REFRESH_SECONDS", "1"));
         env.put("YQ_ALERTING_SMTP_TIMEOUT_SECONDS", "3");
+        env.put("YQ_ALERTING_SMS_STATUS_URL", "http://127.0.0.1:" + outboxHttpPort + "/sms/${id}");
         config = new ConfigLoader(env::get).read(null);
         routing = RoutingRules.parse("routing.yaml", """
                 receivers:
@@ -119,6 +127,8 @@ class AlertingServiceIT {
                     members: [{name: 档案室, email: %s}]
                   leaders:
                     members: [{name: 赵副秘书长, email: %s, mobile: "13900139001"}]
+                  duty:
+                    members: [{name: 孙值班, mobile: "%s"}]
                 route:
                   receivers: [desk]
                   group-wait-seconds: 2
@@ -131,7 +141,9 @@ class AlertingServiceIT {
                       group-wait-seconds: 0
                     - match: {department: [江城市教育局]}
                       receivers: [edu, archive]
-                """.formatted(DESK, outboxHttpPort, WANG, ARCHIVE, ZHAO));
+                    - match: {department: [应急管理局]}
+                      receivers: [duty]
+                """.formatted(DESK, outboxHttpPort, WANG, ARCHIVE, ZHAO, DUTY_MOBILE));
         service = start();
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, context.kafkaBootstrapServers());
@@ -328,7 +340,120 @@ class AlertingServiceIT {
         assertThat(mails(caseId, DESK)).singleElement().satisfies(subject -> assertThat(subject).contains("Ⅱ级橙色"));
     }
 
+    @Test
+    @Order(7)
+    void aKillMidSendRepeatsNeitherMailNorSmsAndPostsToTheRobotAtMostOnce() throws Exception {
+        String caseId = "case:h";
+        String dutyCase = "case:i";
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        service.close();
+        KilledMidSend killed = new KilledMidSend();
+        AlertingService dying = AlertingService.start(config, routing, new AckTokens(SECRET.getBytes(UTF_8)), name -> null, Clock.systemUTC(),
+                killed::around);
+        // Ⅱ橙 of 交通局: the desk's mail and robot, 王晓明's mail and SMS, all handed to the outbox, none answered
+        send(alert("h", caseId, AlertEventType.OPENED, Tier.II_ORANGE, null, now, "交通局", Duration.ofHours(24)));
+        await("four attempts are under way and the outbox has their messages", () -> killed.abandoned.get() == 4
+                && mails(caseId, DESK).size() == 1 && mails(caseId, WANG).size() == 1 && robot(caseId) == 1 && smsFor(caseId, WANG_MOBILE) == 1);
+        // Ⅲ黄 of 应急管理局: the duty's SMS, recorded under way, never reaches the gateway
+        send(alert("i", dutyCase, AlertEventType.OPENED, Tier.III_YELLOW, null, now, "应急管理局", Duration.ofHours(24)));
+        await("the duty's SMS is recorded under way", () -> deliveries(dutyCase).stream().anyMatch(d -> d.get("status").asText().equals("SENDING")));
+        assertThat(deliveries(caseId)).extracting(d -> d.get("status").asText()).containsOnly("SENDING").hasSize(4);
+        assertThat(attempts(caseId, "dingtalk", "UNDER_WAY")).isEqualTo(1);
+        dying.halt();  // as kill -9: no outcome of the five is ever recorded
+
+        service = start();
+        await("the five attempts in doubt are settled", () -> deliveries(caseId).stream().allMatch(d -> !d.get("status").asText().equals("SENDING"))
+                && deliveries(dutyCase).stream().allMatch(d -> d.get("status").asText().equals("SENT")));
+
+        assertThat(deliveries(caseId)).extracting(d -> d.get("receiver").asText() + " " + d.get("channel").asText() + " " + d.get("status").asText())
+                .containsExactlyInAnyOrder("desk email SENT", "edu email SENT", "edu sms SENT", "desk dingtalk IN_DOUBT");
+        assertThat(mails(caseId, DESK)).as("sent again under the same Message-ID, kept once").hasSize(1);
+        assertThat(mails(caseId, WANG)).hasSize(1);
+        assertThat(attempts(caseId, "email", "SENT")).isEqualTo(2);
+        assertThat(ledger("attempt", caseId)).filteredOn(d -> d.get("channel").asText().equals("email") && d.get("attempt").asInt() == 2)
+                .allSatisfy(d -> assertThat(d.get("outcome").asText()).isEqualTo("SENT")).hasSize(2);
+        assertThat(smsFor(caseId, WANG_MOBILE)).as("the gateway had it: not sent again").isEqualTo(1);
+        assertThat(attempts(caseId, "sms", "ARRIVED")).isEqualTo(1);
+        assertThat(smsFor(dutyCase, DUTY_MOBILE)).as("the gateway never had it: sent again").isEqualTo(1);
+        assertThat(attempts(dutyCase, "sms", "MISSING")).isEqualTo(1);
+        assertThat(robot(caseId)).as("at most once").isEqualTo(1);
+        assertThat(read(outbox.robotMessages())).filteredOn(body -> body.contains("江城市h类")).singleElement()
+                .satisfies(body -> assertThat(body).contains("通知编号 dlv-"));
+        assertThat(deliveries(caseId)).filteredOn(d -> d.get("channel").asText().equals("dingtalk")).singleElement()
+                .satisfies(d -> assertThat(d.get("detail").asText()).contains("a chat robot cannot be asked", "not sent again"));
+        assertThat(scrape()).contains("yq_alerting_in_doubt_total{channel=\"dingtalk\",resolution=\"not_resent\"} 1.0",
+                "yq_alerting_in_doubt_total{channel=\"email\",resolution=\"resent\"} 2.0",
+                "yq_alerting_in_doubt_total{channel=\"sms\",resolution=\"arrived\"} 1.0",
+                "yq_alerting_in_doubt_total{channel=\"sms\",resolution=\"resent\"} 1.0");
+    }
+
+    @Test
+    @Order(8)
+    void anSmsShortLinkLeadsToItsAcknowledgePageAndAGuessedOrOldStyleCodeIsRefused() throws Exception {
+        String caseId = "case:j";
+        send(alert("j", caseId, AlertEventType.OPENED, Tier.II_ORANGE, null, Instant.now(), "交通局", Duration.ofHours(24)));
+        await("王晓明 has the SMS", () -> smsFor(caseId, WANG_MOBILE) == 1);
+        String id = deliveries(caseId).stream().filter(d -> d.get("channel").asText().equals("sms")).findFirst().orElseThrow().get("id").asText();
+        String text = Json.mapper().readTree(read(outbox.sms()).stream().filter(body -> body.contains(id)).findFirst().orElseThrow())
+                .path("content").asText();
+        Matcher link = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/([0-9A-Za-z]{12})$").matcher(text);
+        assertThat(link.find()).as("a short link in %s", text).isTrue();
+
+        HttpResponse<String> real = HTTP.send(HttpRequest.newBuilder(URI.create(link.group())).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(real.statusCode()).isEqualTo(302);
+        String page = "http://127.0.0.1:" + service.httpPort() + real.headers().firstValue("Location").orElseThrow();
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(page)).GET().build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("确认收到，停止升级提醒", "王晓明（edu）");
+        String oldStyle = id.substring(4, 12);  // what anyone could compute from the routing and the alert id
+        for (String guess : List.of("/a/" + oldStyle, "/" + oldStyle, "/" + "0".repeat(12), "/" + new StringBuilder(link.group(1)).reverse())) {
+            HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + guess)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(guess).isEqualTo(404);
+        }
+        assertThat(ledger("acknowledgement", caseId)).isEmpty();
+    }
+
+    /**
+     * Channels that hand each message to the real channel (all but the duty's SMS) and then never answer, as a process
+     * killed mid-send: the service records nothing more of these attempts.
+     */
+    private static final class KilledMidSend {
+        final AtomicInteger abandoned = new AtomicInteger();
+        private final CountDownLatch never = new CountDownLatch(1);
+
+        Channels around(Channels real) {
+            return new Channels() {
+                @Override
+                public SendResult send(Delivery d, Instant now) {
+                    if (!d.target().address().equals(DUTY_MOBILE)) {
+                        real.send(d, now);
+                    }
+                    abandoned.incrementAndGet();
+                    while (true) {
+                        try {
+                            never.await();
+                        } catch (InterruptedException e) {
+                            // a killed process answers nothing, interrupted or not
+                        }
+                    }
+                }
+
+                @Override
+                public Receipt receipt(Delivery d) {
+                    return real.receipt(d);
+                }
+            };
+        }
+    }
+
     // ---- helpers
+
+    /** The SMS kept for a case's delivery to this mobile number (by the request id, the delivery's id). */
+    private static long smsFor(String caseId, String mobile) {
+        List<String> ids = deliveries(caseId).stream().filter(d -> d.get("channel").asText().equals("sms") && d.get("address").asText().equals(mobile))
+                .map(d -> d.get("id").asText()).toList();
+        return read(outbox.sms()).stream().filter(body -> ids.stream().anyMatch(id -> body.contains("\"requestId\":\"" + id + "\""))).count();
+    }
 
     private static Alert alert(String policy, String caseId, AlertEventType type, Tier tier, Tier previous, Instant end, String department,
                                Duration respondWithin) {
