@@ -274,8 +274,8 @@ public final class AlertingService implements AutoCloseable {
             synchronized (lock) {
                 plan = book.plan(now, silences);
             }
-            List<LedgerDocuments.Doc> docs = new ArrayList<>();
             if (!plan.changed().isEmpty()) {
+                List<LedgerDocuments.Doc> docs = new ArrayList<>();
                 for (Delivery d : plan.changed()) {
                     docs.add(doc(d));
                     metrics.changed(d);
@@ -288,14 +288,8 @@ public final class AlertingService implements AutoCloseable {
                                 d.detail());
                     }
                 }
+                writeUntilDone(docs);
             }
-            for (Delivery d : plan.send()) {
-                docs.add(doc(d));
-                docs.add(LedgerDocuments.underWay(d));
-            }
-            // before anything goes out: a restart then knows what may have gone out. Elasticsearch answers a write only
-            // once it is in its translog on disk, and a restart refreshes before it reads, so no refresh is waited for here.
-            writeUntilDone(docs);
             for (Delivery d : plan.send()) {
                 sending.execute(() -> attempt(d));
             }
@@ -308,6 +302,9 @@ public final class AlertingService implements AutoCloseable {
     }
 
     private void attempt(Delivery d) {
+        // recorded under way right before the channel is called, so a restart knows what may have gone out. Elasticsearch
+        // answers a write only once it is in its translog on disk, and a restart refreshes before it reads: no refresh waited for
+        writeUntilDone(List.of(doc(d), LedgerDocuments.underWay(d)));
         Instant start = clock.instant();
         SendResult result;
         try {
