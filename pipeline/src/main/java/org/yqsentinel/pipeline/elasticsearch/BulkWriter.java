@@ -17,22 +17,37 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.yqsentinel.model.config.SentinelConfig;
 
 /**
  * Upserts documents through the Elasticsearch client's {@link BulkIngester}, replacing the stored ones or
  * merging into them (see {@link IndexedDocument}). {@link #flush()} returns only when every document added so
- * far is acknowledged, so a checkpoint taken after it loses nothing. Item failures that may pass on retry
- * (429, 502, 503, 504, and whole requests that could not be sent) are retried with exponential backoff;
- * anything else, or running out of retries, is a permanent failure that the next {@code add} or
- * {@code flush} throws. No Flink types: testable alone.
+ * far is acknowledged, so a checkpoint taken after it loses nothing.
+ *
+ * <ul>
+ *   <li>Failures that may pass on retry (429, 502, 503, 504, and whole requests that could not be sent: an
+ *       outage) are retried with a backoff doubling up to {@code max-backoff-millis}, without end unless
+ *       {@code max-retries} is set; running out of retries is a failure that the next {@code add} or
+ *       {@code flush} throws. While documents wait, {@link #add} blocks once {@link #maxPending} are unacknowledged,
+ *       which holds the job back (back-pressure) instead of filling the memory; the outage and its end are one
+ *       log line each.</li>
+ *   <li>A document Elasticsearch refuses for good (a 400: mapping, an immense term) is one log line and a count;
+ *       the others go on, so that one document cannot stop the job.</li>
+ * </ul>
+ *
+ * No Flink types: testable alone.
  */
 public final class BulkWriter implements AutoCloseable {
 
@@ -42,6 +57,7 @@ public final class BulkWriter implements AutoCloseable {
 
         void retried(int documents);
 
+        /** Documents given up: refused for good, or out of retries. */
         void failed(int documents);
 
         void bulkRequest(int documents);
@@ -57,8 +73,8 @@ public final class BulkWriter implements AutoCloseable {
         };
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(BulkWriter.class);
     static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 502, 503, 504);
-    private static final long MAX_BACKOFF_MILLIS = 30_000;
     static final int RETRIES_ON_CONFLICT = 3;
     private static final byte[] MERGE_HEAD = "{\"doc\":".getBytes(StandardCharsets.UTF_8);
     private static final byte[] MERGE_TAIL = ",\"doc_as_upsert\":true}".getBytes(StandardCharsets.UTF_8);
@@ -68,23 +84,27 @@ public final class BulkWriter implements AutoCloseable {
     private final RestClientTransport transport;
     private final BulkIngester<Pending> ingester;
     private final ScheduledExecutorService retries;
+    private final ExecutorService completions;
     private final SentinelConfig.Bulk settings;
     private final Listener listener;
     private final AtomicInteger outstanding = new AtomicInteger();
     private final AtomicReference<ElasticsearchSinkException> failure = new AtomicReference<>();
     private final Object progress = new Object();
+    private final int maxPending;
+    private final String url;
+    /** When the current outage began (the first retry after a success), or 0 while Elasticsearch answers. */
+    private final AtomicLong outageSince = new AtomicLong();
 
     public BulkWriter(String url, SentinelConfig.Bulk settings, Listener listener) {
         this.settings = settings;
         this.listener = listener;
+        this.url = url;
+        this.maxPending = settings.maxOperations() * (settings.maxConcurrentRequests() + 4);
         this.transport = new RestClientTransport(RestClient.builder(HttpHost.create(url)).build(), new JacksonJsonpMapper());
-        this.retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "elasticsearch-bulk-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.retries = Executors.newSingleThreadScheduledExecutor(daemon("elasticsearch-bulk-retry"));
+        this.completions = Executors.newSingleThreadExecutor(daemon("elasticsearch-bulk-outcomes"));
         this.ingester = BulkIngester.of(b -> b
-                .client(new ElasticsearchClient(transport))
+                .client(new ElasticsearchClient(new OffReactorTransport(transport, completions)))
                 .maxOperations(settings.maxOperations())
                 .maxConcurrentRequests(settings.maxConcurrentRequests())
                 .maxSize(5L * 1024 * 1024)
@@ -92,8 +112,25 @@ public final class BulkWriter implements AutoCloseable {
                 .listener(new Outcomes()));
     }
 
-    public void add(IndexedDocument document) {
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Hands the document over; blocks while {@link #maxPending} documents wait for Elasticsearch (an outage). */
+    public void add(IndexedDocument document) throws InterruptedException {
         throwIfFailed();
+        if (outstanding.get() >= maxPending) {
+            synchronized (progress) {
+                while (outstanding.get() >= maxPending && failure.get() == null) {
+                    progress.wait(100);
+                }
+            }
+            throwIfFailed();
+        }
         outstanding.incrementAndGet();
         submit(new Pending(document, 0));
     }
@@ -150,15 +187,32 @@ public final class BulkWriter implements AutoCloseable {
         return all;
     }
 
-    private void retryLater(List<Pending> pendings) {
+    /** Whether a document that failed this many times may be tried again. */
+    private boolean mayRetry(Pending pending) {
+        return settings.maxRetries() < 0 || pending.attempt() < settings.maxRetries();
+    }
+
+    private void retryLater(List<Pending> pendings, String why) {
         if (pendings.isEmpty()) {
             return;
         }
         int attempt = pendings.get(0).attempt();
-        long delay = Math.min(MAX_BACKOFF_MILLIS, settings.initialBackoffMillis() << Math.min(attempt, 20));
+        long delay = Math.min(settings.maxBackoffMillis(), settings.initialBackoffMillis() << Math.min(attempt, 20));
+        if (outageSince.compareAndSet(0, System.currentTimeMillis())) {
+            LOG.warn("Elasticsearch at {} does not take documents ({}); holding {} and retrying, every {} s at most;"
+                    + " the job waits meanwhile", url, why, outstanding.get(), settings.maxBackoffMillis() / 1000);
+        }
         listener.retried(pendings.size());
         retries.schedule(() -> pendings.forEach(p -> submit(new Pending(p.document(), p.attempt() + 1))),
                 delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void answered() {
+        long since = outageSince.getAndSet(0);
+        if (since != 0) {
+            LOG.warn("Elasticsearch at {} takes documents again after {} s; {} waiting documents being sent", url,
+                    (System.currentTimeMillis() - since) / 1000, outstanding.get());
+        }
     }
 
     private void resolved(int documents) {
@@ -191,38 +245,46 @@ public final class BulkWriter implements AutoCloseable {
             List<Pending> again = new ArrayList<>();
             int indexed = 0;
             int failed = 0;
+            String retryWhy = null;
             for (int i = 0; i < items.size(); i++) {
                 BulkResponseItem item = items.get(i);
                 Pending pending = contexts.get(i);
                 if (item.error() == null) {
                     indexed++;
-                } else if (RETRYABLE_STATUS.contains(item.status()) && pending.attempt() < settings.maxRetries()) {
+                } else if (RETRYABLE_STATUS.contains(item.status()) && mayRetry(pending)) {
                     again.add(pending);
-                } else {
+                    retryWhy = "status " + item.status() + ": " + describe(item.error());
+                } else if (RETRYABLE_STATUS.contains(item.status())) {
                     failed++;
                     fail("Elasticsearch refused document " + item.id() + " in " + item.index() + " (status "
-                            + item.status() + "): " + describe(item.error())
-                            + (RETRYABLE_STATUS.contains(item.status()) ? " after " + settings.maxRetries() + " retries" : ""));
+                            + item.status() + "): " + describe(item.error()) + " after " + settings.maxRetries() + " retries");
+                } else {
+                    failed++;
+                    LOG.warn("Elasticsearch refused document {} in {} for good (status {}): {}; it is skipped, the others go on",
+                            item.id(), item.index(), item.status(), describe(item.error()));
                 }
+            }
+            if (again.isEmpty()) {
+                answered();
             }
             listener.indexed(indexed);
             if (failed > 0) {
                 listener.failed(failed);
             }
-            retryLater(again);
+            retryLater(again, retryWhy);
             resolved(indexed + failed);
         }
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, Throwable cause) {
-            List<Pending> again = contexts.stream().filter(p -> p.attempt() < settings.maxRetries()).toList();
+            List<Pending> again = contexts.stream().filter(BulkWriter.this::mayRetry).toList();
             int failed = contexts.size() - again.size();
             if (failed > 0) {
                 listener.failed(failed);
                 fail("bulk request of " + contexts.size() + " documents failed after " + settings.maxRetries()
                         + " retries: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
             }
-            retryLater(again);
+            retryLater(again, cause.getClass().getSimpleName() + ": " + cause.getMessage());
             resolved(failed);
         }
     }
@@ -237,6 +299,7 @@ public final class BulkWriter implements AutoCloseable {
             ingester.close();
         } finally {
             retries.shutdownNow();
+            completions.shutdown();
             try {
                 transport.close();
             } catch (IOException ignored) {

@@ -122,10 +122,12 @@ public final class CommittedElasticsearchSink<T> implements Sink<T>, SupportsCom
 
         @Override
         public void commit(Collection<CommitRequest<Batch>> requests) throws InterruptedException {
-            for (CommitRequest<Batch> request : requests) {
-                request.getCommittable().documents().forEach(bulk::add);
-            }
             try {
+                for (CommitRequest<Batch> request : requests) {
+                    for (IndexedDocument document : request.getCommittable().documents()) {
+                        bulk.add(document);
+                    }
+                }
                 bulk.flush();
             } catch (ElasticsearchSinkException e) {
                 LOG.warn("committed documents not indexed, the job restarts to index them again: {}", e.getMessage());

@@ -29,9 +29,10 @@ public final class ElasticsearchSink<T> implements Sink<T> {
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
             throw new IllegalArgumentException("Elasticsearch URL must start with http:// or https://, got '" + url + "'");
         }
-        if (bulk.maxOperations() < 1 || bulk.maxConcurrentRequests() < 1 || bulk.maxRetries() < 0) {
-            throw new IllegalArgumentException("bulk settings need max-operations ≥ 1, max-concurrent-requests ≥ 1"
-                    + " and max-retries ≥ 0, got " + bulk);
+        if (bulk.maxOperations() < 1 || bulk.maxConcurrentRequests() < 1 || bulk.maxRetries() < -1
+                || bulk.maxBackoffMillis() < bulk.initialBackoffMillis()) {
+            throw new IllegalArgumentException("bulk settings need max-operations ≥ 1, max-concurrent-requests ≥ 1,"
+                    + " max-retries ≥ -1 (-1: without end) and max-backoff-millis ≥ initial-backoff-millis, got " + bulk);
         }
     }
 
@@ -55,7 +56,7 @@ public final class ElasticsearchSink<T> implements Sink<T> {
         }
 
         @Override
-        public void write(T element, Context context) {
+        public void write(T element, Context context) throws InterruptedException {
             bulk.add(router.route(element));
             sent.inc();
         }
