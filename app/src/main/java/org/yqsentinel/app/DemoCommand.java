@@ -97,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
 
         long t1 = System.nanoTime();
         StreamExecutionEnvironment env = LocalFlink.environment(yq.layout());
-        MonitorJob.configure(env, config.monitor());
+        MonitorJob.configure(env, config.monitor().finite());
         List<Path> policyPages = Files.isRegularFile(folder.resolve(POLICY_PAGE)) ? List.of(folder.resolve(POLICY_PAGE)) : List.of();
         MonitorJob.fromConfig(config, true, OfflineScoring.givenPolicies(policyPages, Instant.now(), config.rules().dir(), config.ingest())).build(env);
         JobClient job = env.executeAsync(MonitorJob.NAME + "-demo");

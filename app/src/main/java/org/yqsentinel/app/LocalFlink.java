@@ -18,7 +18,11 @@ final class LocalFlink {
     private LocalFlink() {}
 
     static StreamExecutionEnvironment environment(StackLayout layout) {
-        Configuration conf = LocalCluster.stateStorage(layout.workDir());
+        return environment(LocalCluster.stateStorage(layout.workDir()));
+    }
+
+    /** A mini-cluster with this state storage (and recovery settings), its web UI on loopback. */
+    static StreamExecutionEnvironment environment(Configuration conf) {
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(RestOptions.ADDRESS, "127.0.0.1");
         conf.set(RestOptions.BIND_PORT, WEB_UI_PORTS);

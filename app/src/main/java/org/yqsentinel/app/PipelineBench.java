@@ -100,7 +100,7 @@ final class PipelineBench {
         }
 
         StreamExecutionEnvironment env = LocalFlink.environment(layout);
-        MonitorJob.configure(env, config.monitor());
+        MonitorJob.configure(env, config.monitor().finite());
         JobClient job = MonitorJob.fromConfig(config, false).start(env);
         AlertWatcher watcher = new AlertWatcher(config);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers()))) {

@@ -67,20 +67,32 @@ public record SentinelConfig(String namespace, Kafka kafka, Elasticsearch elasti
         }
     }
 
+    /** @param tolerableCheckpointFailures checkpoints that may fail (time out during an outage) before the job restarts */
     public record Monitor(int parallelism, long checkpointIntervalSeconds, long maxOutOfOrdernessSeconds,
-                          long idleSourceSeconds, String consumerGroup, int restartAttempts, int rawTopicPartitions,
-                          int dedupeRetentionDays, Bulk bulk) implements Serializable {
+                          long idleSourceSeconds, String consumerGroup, int restartAttempts, int tolerableCheckpointFailures,
+                          int rawTopicPartitions, int dedupeRetentionDays, Bulk bulk) implements Serializable {
+
+        /** For a run that must end (the demo, a benchmark): restarts without end become three. */
+        public Monitor finite() {
+            return restartAttempts >= 0 ? this : new Monitor(parallelism, checkpointIntervalSeconds, maxOutOfOrdernessSeconds,
+                    idleSourceSeconds, consumerGroup, 3, tolerableCheckpointFailures, rawTopicPartitions, dedupeRetentionDays, bulk);
+        }
 
         /** The same settings with another parallelism and checkpoint interval (a benchmark's). */
         public Monitor with(int parallelism, long checkpointIntervalSeconds) {
             return new Monitor(parallelism, checkpointIntervalSeconds, maxOutOfOrdernessSeconds, idleSourceSeconds, consumerGroup,
-                    restartAttempts, rawTopicPartitions, dedupeRetentionDays, bulk);
+                    restartAttempts, tolerableCheckpointFailures, rawTopicPartitions, dedupeRetentionDays, bulk);
         }
     }
 
-    /** How the Elasticsearch sink batches and retries. */
+    /**
+     * How the Elasticsearch sink batches and retries.
+     *
+     * @param maxRetries retries of a document that may pass on retry before the job fails; -1 retries without end
+     *                   (an outage is waited out)
+     */
     public record Bulk(int maxOperations, int maxConcurrentRequests, long flushIntervalMillis, int maxRetries,
-                       long initialBackoffMillis) implements Serializable {}
+                       long initialBackoffMillis, long maxBackoffMillis) implements Serializable {}
 
     /**
      * The alerting service ({@code ./yq alerting}): where it listens, how it retries and limits, and the

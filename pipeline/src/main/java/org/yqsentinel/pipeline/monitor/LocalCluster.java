@@ -10,7 +10,9 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.changelog.fs.FsStateChangelogOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.StateChangelogOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 
 /**
  * The state storage of a Flink cluster in this JVM ({@code ./yq monitor}, the demo, the pipeline bench and
@@ -33,15 +35,30 @@ import org.apache.flink.configuration.StateChangelogOptions;
  */
 public final class LocalCluster {
 
+    private static final String LOOPBACK = "127.0.0.1";
+
     private LocalCluster() {}
 
     /** Checkpoints under {@code workDir/flink-checkpoints}, the state changelog under {@code workDir/flink-changelog}. */
     public static Configuration stateStorage(Path workDir) {
+        return stateStorage(workDir.resolve("flink-checkpoints"), workDir.resolve("flink-changelog"));
+    }
+
+    /**
+     * Checkpoints and the state changelog in these folders; every listener of the cluster on loopback (the
+     * RPC servers of the job and task managers, and the BLOB server, which binds where the job manager does;
+     * the web UI is set where it is started).
+     */
+    public static Configuration stateStorage(Path checkpoints, Path changelog) {
         Configuration conf = new Configuration();
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, workDir.resolve("flink-checkpoints").toUri().toString());
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         conf.set(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, true);
         conf.set(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
-        conf.set(FsStateChangelogOptions.BASE_PATH, workDir.resolve("flink-changelog").toUri().toString());
+        conf.set(FsStateChangelogOptions.BASE_PATH, changelog.toUri().toString());
+        conf.set(JobManagerOptions.ADDRESS, LOOPBACK);
+        conf.set(JobManagerOptions.BIND_HOST, LOOPBACK);
+        conf.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
+        conf.set(TaskManagerOptions.HOST, LOOPBACK);
         return conf;
     }
 

@@ -26,8 +26,11 @@ import org.yqsentinel.pipeline.risk.RiskDocuments;
 /** The real sources and sinks of the monitor job, built from the configuration; tests and replay build others. */
 public final class MonitorConnectors {
 
-    /** Below the broker's default transaction.max.timeout.ms (15 min), above any checkpoint we take. */
-    static final String TRANSACTION_TIMEOUT_MS = "600000";
+    /**
+     * The broker's default transaction.max.timeout.ms (15 min): the alert events of a checkpoint stay in their
+     * transaction until it completes, and a checkpoint held up by an Elasticsearch outage may take minutes.
+     */
+    static final String TRANSACTION_TIMEOUT_MS = "900000";
 
     private MonitorConnectors() {}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
@@ -118,16 +119,39 @@ public final class MonitorJob {
                 .keyBy(CopyVerdict::itemId).process(new MarkCopies()).name("mark copies").uid("mark-copies");
     }
 
-    /** Checkpointing, restarts and parallelism for every run of the job, local or on a cluster. */
+    /**
+     * Checkpointing, restarts and parallelism for every run of the job, local or on a cluster. The latest checkpoint is
+     * kept when the job is cancelled or fails, so that a new run resumes from it; a checkpoint held up by an outage
+     * (a sink waiting for Elasticsearch) may time out a few times without restarting the job.
+     */
     public static void configure(StreamExecutionEnvironment env, SentinelConfig.Monitor settings) {
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         env.setParallelism(settings.parallelism());
         env.enableCheckpointing(Duration.ofSeconds(settings.checkpointIntervalSeconds()).toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        env.getCheckpointConfig().setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        env.getCheckpointConfig().setTolerableCheckpointFailureNumber(settings.tolerableCheckpointFailures());
+        env.configure(restartStrategy(settings.restartAttempts()));
+    }
+
+    /**
+     * Restarts after a failure (a Kafka broker away when a transaction commits) wait 1 s, then twice as long each
+     * time up to a minute, back to 1 s after 10 min without failure: a job outlasts an outage of minutes by itself.
+     * {@code attempts} -1 restarts without end, 0 never (tests that must see any failure).
+     */
+    static Configuration restartStrategy(int attempts) {
         Configuration restart = new Configuration();
-        restart.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, settings.restartAttempts());
-        restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(5));
-        env.configure(restart);
+        if (attempts == 0) {
+            restart.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+            return restart;
+        }
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, Duration.ofMinutes(1));
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER, 2.0);
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD, Duration.ofMinutes(10));
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_JITTER_FACTOR, 0.1);
+        restart.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, attempts < 0 ? Integer.MAX_VALUE : attempts);
+        return restart;
     }
 
     public JobClient start(StreamExecutionEnvironment env) throws Exception {
