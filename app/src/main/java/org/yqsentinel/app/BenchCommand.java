@@ -39,12 +39,14 @@ import picocli.CommandLine.ParentCommand;
  * their ratio as the last line. De-identification, which runs only on the posts quoted in case records
  * and alerts, is measured on its own.
  *
+ * <p>{@code yq bench ingest}: the reading path on hostile input ({@link IngestBench}).
+ *
  * <p>{@code yq bench alerting}: the alerting service's {@link DeliveryBook} holding the history a restart
  * reads back ({@code alerting.restore-days}), in one thread and without I/O: how long taking an event and
  * the dispatcher's 200 ms planning tick take as the number of cases grows.
  */
 @Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.Enrich.class, BenchCommand.Pipeline.class,
-        BenchCommand.Alerting.class})
+        BenchCommand.Alerting.class, BenchCommand.Ingest.class})
 final class BenchCommand {
 
     @ParentCommand
@@ -100,6 +102,26 @@ final class BenchCommand {
             }
             System.out.printf(Locale.ROOT, "bench pipeline: %.0f items/s for %.1f min into the raw topics of the local stack%n", rate, minutes);
             new PipelineBench(config, bench.yq.layout(), settings, System.out).run(plan);
+            return 0;
+        }
+    }
+
+    @Command(name = "ingest", description = "The reading path on input built to hurt it: deeply nested HTML to text, a file larger"
+            + " than the heap cut as a stream, Weibo records read into items; times and peak heap.")
+    static final class Ingest implements Callable<Integer> {
+
+        @Option(names = "--file-megabytes", defaultValue = "2000", description = "Size of the generated file to cut (default: ${DEFAULT-VALUE}).")
+        long fileMegabytes;
+
+        @Option(names = "--records", defaultValue = "200000", description = "Weibo records to read into items (default: ${DEFAULT-VALUE}).")
+        long records;
+
+        @Override
+        public Integer call() throws Exception {
+            if (fileMegabytes < 1 || records < 1) {
+                throw new Yq.UserError("--file-megabytes and --records must be at least 1");
+            }
+            new IngestBench(System.out).run(fileMegabytes, records);
             return 0;
         }
     }
