@@ -1,10 +1,7 @@
 package org.yqsentinel.pipeline.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -19,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +30,12 @@ import org.slf4j.LoggerFactory;
 import org.yqsentinel.model.config.SentinelConfig;
 
 /**
- * Upserts documents through the Elasticsearch client's {@link BulkIngester}, replacing the stored ones or
- * merging into them (see {@link IndexedDocument}). {@link #flush()} returns only when every document added so
+ * Upserts documents in bulk requests, replacing the stored ones or merging into them (see {@link IndexedDocument}):
+ * a batch goes out at max-operations documents or 5 MB, or after flush-interval-millis, on up to
+ * max-concurrent-requests sender threads that each block on their request and hold no lock of ours. (The client's
+ * own {@code BulkIngester} locked itself up twice in the Elasticsearch-outage fault test: a deadlock with the HTTP
+ * reactor when connections are refused, elastic/elasticsearch-java#925, and a lost wake-up between its concurrent
+ * flushes while retries came back.) {@link #flush()} returns only when every document added so
  * far is acknowledged, so a checkpoint taken after it loses nothing.
  *
  * <ul>
@@ -81,10 +83,18 @@ public final class BulkWriter implements AutoCloseable {
 
     private record Pending(IndexedDocument document, int attempt) {}
 
+    /** A bulk request goes out at this many bytes of documents, if it has not reached max-operations first. */
+    static final long MAX_REQUEST_BYTES = 5L * 1024 * 1024;
+
     private final RestClientTransport transport;
-    private final BulkIngester<Pending> ingester;
-    private final ScheduledExecutorService retries;
-    private final ExecutorService completions;
+    private final ElasticsearchClient client;
+    /** Sends bulk requests, max-concurrent-requests at a time; each thread blocks on its request, holding no lock of ours. */
+    private final ExecutorService senders;
+    /** The periodic flush and the retries. */
+    private final ScheduledExecutorService timer;
+    private final Object batchLock = new Object();
+    private List<Pending> batch = new ArrayList<>();
+    private long batchBytes;
     private final SentinelConfig.Bulk settings;
     private final Listener listener;
     private final AtomicInteger outstanding = new AtomicInteger();
@@ -101,15 +111,10 @@ public final class BulkWriter implements AutoCloseable {
         this.url = url;
         this.maxPending = settings.maxOperations() * (settings.maxConcurrentRequests() + 4);
         this.transport = new RestClientTransport(RestClient.builder(HttpHost.create(url)).build(), new JacksonJsonpMapper());
-        this.retries = Executors.newSingleThreadScheduledExecutor(daemon("elasticsearch-bulk-retry"));
-        this.completions = Executors.newSingleThreadExecutor(daemon("elasticsearch-bulk-outcomes"));
-        this.ingester = BulkIngester.of(b -> b
-                .client(new ElasticsearchClient(new OffReactorTransport(transport, completions)))
-                .maxOperations(settings.maxOperations())
-                .maxConcurrentRequests(settings.maxConcurrentRequests())
-                .maxSize(5L * 1024 * 1024)
-                .flushInterval(settings.flushIntervalMillis(), TimeUnit.MILLISECONDS)
-                .listener(new Outcomes()));
+        this.client = new ElasticsearchClient(transport);
+        this.senders = Executors.newFixedThreadPool(settings.maxConcurrentRequests(), daemon("elasticsearch-bulk"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("elasticsearch-bulk-timer"));
+        timer.scheduleWithFixedDelay(this::sendBatch, settings.flushIntervalMillis(), settings.flushIntervalMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static ThreadFactory daemon(String name) {
@@ -137,11 +142,11 @@ public final class BulkWriter implements AutoCloseable {
 
     /** Sends what is buffered and waits until every document added so far is acknowledged or failed for good. */
     public void flush() throws InterruptedException {
-        ingester.flush();
+        sendBatch();
         synchronized (progress) {
             while (outstanding.get() > 0 && failure.get() == null) {
                 progress.wait(100);
-                ingester.flush();
+                sendBatch();  // retries come back into the batch
             }
         }
         throwIfFailed();
@@ -152,8 +157,48 @@ public final class BulkWriter implements AutoCloseable {
         return outstanding.get();
     }
 
+    /** Into the batch; a full batch goes out. */
     private void submit(Pending pending) {
-        ingester.add(operation(pending.document()), pending);
+        synchronized (batchLock) {
+            batch.add(pending);
+            batchBytes += pending.document().json().length;
+            if (batch.size() >= settings.maxOperations() || batchBytes >= MAX_REQUEST_BYTES) {
+                sendBatchLocked();
+            }
+        }
+    }
+
+    private void sendBatch() {
+        synchronized (batchLock) {
+            sendBatchLocked();
+        }
+    }
+
+    private void sendBatchLocked() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Pending> request = batch;
+        batch = new ArrayList<>();
+        batchBytes = 0;
+        try {
+            senders.execute(() -> send(request));
+        } catch (RejectedExecutionException e) {
+            // closed: what is left is not acknowledged, and the checkpoint that needed it fails
+        }
+    }
+
+    /** One bulk request, on a sender thread: its outcome item by item, or the failure of the whole request. */
+    private void send(List<Pending> request) {
+        listener.bulkRequest(request.size());
+        BulkResponse response;
+        try {
+            response = client.bulk(b -> b.operations(request.stream().map(p -> operation(p.document())).toList()));
+        } catch (IOException | RuntimeException e) {
+            requestFailed(request, e);
+            return;
+        }
+        answered(request, response);
     }
 
     /**
@@ -203,11 +248,14 @@ public final class BulkWriter implements AutoCloseable {
                     + " the job waits meanwhile", url, why, outstanding.get(), settings.maxBackoffMillis() / 1000);
         }
         listener.retried(pendings.size());
-        retries.schedule(() -> pendings.forEach(p -> submit(new Pending(p.document(), p.attempt() + 1))),
-                delay, TimeUnit.MILLISECONDS);
+        try {
+            timer.schedule(() -> pendings.forEach(p -> submit(new Pending(p.document(), p.attempt() + 1))), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed: these stay unacknowledged
+        }
     }
 
-    private void answered() {
+    private void backAgain() {
         long since = outageSince.getAndSet(0);
         if (since != 0) {
             LOG.warn("Elasticsearch at {} takes documents again after {} s; {} waiting documents being sent", url,
@@ -233,60 +281,52 @@ public final class BulkWriter implements AutoCloseable {
         }
     }
 
-    private final class Outcomes implements BulkListener<Pending> {
-        @Override
-        public void beforeBulk(long executionId, BulkRequest request, List<Pending> contexts) {
-            listener.bulkRequest(contexts.size());
+    private void answered(List<Pending> contexts, BulkResponse response) {
+        List<BulkResponseItem> items = response.items();
+        List<Pending> again = new ArrayList<>();
+        int indexed = 0;
+        int failed = 0;
+        String retryWhy = null;
+        for (int i = 0; i < items.size(); i++) {
+            BulkResponseItem item = items.get(i);
+            Pending pending = contexts.get(i);
+            if (item.error() == null) {
+                indexed++;
+            } else if (RETRYABLE_STATUS.contains(item.status()) && mayRetry(pending)) {
+                again.add(pending);
+                retryWhy = "status " + item.status() + ": " + describe(item.error());
+            } else if (RETRYABLE_STATUS.contains(item.status())) {
+                failed++;
+                fail("Elasticsearch refused document " + item.id() + " in " + item.index() + " (status "
+                        + item.status() + "): " + describe(item.error()) + " after " + settings.maxRetries() + " retries");
+            } else {
+                failed++;
+                LOG.warn("Elasticsearch refused document {} in {} for good (status {}): {}; it is skipped, the others go on",
+                        item.id(), item.index(), item.status(), describe(item.error()));
+            }
         }
+        if (again.isEmpty()) {
+            backAgain();
+        }
+        listener.indexed(indexed);
+        if (failed > 0) {
+            listener.failed(failed);
+        }
+        retryLater(again, retryWhy);
+        resolved(indexed + failed);
+    }
 
-        @Override
-        public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, BulkResponse response) {
-            List<BulkResponseItem> items = response.items();
-            List<Pending> again = new ArrayList<>();
-            int indexed = 0;
-            int failed = 0;
-            String retryWhy = null;
-            for (int i = 0; i < items.size(); i++) {
-                BulkResponseItem item = items.get(i);
-                Pending pending = contexts.get(i);
-                if (item.error() == null) {
-                    indexed++;
-                } else if (RETRYABLE_STATUS.contains(item.status()) && mayRetry(pending)) {
-                    again.add(pending);
-                    retryWhy = "status " + item.status() + ": " + describe(item.error());
-                } else if (RETRYABLE_STATUS.contains(item.status())) {
-                    failed++;
-                    fail("Elasticsearch refused document " + item.id() + " in " + item.index() + " (status "
-                            + item.status() + "): " + describe(item.error()) + " after " + settings.maxRetries() + " retries");
-                } else {
-                    failed++;
-                    LOG.warn("Elasticsearch refused document {} in {} for good (status {}): {}; it is skipped, the others go on",
-                            item.id(), item.index(), item.status(), describe(item.error()));
-                }
-            }
-            if (again.isEmpty()) {
-                answered();
-            }
-            listener.indexed(indexed);
-            if (failed > 0) {
-                listener.failed(failed);
-            }
-            retryLater(again, retryWhy);
-            resolved(indexed + failed);
+    /** A request that got no answer (Elasticsearch unreachable, or an error status for the whole request). */
+    private void requestFailed(List<Pending> contexts, Exception cause) {
+        List<Pending> again = contexts.stream().filter(this::mayRetry).toList();
+        int failed = contexts.size() - again.size();
+        if (failed > 0) {
+            listener.failed(failed);
+            fail("bulk request of " + contexts.size() + " documents failed after " + settings.maxRetries()
+                    + " retries: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
         }
-
-        @Override
-        public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, Throwable cause) {
-            List<Pending> again = contexts.stream().filter(BulkWriter.this::mayRetry).toList();
-            int failed = contexts.size() - again.size();
-            if (failed > 0) {
-                listener.failed(failed);
-                fail("bulk request of " + contexts.size() + " documents failed after " + settings.maxRetries()
-                        + " retries: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
-            }
-            retryLater(again, cause.getClass().getSimpleName() + ": " + cause.getMessage());
-            resolved(failed);
-        }
+        retryLater(again, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        resolved(failed);
     }
 
     private static String describe(ErrorCause error) {
@@ -296,10 +336,13 @@ public final class BulkWriter implements AutoCloseable {
     @Override
     public void close() {
         try {
-            ingester.close();
+            timer.shutdownNow();
+            senders.shutdown();
+            senders.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
-            retries.shutdownNow();
-            completions.shutdown();
+            senders.shutdownNow();
             try {
                 transport.close();
             } catch (IOException ignored) {
