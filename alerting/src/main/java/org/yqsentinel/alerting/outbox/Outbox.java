@@ -195,6 +195,9 @@ public final class Outbox implements AutoCloseable {
                 Path earlier = messageId == null ? null : mailsById.get(mailKey(messageId, suffix));
                 if (earlier != null) {
                     LOG.info("outbox: mail to {} with Message-ID {} came again; it is kept once, as {}", recipient.getEmail(), messageId, earlier);
+                    if (!mails.contains(earlier)) {
+                        mails.add(earlier);  // taken by this outbox, though an earlier run kept it
+                    }
                     return mailbox.handle(message, recipient);
                 }
                 message.getMessage().writeTo(raw);
@@ -330,7 +333,10 @@ public final class Outbox implements AutoCloseable {
         return dir;
     }
 
-    /** The e-mails kept so far, one file per recipient, in the order they came. */
+    /**
+     * The e-mails this outbox took since it started, one file per message and recipient, in the order they came; a
+     * mail an earlier run kept under the same Message-ID is its earlier file.
+     */
     public List<Path> mails() {
         return List.copyOf(mails);
     }
