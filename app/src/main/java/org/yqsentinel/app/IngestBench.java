@@ -9,6 +9,7 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.yqsentinel.ingest.ParseResult;
 import org.yqsentinel.ingest.files.RawRecordFiles;
 import org.yqsentinel.ingest.item.ItemReader;
@@ -107,7 +108,7 @@ final class IngestBench {
         return heapPools().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
     }
 
-    private static java.util.stream.Stream<MemoryPoolMXBean> heapPools() {
+    private static Stream<MemoryPoolMXBean> heapPools() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP);
     }
 

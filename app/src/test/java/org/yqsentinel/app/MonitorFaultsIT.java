@@ -3,7 +3,9 @@ package org.yqsentinel.app;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -171,7 +173,7 @@ class MonitorFaultsIT {
 
     @Test
     void anElasticsearchOutageIsWaitedOutAndNothingIsLost(@TempDir Path home) throws Exception {
-        try (TcpOutage elasticsearch = new TcpOutage(java.net.URI.create(stack.elasticsearchUrl()).getPort());
+        try (TcpOutage elasticsearch = new TcpOutage(URI.create(stack.elasticsearchUrl()).getPort());
              Scenario run = new Scenario("outage", elasticsearch.url(), home)) {
             MonitorProcess monitor = run.startMonitor("run");
             run.pushPolicy();
@@ -224,6 +226,8 @@ class MonitorFaultsIT {
         final Path config;
         final Path home;
         private final List<MonitorProcess> monitors = new ArrayList<>();
+        /** One connection for all of this scenario's counts, which are polled twice a second. */
+        private final ElasticsearchConnection es = ElasticsearchConnection.open(stack.elasticsearchUrl());
 
         Scenario(String name, String elasticsearchUrl, Path home) throws IOException {
             this(name, elasticsearchUrl, home, 0);
@@ -307,9 +311,9 @@ class MonitorFaultsIT {
 
         /** The policy ids an indexed item is linked to. */
         String policyLinks(String itemId) {
-            try (ElasticsearchConnection es = ElasticsearchConnection.open(stack.elasticsearchUrl())) {
+            try {
                 var hits = es.client().search(q -> q.index(names.index("yq-items-*")).query(b -> b.ids(i -> i.values(itemId))),
-                        com.fasterxml.jackson.databind.node.ObjectNode.class).hits().hits();
+                        ObjectNode.class).hits().hits();
                 return hits.isEmpty() ? "" : hits.get(0).source().path("policyLinks").toString();
             } catch (IOException e) {
                 return "";
@@ -321,7 +325,7 @@ class MonitorFaultsIT {
         }
 
         long countItems(List<String> ids) {
-            try (ElasticsearchConnection es = ElasticsearchConnection.open(stack.elasticsearchUrl())) {
+            try {
                 String index = names.index("yq-items-*");
                 es.client().indices().refresh(r -> r.index(index).allowNoIndices(true));
                 return es.client().count(c -> c.index(index).allowNoIndices(true)
@@ -332,7 +336,7 @@ class MonitorFaultsIT {
         }
 
         long count(String index) {
-            try (ElasticsearchConnection es = ElasticsearchConnection.open(stack.elasticsearchUrl())) {
+            try {
                 String name = names.index(index);
                 es.client().indices().refresh(r -> r.index(name).allowNoIndices(true));
                 return es.client().count(c -> c.index(name).allowNoIndices(true)).count();
@@ -369,6 +373,7 @@ class MonitorFaultsIT {
             for (MonitorProcess monitor : monitors) {
                 monitor.close();
             }
+            es.close();
             try (Provisioner provisioner = new Provisioner(stack.kafkaBootstrapServers(), stack.elasticsearchUrl())) {
                 provisioner.deleteNamespace(names);
             }
