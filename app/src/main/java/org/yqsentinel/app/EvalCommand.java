@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import org.yqsentinel.enrich.DictionarySegmenter;
 import org.yqsentinel.enrich.entity.EntityTagger;
 import org.yqsentinel.enrich.entity.NerEvaluation;
 import org.yqsentinel.enrich.sentiment.LabelledText;
@@ -16,7 +17,8 @@ import org.yqsentinel.enrich.sentiment.LabelledTexts;
 import org.yqsentinel.enrich.sentiment.LexiconSentiment;
 import org.yqsentinel.enrich.sentiment.SentimentAnalyzer;
 import org.yqsentinel.enrich.sentiment.SentimentLexicon;
-import org.yqsentinel.enrich.sentiment.SentimentModel;
+import org.yqsentinel.enrich.sentiment.SentimentEvaluation;
+import org.yqsentinel.enrich.sentiment.SoftmaxModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,7 +55,9 @@ final class EvalCommand {
         }
     }
 
-    @Command(name = "sentiment", description = "Accuracy, per-class precision and recall of the sentiment model and of the lexicon baseline; the last line is accuracy=0.NNNN.")
+    @Command(name = "sentiment", description = "How well the polarity and emotion models read labelled texts. Polarity files (0/1):"
+            + " accuracy, per-class precision and recall, and the lexicon baseline; emotion files: three-class polarity accuracy"
+            + " (surprise left out) and the six emotions' F1. Last lines: accuracy=, polarity_accuracy=, emotion_macro_f1=.")
     static final class Sentiment implements Callable<Integer> {
 
         @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV or TSV with a header, a 'label' column and one text column; repeatable.")
@@ -62,31 +66,52 @@ final class EvalCommand {
         @Option(names = "--part", defaultValue = "all", description = "Which texts of each file: all, train or test (default: ${DEFAULT-VALUE}).")
         String part;
 
-        @Option(names = "--model", paramLabel = "FILE", description = "A model written by 'yq train sentiment' (default: the bundled one).")
+        @Option(names = "--model", paramLabel = "DIR", description = "A folder written by 'yq train sentiment' (default: the bundled models).")
         Path model;
 
         @Override
         public Integer call() throws IOException {
-            SentimentAnalyzer analyzer = new SentimentAnalyzer(model == null ? SentimentModel.bundled() : load(model));
+            SentimentAnalyzer analyzer = model == null ? SentimentAnalyzer.bundled() : load(model);
             LexiconSentiment baseline = new LexiconSentiment(SentimentLexicon.bundled());
-            List<LabelledText> all = new ArrayList<>();
+            List<LabelledText> binary = new ArrayList<>();
+            SentimentEvaluation emotions = new SentimentEvaluation();
             for (Path file : data) {
                 List<LabelledText> texts = read(file, part);
-                all.addAll(texts);
+                if (texts.get(0).emotion() != null) {
+                    SentimentEvaluation one = new SentimentEvaluation();
+                    for (LabelledText text : texts) {
+                        SentimentAnalyzer.Reading reading = analyzer.read(text.text());
+                        one.add(text, reading);
+                        emotions.add(text, reading);
+                    }
+                    System.out.printf(Locale.ROOT, "%s (%s, %d texts): %s%n", file.getFileName(), part, texts.size(), one.summary());
+                    continue;
+                }
+                binary.addAll(texts);
                 Counts lexicon = Counts.of(texts, t -> baseline.isPositive(t.text()));
                 Counts counts = Counts.of(texts, t -> analyzer.analyze(t.text()).score() >= 0);
                 System.out.printf(Locale.ROOT, "%s (%s, %d texts): model accuracy %.4f, positive P %.4f R %.4f, negative P %.4f R %.4f;"
                                 + " lexicon baseline accuracy %.4f%n", file.getFileName(), part, texts.size(), counts.accuracy(),
                         counts.precision(true), counts.recall(true), counts.precision(false), counts.recall(false), lexicon.accuracy());
             }
-            Counts total = Counts.of(all, t -> analyzer.analyze(t.text()).score() >= 0);
-            System.out.printf(Locale.ROOT, "accuracy=%.4f%n", total.accuracy());
+            if (!binary.isEmpty()) {
+                System.out.printf(Locale.ROOT, "accuracy=%.4f%n", Counts.of(binary, t -> analyzer.analyze(t.text()).score() >= 0).accuracy());
+            }
+            if (emotions.texts() > 0) {
+                System.out.printf(Locale.ROOT, "polarity_accuracy=%.4f%nemotion_macro_f1=%.4f%n", emotions.polarityAccuracy(), emotions.emotionMacroF1());
+            }
             return 0;
         }
 
-        private static SentimentModel load(Path file) throws IOException {
-            try (InputStream in = Files.newInputStream(file)) {
-                return SentimentModel.read(in, file.toString());
+        private static SentimentAnalyzer load(Path dir) throws IOException {
+            Yq.requireFile(dir.resolve(TrainCommand.POLARITY_FILE));
+            Yq.requireFile(dir.resolve(TrainCommand.EMOTION_FILE));
+            try (InputStream polarity = Files.newInputStream(dir.resolve(TrainCommand.POLARITY_FILE));
+                 InputStream emotion = Files.newInputStream(dir.resolve(TrainCommand.EMOTION_FILE))) {
+                return new SentimentAnalyzer(SoftmaxModel.read(polarity, dir.resolve(TrainCommand.POLARITY_FILE).toString()),
+                        SoftmaxModel.read(emotion, dir.resolve(TrainCommand.EMOTION_FILE).toString()), DictionarySegmenter.bundled());
+            } catch (IllegalArgumentException e) {
+                throw new Yq.UserError(dir + ": " + e.getMessage());
             }
         }
     }

@@ -13,12 +13,12 @@ import org.yqsentinel.enrich.entity.EntityTagger;
 import org.yqsentinel.enrich.entity.TaggerTrainer;
 import org.yqsentinel.enrich.sentiment.LabelledText;
 import org.yqsentinel.enrich.sentiment.LabelledTexts;
-import org.yqsentinel.enrich.sentiment.SentimentModel;
-import org.yqsentinel.enrich.sentiment.SentimentTrainer;
+import org.yqsentinel.enrich.sentiment.SoftmaxModel;
+import org.yqsentinel.enrich.sentiment.SoftmaxTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code yq train sentiment}: trains the sentiment model on labelled CSV/TSV files. */
+/** {@code yq train sentiment|ner}: trains the polarity and emotion models, or the entity tagger, on labelled files. */
 @Command(name = "train", description = "Train a model on labelled data.", subcommands = {TrainCommand.Sentiment.class, TrainCommand.Ner.class})
 final class TrainCommand {
 
@@ -52,16 +52,19 @@ final class TrainCommand {
         }
     }
 
-    @Command(name = "sentiment", description = "Train the sentiment model (logistic regression over words, negation, emoticons, character bigrams).")
+    @Command(name = "sentiment", description = "Train the polarity and emotion models (softmax regressions over words with negation and degree,"
+            + " emoticons, character n-grams and cues).")
     static final class Sentiment implements Callable<Integer> {
 
-        @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV or TSV with a header, a 'label' column (0/1 or negative/positive) and one text column; repeatable.")
+        @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV or TSV with a header, a 'label' column (0/1,"
+                + " negative/positive, or the emotions happy, angry, sad, fear, surprise, neutral) and one text column; repeatable."
+                + " The polarity model learns from every file, the emotion model from the emotion files.")
         List<Path> data;
 
         @Option(names = "--part", defaultValue = "all", description = "Which texts of each file: all, train (80 %) or test (20 %), split by a hash of the text (default: ${DEFAULT-VALUE}).")
         String part;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model (gzipped feature<TAB>weight lines).")
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write " + POLARITY_FILE + " and " + EMOTION_FILE + " to.")
         Path out;
 
         @Override
@@ -70,20 +73,32 @@ final class TrainCommand {
             for (Path file : data) {
                 texts.addAll(EvalCommand.read(file, part));
             }
+            long emotions = texts.stream().filter(t -> t.emotion() != null).count();
+            if (emotions == 0) {
+                throw new Yq.UserError("no texts labelled with an emotion in " + data + ": give at least one file whose labels are"
+                        + " happy, angry, sad, fear, surprise or neutral (e.g. ../shared/data/weibo-emotion-dev.csv)");
+            }
             long started = System.nanoTime();
             DictionarySegmenter segmenter = DictionarySegmenter.bundled();
-            SentimentModel model = new SentimentTrainer(segmenter, SentimentTrainer.Options.DEFAULT).train(texts);
-            if (out.getParent() != null) {
-                Files.createDirectories(out.getParent());
-            }
-            try (OutputStream stream = Files.newOutputStream(out)) {
-                model.write(stream);
-            }
-            System.out.printf(Locale.ROOT, "trained on %d texts (%d positive) in %.1f s: %d features, written to %s%n", texts.size(),
-                    texts.stream().filter(LabelledText::positive).count(), (System.nanoTime() - started) / 1e9, model.size(), out);
+            SoftmaxModel polarity = new SoftmaxTrainer(segmenter, SoftmaxTrainer.Options.POLARITY).polarity(texts);
+            SoftmaxModel emotion = new SoftmaxTrainer(segmenter, SoftmaxTrainer.Options.EMOTIONS).emotions(texts);
+            Files.createDirectories(out);
+            write(polarity, out.resolve(POLARITY_FILE));
+            write(emotion, out.resolve(EMOTION_FILE));
+            System.out.printf(Locale.ROOT, "trained on %d texts (%d with an emotion) in %.1f s: polarity %d features, emotion %d features,"
+                            + " written to %s%n", texts.size(), emotions, (System.nanoTime() - started) / 1e9, polarity.size(), emotion.size(), out);
             return 0;
         }
+
+        private static void write(SoftmaxModel model, Path file) throws IOException {
+            try (OutputStream stream = Files.newOutputStream(file)) {
+                model.write(stream);
+            }
+        }
     }
+
+    static final String POLARITY_FILE = "polarity.tsv.gz";
+    static final String EMOTION_FILE = "emotion.tsv.gz";
 
     static LabelledTexts.Part part(String name) {
         try {

@@ -59,6 +59,8 @@ class AnalyzeCommandTest {
         assertThat(fees.get("text").asText()).isEqualTo("课后服务收费又涨了,这也叫减负?[怒]");
         assertThat(values(fees.get("tokens"), null)).contains("课后服务", "减负");
         assertThat(fees.get("sentiment").get("label").asText()).isEqualTo("NEGATIVE");
+        assertThat(fees.get("emotion").get("label").asText()).isIn("ANGRY", "SAD", "FEAR");
+        assertThat(fees.get("emotion").get("score").asDouble()).isBetween(0.0, 1.0);
         assertThat(values(fees.get("topics"), "name")).containsExactly("教育");
 
         JsonNode canteen = results.get(1);

@@ -27,6 +27,19 @@ class EvalCommandTest {
     }
 
     @Test
+    void anEmotionFileGivesThreeClassPolarityAccuracyAndTheEmotionsMacroF1() throws Exception {
+        assertThat(Yq.run("eval", "sentiment", "--data", IngestCommandTest.fixture("../eval/emotions.csv"),
+                "--data", IngestCommandTest.fixture("../eval/sentiment.csv"))).isZero();
+        List<String> lines = console.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("emotions.csv (all, 11 texts): polarity accuracy ").contains("emotion F1 happy ");
+        assertThat(lines.get(1)).startsWith("sentiment.csv (all, 4 texts): model accuracy 1.0000");
+        assertThat(lines.subList(lines.size() - 3, lines.size())).satisfiesExactly(
+                l -> assertThat(l).isEqualTo("accuracy=1.0000"),
+                l -> assertThat(l).matches("polarity_accuracy=(0\\.[5-9]\\d{3}|1\\.0000)"),
+                l -> assertThat(l).matches("emotion_macro_f1=(0\\.[3-9]\\d{3}|1\\.0000)"));
+    }
+
+    @Test
     void nerEvaluationReportsPrecisionRecallAndF1PerClassEndingWithF1() throws Exception {
         assertThat(Yq.run("eval", "ner", "--data", IngestCommandTest.fixture("../eval/ner.txt"))).isZero();
         List<String> lines = console.out().lines().toList();
@@ -45,12 +58,21 @@ class EvalCommandTest {
     }
 
     @Test
-    void trainWritesAModelThatEvalCanUse() throws Exception {
-        Path model = dir.resolve("m.tsv.gz");
-        assertThat(Yq.run("train", "sentiment", "--data", IngestCommandTest.fixture("../eval/sentiment.csv"), "--out", model.toString())).isZero();
-        assertThat(Files.size(model)).isPositive();
+    void trainWritesModelsThatEvalCanUse() throws Exception {
+        Path model = dir.resolve("models");
+        assertThat(Yq.run("train", "sentiment", "--data", IngestCommandTest.fixture("../eval/sentiment.csv"),
+                "--data", IngestCommandTest.fixture("../eval/emotions.csv"), "--out", model.toString())).isZero();
+        assertThat(Files.size(model.resolve("polarity.tsv.gz"))).isPositive();
+        assertThat(Files.size(model.resolve("emotion.tsv.gz"))).isPositive();
         console.reset();
         assertThat(Yq.run("eval", "sentiment", "--data", IngestCommandTest.fixture("../eval/sentiment.csv"), "--model", model.toString())).isZero();
         assertThat(console.out().lines().reduce((a, b) -> b).orElseThrow()).matches("accuracy=[01]\\.\\d{4}");
+    }
+
+    @Test
+    void trainingWithoutAnEmotionFileSaysWhatIsMissing() throws Exception {
+        assertThat(Yq.run("train", "sentiment", "--data", IngestCommandTest.fixture("../eval/sentiment.csv"),
+                "--out", dir.resolve("m").toString())).isEqualTo(2);
+        assertThat(console.err()).contains("no texts labelled with an emotion");
     }
 }

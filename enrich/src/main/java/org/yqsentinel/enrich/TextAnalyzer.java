@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.yqsentinel.enrich.sentiment.SentimentAnalyzer;
-import org.yqsentinel.enrich.sentiment.SentimentModel;
+import org.yqsentinel.enrich.sentiment.SoftmaxModel;
 import org.yqsentinel.enrich.entity.Entity;
 import org.yqsentinel.enrich.entity.EntityTagger;
 import org.yqsentinel.enrich.region.RegionResolver;
@@ -23,7 +23,7 @@ import org.yqsentinel.rules.topic.TopicRules;
 
 /**
  * Reads a Chinese post: segments title and text once (dictionary words whole), keeps the content
- * tokens, ranks keywords with TextRank, reads sentiment from the same segmentation, assigns topics by
+ * tokens, ranks keywords with TextRank, reads sentiment and emotion from the same segmentation, assigns topics by
  * the rules' lexicons, finds the names of persons, places and organizations, and resolves the item's region. Deterministic for the same input; one instance is safe to share between threads.
  */
 public final class TextAnalyzer {
@@ -52,7 +52,7 @@ public final class TextAnalyzer {
     public TextAnalyzer(int keywordCount, Dictionaries dictionaries, TopicRules topicRules, SentimentAnalyzer sentiment) {
         this.segmenter = new DictionarySegmenter(dictionaries);
         this.topics = new TopicClassifier(topicRules);
-        sentiment = sentiment != null ? sentiment : new SentimentAnalyzer(SentimentModel.bundled(), segmenter);
+        sentiment = sentiment != null ? sentiment : new SentimentAnalyzer(SoftmaxModel.polarity(), SoftmaxModel.emotions(), segmenter);
         this.sentiment = sentiment;
         this.keywordCount = keywordCount;
     }
@@ -74,7 +74,9 @@ public final class TextAnalyzer {
         for (Entity e : found) {
             names.add(new NamedEntity(NamedEntity.Kind.valueOf(e.kind().name()), e.text(), e.start(), e.end()));
         }
-        return new Analysis(tokens, keywords.top(contentWords, keywordCount), sentiment.analyze(content, terms), topics.classify(content), names);
+        SentimentAnalyzer.Reading reading = sentiment.read(content, terms);
+        return new Analysis(tokens, keywords.top(contentWords, keywordCount), reading.sentiment(), reading.emotion(),
+                topics.classify(content), names);
     }
 
     /**

@@ -95,8 +95,11 @@ class TextAnalyzerTest {
     void sentimentIsReadFromTheSameTextAndAgreesWithTheAnalyzerAlone() {
         Analysis analysis = analyzer.analyze(null, "这也叫减负？收费一年涨两次[怒]");
         assertThat(analysis.sentiment().label()).isEqualTo(org.yqsentinel.model.Sentiment.Label.NEGATIVE);
-        assertThat(analysis.sentiment()).isEqualTo(
-                org.yqsentinel.enrich.sentiment.SentimentAnalyzer.bundled().analyze("这也叫减负？收费一年涨两次[怒]"));
+        org.yqsentinel.enrich.sentiment.SentimentAnalyzer.Reading alone =
+                org.yqsentinel.enrich.sentiment.SentimentAnalyzer.bundled().read("这也叫减负？收费一年涨两次[怒]");
+        assertThat(analysis.sentiment()).isEqualTo(alone.sentiment());
+        assertThat(analysis.emotion()).isEqualTo(alone.emotion());
+        assertThat(analysis.emotion().label()).isEqualTo(org.yqsentinel.model.Emotion.Label.ANGRY);
     }
 
     @Test

@@ -19,7 +19,7 @@ class IndexTemplatesTest {
 
     @Test
     void everyFieldOfAnEnrichedItemIsMappedInTheItemsTemplate() {
-        EnrichedItem item = new EnrichedItem(ModelJsonTest.ITEM, new Analysis(List.of("学费"), List.of("学费"), new Sentiment(0.1, Sentiment.Label.NEUTRAL),
+        EnrichedItem item = new EnrichedItem(ModelJsonTest.ITEM, new Analysis(List.of("学费"), List.of("学费"), new Sentiment(0.1, Sentiment.Label.NEUTRAL), new Emotion(Emotion.Label.NEUTRAL, 0.6),
                 List.of(new TopicHit("教育", 2, "教育局", List.of("学费"))),
                 List.of(new NamedEntity(NamedEntity.Kind.PLACE, "广州", 0, 2))));
         Item full = new Item(item.item().id(), Channel.NEWS, "1", "南方日报", new Author("记者", 1L, true, "media"), "标题", "摘要",

@@ -32,7 +32,7 @@ class ModelJsonTest {
 
     @Test
     void enrichedItemIsFlatSoTheIndexedDocumentHasItemFieldsAtTopLevel() throws Exception {
-        EnrichedItem enriched = new EnrichedItem(ITEM, new Analysis(List.of("学费", "涨"), List.of("学费"), new Sentiment(-0.8, Sentiment.Label.NEGATIVE), List.of(), List.of()));
+        EnrichedItem enriched = new EnrichedItem(ITEM, new Analysis(List.of("学费", "涨"), List.of("学费"), new Sentiment(-0.8, Sentiment.Label.NEGATIVE), new Emotion(Emotion.Label.ANGRY, 0.7), List.of(), List.of()));
         JsonNode tree = Json.mapper().readTree(Json.toBytes(enriched));
         assertThat(tree.get("id").asText()).isEqualTo("weibo:4843210001");
         assertThat(tree.get("tokens")).hasSize(2);

@@ -15,7 +15,16 @@ enum Cue {
             "这也叫", "这也算", "这就是所谓", "这就叫", "还好意思", "凭什么", "难道"),
     /** Praise words said with a mocking marker. */
     SARCASM(FeatureKind.SARCASM, "(呵呵|呵呵哒|真是(太)?(好|棒|厉害)|好一个|厉害了|可真行|服了|醉了|真有你的|高,实在是高)",
-            "呵呵", "真是", "好一个", "厉害了", "可真行", "服了", "醉了", "真有你的", "高,实在是高");
+            "呵呵", "真是", "好一个", "厉害了", "可真行", "服了", "醉了", "真有你的", "高,实在是高"),
+    /**
+     * Harm to people or their livelihood, which a 舆情 desk reads as negative whatever the tone: accidents,
+     * disasters, poisonings, corruption, wage arrears, failing public services.
+     */
+    HARM(FeatureKind.HARM, null, harmWords()),
+    /** Praise of a public service or a government response: 点赞, 效率真高, 一次办好, 暖心. */
+    PRAISE(FeatureKind.PRAISE, null, "点赞", "效率高", "效率真高", "效率太高", "效率很高", "好评", "给力", "暖心", "贴心", "赞一个", "辛苦了",
+            "一次办好", "最多跑一次", "跑一次", "便民", "为民", "及时处置", "及时回应", "迅速处置", "全部获救", "安全转移", "妥善安置", "实实在在",
+            "办实事", "好政策", "惠民");
 
     final FeatureKind kind;
     final Pattern pattern;
@@ -23,16 +32,33 @@ enum Cue {
 
     Cue(FeatureKind kind, String pattern, String... triggers) {
         this.kind = kind;
-        this.pattern = Pattern.compile(pattern);
+        this.pattern = pattern == null ? null : Pattern.compile(pattern);
         this.triggers = List.of(triggers);
     }
 
     boolean in(String text) {
         for (String trigger : triggers) {
             if (text.contains(trigger)) {
-                return pattern.matcher(text).find();
+                return pattern == null || pattern.matcher(text).find();
             }
         }
         return false;
+    }
+
+    private static String[] harmWords() {
+        return new String[] {
+            // accidents and disasters
+            "爆炸", "坍塌", "倒塌", "塌方", "塌陷", "起火", "火灾", "失火", "着火", "泄漏", "车祸", "相撞", "追尾", "侧翻", "翻车",
+            "坠楼", "溺亡", "溺水", "被困", "遇难", "罹难", "身亡", "丧生", "死亡", "伤亡", "受伤", "重伤", "送医", "抢救无效",
+            "失联", "决堤", "内涝", "山洪", "泥石流", "滑坡",
+            // poisonings and unsafe goods
+            "中毒", "呕吐", "腹泻", "变质", "发霉", "过期", "异物", "致癌", "超标", "假药", "劣质", "毒奶",
+            // corruption and abuse of power
+            "受贿", "行贿", "贪污", "腐败", "挪用", "落马", "被查", "违纪", "双规", "滥用职权", "索贿", "吃拿卡要",
+            // arrears and losses
+            "拖欠", "欠薪", "讨薪", "跑路", "烂尾", "爆雷", "断供", "骗保", "诈骗", "被骗",
+            // failing services and harm to persons
+            "停水", "停电", "打人", "殴打", "暴力执法", "猝死", "投诉无门", "没人管", "无人管", "推诿", "踢皮球"
+        };
     }
 }

@@ -14,8 +14,12 @@ enum FeatureKind {
     CANCELLED_NEGATION("NEG2"),
     EMOTICON("E:"),
     BIGRAM("B:"),
+    CHAR("C:"),
+    TRIGRAM("T:"),
     RHETORICAL("CUE:rhetorical"),
-    SARCASM("CUE:sarcasm");
+    SARCASM("CUE:sarcasm"),
+    HARM("CUE:harm"),
+    PRAISE("CUE:praise");
 
     final String prefix;
     /** {@link FeatureHash} of the prefix, where the hash of each feature of this kind continues. */

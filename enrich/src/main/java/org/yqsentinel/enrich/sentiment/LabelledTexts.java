@@ -14,10 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.yqsentinel.model.Emotion;
 
 /**
- * Reads labelled sets: CSV or TSV with a header row, a {@code label} column (0/1 or negative/positive)
- * and one text column. Refuses a file it cannot use with file, line and what to fix. A set can be cut
+ * Reads labelled sets: CSV or TSV with a header row, a {@code label} column and one text column. The
+ * labels are polarities (0/1 or negative/positive) or, in an emotion set, the six emotions (happy,
+ * angry, sad, fear, surprise, neutral); a file holds one kind. Refuses a file it cannot use with file, line and what to fix. A set can be cut
  * into a train and a test part by a hash of each text, so a text is always on the same side.
  */
 public final class LabelledTexts {
@@ -30,6 +33,13 @@ public final class LabelledTexts {
 
     private static final Set<String> POSITIVE = Set.of("1", "positive", "pos");
     private static final Set<String> NEGATIVE = Set.of("0", "negative", "neg");
+    private static final Map<String, Emotion.Label> EMOTIONS = new TreeMap<>();
+
+    static {
+        for (Emotion.Label emotion : Emotion.Label.values()) {
+            EMOTIONS.put(emotion.name().toLowerCase(Locale.ROOT), emotion);
+        }
+    }
 
     private LabelledTexts() {}
 
@@ -41,6 +51,7 @@ public final class LabelledTexts {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              MappingIterator<Map<String, String>> rows = mapper.readerFor(Map.class).with(schema).readValues(reader)) {
             String textColumn = null;
+            Boolean emotions = null;
             while (rows.hasNextValue()) {
                 int line = rows.getCurrentLocation().getLineNr();
                 Map<String, String> row = rows.nextValue();
@@ -48,16 +59,23 @@ public final class LabelledTexts {
                     textColumn = textColumn(file, row);
                 }
                 String label = row.get("label") == null ? "" : row.get("label").strip().toLowerCase(Locale.ROOT);
-                if (!POSITIVE.contains(label) && !NEGATIVE.contains(label)) {
+                Emotion.Label emotion = EMOTIONS.get(label);
+                if (!POSITIVE.contains(label) && !NEGATIVE.contains(label) && emotion == null) {
                     throw new IllegalArgumentException(file + ":" + line + ": label '" + label
-                            + "' is neither 0/1 nor negative/positive");
+                            + "' is neither 0/1, negative/positive nor one of the emotions " + EMOTIONS.keySet());
+                }
+                if (emotions == null) {
+                    emotions = emotion != null;
+                } else if (emotions != (emotion != null)) {
+                    throw new IllegalArgumentException(file + ":" + line + ": label '" + label + "' in a file of "
+                            + (emotions ? "emotion" : "polarity") + " labels; use one kind of label per file");
                 }
                 String text = row.get(textColumn);
                 if (text == null || text.isBlank()) {
                     continue;
                 }
                 if (part == Part.ALL || (part == Part.TEST) == inTestPart(text)) {
-                    texts.add(new LabelledText(text, POSITIVE.contains(label)));
+                    texts.add(emotion != null ? new LabelledText(text, emotion) : new LabelledText(text, POSITIVE.contains(label)));
                 }
             }
         }

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * What the sentiment model sees of a text: its words with negation scope ({@code 不 好} → {@code !好}),
  * words after a degree adverb ({@code 非常 好} → {@code +好}), Weibo emoticons ({@code [怒]}),
- * character bigrams (robust to segmentation), and cues of rhetorical complaint and sarcasm. One walk
+ * characters and character bigrams and trigrams (robust to segmentation), and cues of rhetorical
+ * complaint, sarcasm and harm. One walk
  * over the text reports them to a {@link FeatureSink}, as strings for training or as hashes for scoring.
  */
 final class SentimentFeatures {
@@ -35,19 +36,22 @@ final class SentimentFeatures {
 
     /** The features as strings, in the order {@link #extract} reports them (duplicates kept). */
     static List<String> of(String text, List<Term> terms) {
-        List<String> features = new ArrayList<>(terms.size() * 3);
+        List<String> features = new ArrayList<>(terms.size() * 6);
         extract(text, terms, (kind, chars, start, end) -> features.add(kind.prefix + chars.substring(start, end)));
         return features;
     }
 
-    /** Reports the features of {@code text}, segmented as {@code terms}: words, then emoticons, then bigrams, then cues. */
+    /** Reports the features of {@code text}, segmented as {@code terms}: words, then emoticons, then character n-grams, then cues. */
     static void extract(String text, List<Term> terms, FeatureSink sink) {
         words(terms, sink);
         emoticons(text, sink);
-        bigrams(text, sink);
+        ngrams(text, sink);
+        boolean mocking = false;
         for (Cue cue : Cue.values()) {
-            if (cue.in(text)) {
+            // praise inside a rhetorical question or with a mocking marker (这也算惠民?) is the complaint it mocks
+            if ((cue != Cue.PRAISE || !mocking) && cue.in(text)) {
                 sink.accept(cue.kind);
+                mocking |= cue == Cue.RHETORICAL || cue == Cue.SARCASM;
             }
         }
     }
@@ -115,22 +119,29 @@ final class SentimentFeatures {
         }
     }
 
-    /** Pairs of adjacent letters or digits; never across or inside an emoticon. */
-    private static void bigrams(String text, FeatureSink sink) {
-        boolean previous = false;
+    /** Each letter or digit, and runs of two and of three of them; never across or inside an emoticon. */
+    private static void ngrams(String text, FeatureSink sink) {
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             int emoticon = c == '[' ? emoticonEnd(text, i) : -1;
             if (emoticon > 0) {
                 i = emoticon - 1;
-                previous = false;
+                run = 0;
                 continue;
             }
-            boolean current = Character.isLetterOrDigit(c);
-            if (previous && current) {
+            if (!Character.isLetterOrDigit(c)) {
+                run = 0;
+                continue;
+            }
+            run++;
+            sink.accept(FeatureKind.CHAR, text, i, i + 1);
+            if (run >= 2) {
                 sink.accept(FeatureKind.BIGRAM, text, i - 1, i + 1);
             }
-            previous = current;
+            if (run >= 3) {
+                sink.accept(FeatureKind.TRIGRAM, text, i - 2, i + 1);
+            }
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.model.Emotion;
+import org.yqsentinel.model.Sentiment;
 
 class LabelledTextsTest {
 
@@ -25,10 +27,23 @@ class LabelledTextsTest {
     }
 
     @Test
+    void emotionLabelsGiveTheEmotionAndThePolarityADeskReadsInIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("emotions.csv"), "label,text\nhappy,好\nangry,气\nfear,怕\nsurprise,啊\nneutral,嗯\n");
+        List<LabelledText> texts = LabelledTexts.read(file, LabelledTexts.Part.ALL);
+        assertThat(texts).extracting(LabelledText::emotion).containsExactly(Emotion.Label.HAPPY, Emotion.Label.ANGRY,
+                Emotion.Label.FEAR, Emotion.Label.SURPRISE, Emotion.Label.NEUTRAL);
+        assertThat(texts).extracting(LabelledText::polarity).containsExactly(Sentiment.Label.POSITIVE, Sentiment.Label.NEGATIVE,
+                Sentiment.Label.NEGATIVE, null, Sentiment.Label.NEUTRAL);
+    }
+
+    @Test
     void badLabelOrMissingColumnNamesFileAndLine() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "label,review\n1,好\n2,坏\n");
         assertThatThrownBy(() -> LabelledTexts.read(bad, LabelledTexts.Part.ALL))
-                .hasMessageContaining("bad.csv:3: label '2' is neither 0/1 nor negative/positive");
+                .hasMessageContaining("bad.csv:3: label '2' is neither 0/1, negative/positive nor one of the emotions [angry, fear, happy, neutral, sad, surprise]");
+        Path mixed = Files.writeString(dir.resolve("mixed.csv"), "label,text\nhappy,好\n0,坏\n");
+        assertThatThrownBy(() -> LabelledTexts.read(mixed, LabelledTexts.Part.ALL))
+                .hasMessageContaining("mixed.csv:3: label '0' in a file of emotion labels; use one kind of label per file");
         Path noLabel = Files.writeString(dir.resolve("nolabel.csv"), "y,review\n1,好\n");
         assertThatThrownBy(() -> LabelledTexts.read(noLabel, LabelledTexts.Part.ALL)).hasMessageContaining("nolabel.csv:1: no 'label' column");
     }

@@ -23,6 +23,7 @@ import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.DocumentNumber;
 import org.yqsentinel.model.Engagement;
+import org.yqsentinel.model.Emotion;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Factor;
 import org.yqsentinel.model.GeoPoint;
@@ -53,7 +54,7 @@ class FlinkTypesTest {
                 "https://m.weibo.cn/status/1", Instant.parse("2026-11-20T02:00:00Z"), new Engagement(1L, null, 3L, null),
                 new Region("广东", "广州", new GeoPoint(23.1, 113.3)), "weibo:0", "weibo:00", true, "00ff00ff00ff00ff");
         EnrichedItem enriched = new EnrichedItem(item, new Analysis(List.of("正文", "学费"), List.of("学费"),
-                new Sentiment(-0.5, Sentiment.Label.NEGATIVE), List.of(new TopicHit("教育", 2, "教育局", List.of("学费"))),
+                new Sentiment(-0.5, Sentiment.Label.NEGATIVE), new Emotion(Emotion.Label.ANGRY, 0.61), List.of(new TopicHit("教育", 2, "教育局", List.of("学费"))),
                 List.of(new NamedEntity(NamedEntity.Kind.PERSON, "张三", 0, 2)),
                 List.of(new PolicyLink("江教发〔2026〕18号", "DOCUMENT_NUMBER", "江教发〔2026〕18号", 1))));
         PolicyDocument policy = new PolicyDocument("江教发〔2026〕18号", "江教发〔2026〕18号", new DocumentNumber("江教发", 2026, 18), null,

@@ -22,7 +22,7 @@ class SlidingTalliesTest {
 
     private static EnrichedItem post(String id, Instant at) {
         Item item = new Item(id, Channel.WEIBO, id, "src", null, null, null, "…", null, at, null, null, null, null, false, null);
-        return new EnrichedItem(item, new Analysis(List.of(), List.of(), new Sentiment(-0.5, Sentiment.Label.NEGATIVE),
+        return new EnrichedItem(item, new Analysis(List.of(), List.of(), new Sentiment(-0.5, Sentiment.Label.NEGATIVE), null,
                 List.of(), List.of()));
     }
 

@@ -27,7 +27,7 @@ class WindowTallyTest {
                 Instant.parse("2026-11-20T09:00:00Z"), new Engagement(reposts, 0L, 0L, null),
                 city == null ? null : new Region("广东", city, null), null, null, false, null);
         List<TopicHit> hits = List.of(topics).stream().map(t -> new TopicHit(t, 2, null, List.of())).toList();
-        return new EnrichedItem(item, new Analysis(tokens, List.of(), new Sentiment(label == Sentiment.Label.NEGATIVE ? -0.8 : 0.5, label),
+        return new EnrichedItem(item, new Analysis(tokens, List.of(), new Sentiment(label == Sentiment.Label.NEGATIVE ? -0.8 : 0.5, label), null,
                 hits, List.of()));
     }
 
