@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.yqsentinel.enrich.entity.EntityTagger;
 
 /**
  * De-identifies personal data of private persons in post text. One instance is safe to share between threads.
@@ -24,7 +25,7 @@ public final class PersonalDataMasker {
             .thenComparingInt(Hit::start);
 
     private final PatternDetector patterns = new PatternDetector();
-    private final NameDetector names = new NameDetector();
+    private final NameDetector names = new NameDetector(EntityTagger.bundled());
 
     public Masked mask(String text) {
         if (text == null) {
