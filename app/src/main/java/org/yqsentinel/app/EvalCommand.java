@@ -12,6 +12,8 @@ import java.util.function.Predicate;
 import org.yqsentinel.enrich.DictionarySegmenter;
 import org.yqsentinel.enrich.entity.EntityTagger;
 import org.yqsentinel.enrich.entity.NerEvaluation;
+import org.yqsentinel.enrich.privacy.MaskingEvaluation;
+import org.yqsentinel.enrich.privacy.PersonalDataMasker;
 import org.yqsentinel.enrich.sentiment.LabelledText;
 import org.yqsentinel.enrich.sentiment.LabelledTexts;
 import org.yqsentinel.enrich.sentiment.LexiconSentiment;
@@ -22,8 +24,8 @@ import org.yqsentinel.enrich.sentiment.SoftmaxModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code yq eval sentiment}: accuracy of the model, and of the lexicon baseline, on labelled files. */
-@Command(name = "eval", description = "Measure a model on labelled data.", subcommands = {EvalCommand.Sentiment.class, EvalCommand.Ner.class})
+/** {@code yq eval sentiment|ner|privacy}: how the models and the de-identification do on labelled files. */
+@Command(name = "eval", description = "Measure a model on labelled data.", subcommands = {EvalCommand.Sentiment.class, EvalCommand.Ner.class, EvalCommand.Privacy.class})
 final class EvalCommand {
 
     @Command(name = "ner", description = "Precision, recall and F1 of person, place and organization names on a Weibo NER file; the last line is f1=0.NN.")
@@ -51,6 +53,32 @@ final class EvalCommand {
             } catch (IllegalArgumentException e) {
                 throw new Yq.UserError(e.getMessage());
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "privacy", description = "Precision and recall of de-identification per kind (name, phone, id, bank, email, plate) on a case file; the last lines are precision=0.NNNN and recall=0.NNNN.")
+    static final class Privacy implements Callable<Integer> {
+
+        @Option(names = "--data", required = true, paramLabel = "FILE", description = "A case file: id<TAB>style<TAB>text, spans to mask written [[kind:span]] (see docs/enrichment.md).")
+        Path data;
+
+        @Option(names = "--errors", description = "Also list each span masked wrongly or missed, by case id.")
+        boolean errors;
+
+        @Override
+        public Integer call() throws IOException {
+            Yq.requireFile(data);
+            MaskingEvaluation.Result result;
+            try {
+                result = MaskingEvaluation.run(new PersonalDataMasker(), data);
+            } catch (IllegalArgumentException e) {
+                throw new Yq.UserError(e.getMessage());
+            }
+            if (errors) {
+                result.errors().forEach(System.out::println);
+            }
+            System.out.println(result.report());
             return 0;
         }
     }

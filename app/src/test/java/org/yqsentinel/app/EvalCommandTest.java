@@ -49,6 +49,25 @@ class EvalCommandTest {
     }
 
     @Test
+    void privacyEvaluationPrintsALinePerKindEndingWithPrecisionAndRecall() throws Exception {
+        assertThat(Yq.run("eval", "privacy", "--data", IngestCommandTest.fixture("../eval/privacy.tsv"), "--errors")).isZero();
+        List<String> lines = console.out().lines().toList();
+        assertThat(lines).containsSubsequence("wrong  d      name  杜文博", "missed d      name  杜文",
+                "data privacy.tsv: 4 posts, 5 spans to mask");
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("name\\s+2\\s+2\\s+1\\s+0\\.5000\\s+0\\.5000"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("id\\s+1\\s+1\\s+1\\s+1\\.0000\\s+1\\.0000"));
+        assertThat(lines.subList(lines.size() - 2, lines.size())).containsExactly("precision=0.8000", "recall=0.8000");
+    }
+
+    @Test
+    void privacyEvaluationRefusesABadCaseLineWithFileAndLine() throws Exception {
+        Path file = dir.resolve("bad.tsv");
+        Files.writeString(file, "id\tstyle\ttext\na\tweibo\t网友[[nam:李秀英]]说\n");
+        assertThat(Yq.run("eval", "privacy", "--data", file.toString())).isEqualTo(2);
+        assertThat(console.err()).contains("yq: " + file + ":2: unknown kind 'nam'");
+    }
+
+    @Test
     void nerTrainingWritesATaggerThatEvalCanUse() throws Exception {
         Path model = dir.resolve("tagger.bin.gz");
         assertThat(Yq.run("train", "ner", "--data", IngestCommandTest.fixture("../eval/ner.txt"), "--out", model.toString())).isZero();

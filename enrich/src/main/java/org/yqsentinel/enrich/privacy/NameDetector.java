@@ -4,25 +4,82 @@ import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.corpus.tag.Nature;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.yqsentinel.enrich.DictionarySegmenter;
+import org.yqsentinel.enrich.entity.Entity;
+import org.yqsentinel.enrich.entity.EntityTagger;
 
+/**
+ * Finds names of private persons. Three sources propose names: HanLP's person recognizer, the project's entity
+ * tagger, and a word for a private person right before a surname (网友, 村民, 患者, 我叫). A name one source proposes
+ * must read as a name by {@link NameShape}'s strict test; one that two sources agree on, or that follows such a word,
+ * by the lenient one; each name accepted is also tried one character longer or shorter, proposed by none. Where proposals overlap,
+ * the one that reads most like a name ({@link NameShape#score}) wins. Officials named with their title and names inside organization names are left alone ({@link NameContext});
+ * so are names after a form label (姓名：张三), which are always masked.
+ */
 final class NameDetector {
 
     private static final int LONGEST_LABEL = 4;
     private static final int LONGEST_LABELLED_RUN = 8;
-    private static final int PARENTHESIS_LOOKAHEAD = 30;
+    private static final int RECOGNIZER = 1;
+    private static final int TAGGER = 2;
+    private static final int CUE = 4;
+
+    private static final Comparator<Candidate> MOST_NAME_LIKE_FIRST = Comparator
+            .comparingDouble((Candidate c) -> c.score).reversed()
+            .thenComparing(Comparator.comparingInt((Candidate c) -> c.end - c.start).reversed())
+            .thenComparingInt(c -> c.start);
 
     private final Segment segment = HanLP.newSegment()
             .enableNameRecognize(true)
             .enableTranslatedNameRecognize(false)
             .enableJapaneseNameRecognize(false)
             .enableOffset(true);
+    private final EntityTagger tagger;
+
+    NameDetector(EntityTagger tagger) {
+        this.tagger = tagger;
+    }
 
     void detect(String text, List<Hit> out) {
         if (!hasHan(text)) {
             return;
         }
         List<Term> terms = segment.seg(text);
+        Map<Long, Candidate> proposed = new LinkedHashMap<>();
+        recognized(text, terms, proposed);
+        for (Entity entity : tagger.find(text, DictionarySegmenter.bundled().seg(text))) {
+            if (entity.kind() == Entity.Kind.PERSON) {
+                propose(proposed, entity.start(), entity.end(), TAGGER);
+            }
+        }
+        cued(text, proposed);
+        List<Candidate> accepted = new ArrayList<>();
+        for (Candidate candidate : proposed.values()) {
+            accept(text, terms, candidate, accepted);
+            Candidate other = otherLength(text, candidate);
+            if (!accepted.isEmpty() && accepted.get(accepted.size() - 1) == candidate && other != null
+                    && !proposed.containsKey(other.key())) {
+                accept(text, terms, other, accepted);
+            }
+        }
+        accepted.sort(MOST_NAME_LIKE_FIRST);
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate candidate : accepted) {
+            if (kept.stream().noneMatch(k -> k.start < candidate.end && candidate.start < k.end)) {
+                kept.add(candidate);
+                out.add(hit(candidate.start, text.substring(candidate.start, candidate.end)));
+            }
+        }
+        labelled(text, out);
+    }
+
+    /** HanLP's person names, with a last character it split off as {@code nz} joined back and a trailing 和/与 cut. */
+    private static void recognized(String text, List<Term> terms, Map<Long, Candidate> proposed) {
         for (int i = 0; i < terms.size(); i++) {
             if (terms.get(i).nature != Nature.nr) {
                 continue;
@@ -31,20 +88,75 @@ final class NameDetector {
             int start = terms.get(i).offset;
             Term lastTerm = terms.get(last);
             String name = withoutTrailingConjunction(text.substring(start, lastTerm.offset + lastTerm.length()));
-            int end = start + name.length();
-            if (isPlausible(name) && !followsDigit(text, start) && !isOfficial(text, start, end)
-                    && !isPartOfOrganization(terms, last)) {
-                out.add(hit(start, name));
-            }
+            propose(proposed, start, start + name.length(), RECOGNIZER);
             i = last;
         }
-        labelled(text, out);
+    }
+
+    /** After a word for a private person, a surname with one and with two given-name characters. */
+    private static void cued(String text, Map<Long, Candidate> proposed) {
+        for (int i = 1; i < text.length(); i++) {
+            if (!NameLexicon.isSurnameStart(text.charAt(i)) || !NameContext.hasPrivatePersonCue(text, i)) {
+                continue;
+            }
+            int surname = NameLexicon.surnameLength(text.substring(i, Math.min(text.length(), i + 3)));
+            for (int given = 1; given <= 2; given++) {
+                int end = i + surname + given;
+                if (surname > 0 && end <= text.length() && allHan(text, i, end)) {
+                    propose(proposed, i, end, CUE);
+                }
+            }
+        }
+    }
+
+    private static void accept(String text, List<Term> terms, Candidate candidate, List<Candidate> accepted) {
+        if (isPrivatePersonName(text, terms, candidate)) {
+            candidate.score = NameShape.score(text.substring(candidate.start, candidate.end));
+            accepted.add(candidate);
+        }
+    }
+
+    /**
+     * The name one given-name character longer or shorter (焦永 as 焦永胜, 司徒静 as 司徒静怡), proposed by no source:
+     * where the sources may have cut a name wrong, the characters decide. Null when there is no such name.
+     */
+    private static Candidate otherLength(String text, Candidate candidate) {
+        int surname = NameLexicon.surnameLength(text.substring(candidate.start, Math.min(text.length(), candidate.start + 3)));
+        int given = candidate.end - candidate.start - surname;
+        int end = given == 1 ? candidate.end + 1 : given == 2 ? candidate.end - 1 : -1;
+        if (surname > 0 && end > candidate.start + surname && end <= text.length() && allHan(text, candidate.start, end)) {
+            return new Candidate(candidate.start, end);
+        }
+        return null;
+    }
+
+    private static void propose(Map<Long, Candidate> proposed, int start, int end, int source) {
+        Candidate candidate = new Candidate(start, end);
+        proposed.computeIfAbsent(candidate.key(), k -> candidate).sources |= source;
+    }
+
+    private static boolean isPrivatePersonName(String text, List<Term> terms, Candidate candidate) {
+        boolean strict = candidate.sources != CUE && Integer.bitCount(candidate.sources) < 2;
+        return NameShape.looksLikeName(text.substring(candidate.start, candidate.end), strict)
+                && !NameContext.followsDigit(text, candidate.start)
+                && !NameContext.isReduplicatedVerb(text, candidate.start)
+                && !NameContext.isOfficial(text, candidate.start, candidate.end)
+                && !NameContext.isPartOfOrganization(terms, termEndingAt(terms, candidate.end));
+    }
+
+    /** The index of the term that ends at {@code end}, or of the last term before it. */
+    private static int termEndingAt(List<Term> terms, int end) {
+        int index = -1;
+        for (int i = 0; i < terms.size() && terms.get(i).offset < end; i++) {
+            index = i;
+        }
+        return index;
     }
 
     private static void labelled(String text, List<Hit> out) {
         for (int colon = nextColon(text, 0); colon >= 0; colon = nextColon(text, colon + 1)) {
-            int labelEnd = skipSpacesBackwards(text, colon);
-            if (!endsWithAny(text.substring(Math.max(0, labelEnd - LONGEST_LABEL), labelEnd), NameLexicon.LABELS)) {
+            int labelEnd = NameContext.skipSpacesBackwards(text, colon);
+            if (!NameContext.endsWithAny(text.substring(Math.max(0, labelEnd - LONGEST_LABEL), labelEnd), NameLexicon.LABELS)) {
                 continue;
             }
             int start = colon + 1;
@@ -56,7 +168,7 @@ final class NameDetector {
                 end++;
             }
             String name = beforeFieldWord(text.substring(start, end));
-            if (isPlausibleLabelled(name)) {
+            if (NameShape.hasNameForm(name)) {
                 out.add(hit(start, name));
             }
         }
@@ -102,116 +214,13 @@ final class NameDetector {
         return run.substring(0, cut);
     }
 
-    private static boolean isPlausibleLabelled(String name) {
-        if (name.length() < 2) {
-            return false;
-        }
-        int surname = NameLexicon.surnameLength(name);
-        int given = name.length() - surname;
-        return surname > 0 && given >= 1 && given <= 2 && !name.contains("某")
-                && !NameLexicon.HONORIFICS.contains(name.substring(surname));
-    }
-
-    private static boolean isPlausible(String name) {
-        if (!isPlausibleLabelled(name) || NameLexicon.NOT_NAMES.contains(name)) {
-            return false;
-        }
-        String given = name.substring(NameLexicon.surnameLength(name));
-        for (int i = 0; i < given.length(); i++) {
-            if (NameLexicon.NOT_IN_GIVEN_NAME.indexOf(given.charAt(i)) >= 0) {
+    private static boolean allHan(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!isHan(text.charAt(i))) {
                 return false;
             }
         }
-        return NameLexicon.NOT_LAST_IN_GIVEN_NAME.indexOf(given.charAt(given.length() - 1)) < 0;
-    }
-
-    private static boolean followsDigit(String text, int start) {
-        return start > 0 && text.charAt(start - 1) >= '0' && text.charAt(start - 1) <= '9';
-    }
-
-    private static boolean isOfficial(String text, int start, int end) {
-        return hasTitleBefore(text, start) || hasTitleAfter(text, end) || hasTitleInParentheses(text, end);
-    }
-
-    private static boolean hasTitleBefore(String text, int start) {
-        int at = skipSpacesBackwards(text, start);
-        if (at > 0 && (text.charAt(at - 1) == '：' || text.charAt(at - 1) == ':')) {
-            at = skipSpacesBackwards(text, at - 1);
-        }
-        String before = text.substring(Math.max(0, at - 6), at);
-        for (String excluded : NameLexicon.NOT_TITLES) {
-            if (before.endsWith(excluded)) {
-                return false;
-            }
-        }
-        return endsWithAny(before, NameLexicon.TITLES) || endsWithAny(before, NameLexicon.PREFIX_ONLY_TITLES);
-    }
-
-    private static int skipSpacesBackwards(String text, int at) {
-        while (at > 0 && Character.isWhitespace(text.charAt(at - 1))) {
-            at--;
-        }
-        return at;
-    }
-
-    private static boolean hasTitleAfter(String text, int end) {
-        int at = end;
-        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-            at++;
-        }
-        if (text.startsWith("常务副", at)) {
-            at += 3;
-        } else if (text.startsWith("副", at)) {
-            at++;
-        }
-        return startsWithAny(text, at, NameLexicon.TITLES) || startsWithAny(text, at, NameLexicon.SUFFIX_ONLY_TITLES);
-    }
-
-    private static boolean hasTitleInParentheses(String text, int end) {
-        if (end >= text.length() || text.charAt(end) != '（' && text.charAt(end) != '(') {
-            return false;
-        }
-        int limit = Math.min(text.length(), end + PARENTHESIS_LOOKAHEAD);
-        for (int i = end + 1; i < limit; i++) {
-            char c = text.charAt(i);
-            if (c == '）' || c == ')') {
-                String inside = text.substring(end + 1, i).strip();
-                return endsWithAny(inside, NameLexicon.TITLES) || endsWithAny(inside, NameLexicon.PREFIX_ONLY_TITLES);
-            }
-        }
-        return false;
-    }
-
-    private static boolean isPartOfOrganization(List<Term> terms, int index) {
-        int next = index + 1;
-        if (next < terms.size() && terms.get(next).nature == Nature.nnt) {
-            next++;
-        }
-        if (next >= terms.size()) {
-            return false;
-        }
-        Term term = terms.get(next);
-        String nature = term.nature == null ? "" : term.nature.toString();
-        return nature.startsWith("nt") || nature.startsWith("nis")
-                || NameLexicon.ORGANIZATION_OR_PLACE_SUFFIXES.contains(term.word);
-    }
-
-    private static boolean endsWithAny(String s, List<String> suffixes) {
-        for (String suffix : suffixes) {
-            if (s.endsWith(suffix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean startsWithAny(String s, int at, List<String> prefixes) {
-        for (String prefix : prefixes) {
-            if (s.startsWith(prefix, at)) {
-                return true;
-            }
-        }
-        return false;
+        return true;
     }
 
     private static boolean hasHan(String text) {
@@ -225,5 +234,22 @@ final class NameDetector {
 
     private static boolean isHan(char c) {
         return c >= '\u4e00' && c <= '\u9fff';
+    }
+
+    /** A proposed name: where it stands, which sources proposed it (bits), and how much it reads like a name. */
+    private static final class Candidate {
+        final int start;
+        final int end;
+        int sources;
+        double score;
+
+        Candidate(int start, int end) {
+            this.start = start;
+            this.end = end;
+        }
+
+        long key() {
+            return (long) start << 32 | end;
+        }
     }
 }

@@ -17,16 +17,33 @@ final class NameLexicon {
             "澹台", "太史", "闻人", "万俟", "百里", "东郭", "钟离", "赫连", "拓跋");
 
     static final String NOT_IN_GIVEN_NAME = "的了在是与及以无把被让向给从到对也都就还将已不没很太最们个些么吗呢吧啊呀这那哪谁啥说称得着过"
-            + "十百亿号年日时分秒次市县区省镇乡村路街队";
+            + "十百亿号年日时分秒次市县区省镇乡村路街巷弄队";
     static final String NOT_LAST_IN_GIVEN_NAME = "和跟本初至需引发转后前里上下内外等又再起";
     static final String TRAILING_CONJUNCTIONS = "和与及跟同";
 
     static final Set<String> HONORIFICS = Set.of("女士", "先生", "小姐", "师傅", "老师", "阿姨", "大爷", "大妈", "大姐", "大哥",
             "同学", "医生", "护士", "警官", "律师", "老板", "总", "工", "姐", "哥", "叔", "婶", "伯", "嫂", "奶奶", "爷爷",
-            "家", "某", "某某", "某某某", "氏");
+            "家", "某", "某某", "某某某", "氏", "子");
 
     static final Set<String> NOT_NAMES = Set.of("时许", "文一", "万一", "江滨", "周一", "周二", "周三", "周四", "周五", "周六",
             "周日", "周初", "周末");
+    /** Brands that are, or look like, a person's name: a shop sign, not a person (杨国福麻辣烫, 李宁专卖店). */
+    static final Set<String> BRANDS = Set.of("李宁", "王老吉", "杨国福", "张亮", "钱大妈", "周黑鸭", "周大福", "周生生",
+            "陈克明", "张小泉", "马应龙", "王守义", "李子柒", "谢馥春", "王致和", "曹操出行", "老干妈", "蔡林记", "张飞牛肉",
+            "戴永红", "姚记", "郭林", "方太", "雷允上", "胡庆余堂", "冯了性");
+
+    /**
+     * Words for a private person that stand right before a name (网友李秀英, 村民蒋德福, 我叫吴海燕). Journalists (记者) are
+     * not among them: a byline names a person in a public role, like an official's title.
+     */
+    static final List<String> PRIVATE_PERSON_CUES = List.of("网友", "博主", "楼主", "市民", "村民", "居民", "业主", "患者",
+            "病人", "家属", "家长", "学生", "乘客", "旅客", "游客", "车主", "司机", "驾驶员", "员工", "职工", "工人", "农民工",
+            "环卫工", "老人", "女子", "男子", "女孩", "男孩", "女生", "男生", "少年", "租客", "租户", "房东", "店主", "摊主",
+            "消费者", "顾客", "当事人", "受害人", "被害人", "死者", "伤者", "遇难者", "目击者", "报案人", "嫌疑人", "被告人",
+            "原告", "申请人", "举报人", "投诉人", "反映人", "求助人", "骑手", "外卖员", "快递员", "保安", "网格员", "志愿者",
+            "邻居", "同事", "朋友", "室友", "孩子", "儿子", "女儿", "闺女", "丈夫", "妻子", "爱人", "老公", "老婆", "我妈",
+            "我爸", "母亲", "父亲", "叔叔", "表姐", "表哥", "表妹", "姐姐", "哥哥", "弟弟", "妹妹", "爷爷", "奶奶", "外婆",
+            "外公", "教师", "老师", "班主任", "医生", "护士", "销售", "经理", "本人", "我叫", "名叫", "叫做", "名字叫", "叫");
 
     static final List<String> TITLES = List.of("市长", "县长", "区长", "镇长", "乡长", "省长", "州长", "书记", "支书", "局长",
             "厅长", "部长", "处长", "科长", "主任", "主席", "委员", "发言人", "院长", "校长", "所长", "署长", "司长", "总理",
@@ -45,6 +62,18 @@ final class NameLexicon {
             "邮箱", "微信", "籍贯", "民族", "出生", "工作", "单位");
 
     private NameLexicon() {
+    }
+
+    /** The first character of a surname of the lists, single or compound. */
+    static boolean isSurnameStart(char c) {
+        return SURNAME_STARTS[c];
+    }
+
+    private static final boolean[] SURNAME_STARTS = new boolean[Character.MAX_VALUE + 1];
+
+    static {
+        SURNAMES.chars().forEach(c -> SURNAME_STARTS[c] = true);
+        COMPOUND_SURNAMES.forEach(s -> SURNAME_STARTS[s.charAt(0)] = true);
     }
 
     static int surnameLength(String name) {

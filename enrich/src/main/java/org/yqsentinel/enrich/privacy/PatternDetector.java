@@ -19,6 +19,12 @@ final class PatternDetector {
     private static final Pattern ID_18 = Pattern.compile(
             "[1-8]\\d{5}( ?)(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\1\\d{3}[0-9Xx]" + AFTER);
     private static final Pattern ID_15 = Pattern.compile("[1-8]\\d{14}" + AFTER);
+    /** Any ID-card-shaped number, for numbers labelled as one: the label says what the number is, not its check digit. */
+    private static final Pattern LABELLED_ID = Pattern.compile("(?:\\d{6}( ?)\\d{8}\\1\\d{3}[0-9Xx]|\\d{15})" + AFTER);
+    /** 身份证, 身份证号(码), 证件号(码), 身份号码, then an optional ：, 为 or 是, spaces anywhere between. */
+    private static final Pattern ID_LABEL = Pattern.compile(
+            "(?:身份证(?:号码|号)?|证件号码?|身份号码)\\s*(?:[：:]\\s*)?(?:[为是]\\s*)?(?:[：:]\\s*)?$");
+    private static final int ID_LABEL_CHARS = 12;
     private static final Pattern BANK_CARD = Pattern.compile(
             "[3-6]\\d{3}(?:\\d{12,15}|([ -])\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{1,3})?)" + AFTER);
     private static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*"
@@ -54,6 +60,7 @@ final class PatternDetector {
         private final Matcher landline;
         private final Matcher id18;
         private final Matcher id15;
+        private final Matcher labelledId;
         private final Matcher bankCard;
         private final Matcher plate;
         private List<int[]> urls;
@@ -64,6 +71,7 @@ final class PatternDetector {
             this.landline = LANDLINE.matcher(text);
             this.id18 = ID_18.matcher(text);
             this.id15 = ID_15.matcher(text);
+            this.labelledId = LABELLED_ID.matcher(text);
             this.bankCard = BANK_CARD.matcher(text);
             this.plate = PLATE.matcher(text);
         }
@@ -78,11 +86,15 @@ final class PatternDetector {
                 String area = landline.group(1) != null ? landline.group(1) : landline.group(2);
                 out.add(hit(Kind.PHONE, landline, Masks.keepDigits(landline.group(), area.length(), 2)));
             }
-            if (matchesAt(id18, start) && Checks.isIdCard18(Checks.digitsOf(id18.group()))) {
-                out.add(hit(Kind.ID_CARD, id18, Masks.keepDigits(id18.group(), 3, 2)));
-            }
-            if (matchesAt(id15, start) && Checks.isIdCard15(id15.group()) && !isOrderNumber(start)) {
-                out.add(hit(Kind.ID_CARD, id15, Masks.keepDigits(id15.group(), 3, 2)));
+            if (matchesAt(labelledId, start) && isLabelledId(start)) {
+                out.add(hit(Kind.ID_CARD, labelledId, Masks.keepDigits(labelledId.group(), 3, 2)));
+            } else {
+                if (matchesAt(id18, start) && Checks.isIdCard18(Checks.digitsOf(id18.group()))) {
+                    out.add(hit(Kind.ID_CARD, id18, Masks.keepDigits(id18.group(), 3, 2)));
+                }
+                if (matchesAt(id15, start) && Checks.isIdCard15(id15.group()) && !isOrderNumber(start)) {
+                    out.add(hit(Kind.ID_CARD, id15, Masks.keepDigits(id15.group(), 3, 2)));
+                }
             }
             if (matchesAt(bankCard, start) && Checks.isLuhn(Checks.digitsOf(bankCard.group())) && !isOrderNumber(start)
                     && !insideUrl(start)) {
@@ -94,6 +106,10 @@ final class PatternDetector {
             if (matchesAt(plate, start) && isPlateBody(plate.group(2))) {
                 out.add(hit(Kind.LICENSE_PLATE, plate, Masks.keepPrefix(plate.group(), plate.start(2) - start)));
             }
+        }
+
+        private boolean isLabelledId(int start) {
+            return ID_LABEL.matcher(text.substring(Math.max(0, start - ID_LABEL_CHARS), start)).find();
         }
 
         private boolean isOrderNumber(int start) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.yqsentinel.enrich.entity.EntityTagger;
 
 /**
  * De-identifies personal data of private persons in post text. One instance is safe to share between threads.
@@ -14,8 +15,9 @@ import java.util.TreeMap;
  * the first 3 and last 2 characters ({@code 440*************2X}); bank card keeps the last 4 digits
  * ({@code ****1234}, grouped {@code **** **** **** 1234}); e-mail keeps the first character and the domain
  * ({@code z***@example.com}); licence plate keeps province and letter ({@code 粤A*****}); person name keeps the
- * surname ({@code 张**}). Officials named with their title, names inside organization names, and already anonymized
- * forms ({@code 王某某}, {@code 陈女士}) are left as they are.
+ * surname ({@code 张**}). A number labelled as an ID number is masked whatever its check digit. Officials named with
+ * their title, journalists in a byline, names inside organization names, words that only look like names (钱全,
+ * 查一查) and already anonymized forms ({@code 王某某}, {@code 陈女士}) are left as they are.
  */
 public final class PersonalDataMasker {
 
@@ -24,7 +26,7 @@ public final class PersonalDataMasker {
             .thenComparingInt(Hit::start);
 
     private final PatternDetector patterns = new PatternDetector();
-    private final NameDetector names = new NameDetector();
+    private final NameDetector names = new NameDetector(EntityTagger.bundled());
 
     public Masked mask(String text) {
         if (text == null) {

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -146,6 +147,60 @@ class PersonalDataMaskerTest {
             "经市人民政府同意，现将有关事项通知如下。"})
     void leavesWordsThatHanlpMistakesForNamesAlone(String text) {
         assertUnchanged(text);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "本人身份证号440106199001011234，请尽快处理。|本人身份证号440*************34，请尽快处理。",
+            "身份证号码：440106199001011234|身份证号码：440*************34",
+            "我的身份证号码是 44010619900101123X 没错|我的身份证号码是 440*************3X 没错",
+            "证件号为440106 19900101 1234已挂失|证件号为440*** ******** **34已挂失",
+            "身份证440106900399123能用吗|身份证440**********23能用吗"})
+    void numberLabelledAsAnIdIsMaskedWhateverItsCheckDigitOrDate(String text, String expected) {
+        Masked masked = MASKER.mask(text);
+        assertThat(masked.text()).isEqualTo(expected);
+        assertThat(masked.findings()).extracting(Finding::kind).containsExactly(Kind.ID_CARD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "号码440106199001011234是谁的？",
+            "编号440106199001011234的档案已归档",
+            "身份证明材料编号440106199001011234"})
+    void unlabelledNumberWithAWrongCheckDigitIsNoIdNumber(String text) {
+        assertUnchanged(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "钱全",
+            "钱全交了，房子却迟迟不交付。",
+            "大家查一查这笔钱全用在哪了",
+            "你们去看一看那个工地，再问一问施工方。",
+            "试一试这家新开的面馆，想了想还是算了。",
+            "我把钱都转过去了，对方说没收到。",
+            "马上就要开学了，高温天气持续。",
+            "急！我家狗狗走丢了，金毛，脖子上有红色项圈。",
+            "李宁专卖店打折，杨国福麻辣烫排队，钱大妈的菜也便宜。",
+            "晏子使楚的故事大家都听过吧。",
+            "有谁知道孔家巷那边的房子还能不能买？",
+            "租客退租时，房东扣了她一千块押金。"})
+    void ordinaryWordsAndBrandsThatLookLikeNamesAreLeftAlone(String text) {
+        assertUnchanged(text);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "网友李秀英说，小区垃圾没人清运。|网友李**说，小区垃圾没人清运。",
+            "遇难者韩国栋的妻子说|遇难者韩**的妻子说",
+            "保安夏天明发现火情后立即报警。|保安夏**发现火情后立即报警。",
+            "我叫吴海燕，是被中介骗了押金的租客。|我叫吴**，是被中介骗了押金的租客。",
+            "我爸叫常青山，今年七十三岁。|我爸叫常**，今年七十三岁。",
+            "外卖员闫亮说平台扣了他两百块。|外卖员闫*说平台扣了他两百块。",
+            "成绩出来了，我们班柏雨萱考了全校第一。|成绩出来了，我们班柏**考了全校第一。",
+            "停车场管理员尹大勇还威胁业主。|停车场管理员尹**还威胁业主。"})
+    void privatePersonsNamedAfterAWordForThemOrFoundByTheTaggerAreMasked(String text, String expected) {
+        assertThat(MASKER.mask(text).text()).isEqualTo(expected);
     }
 
     @Test
