@@ -57,20 +57,18 @@ final class Masthead {
 
     static Masthead read(List<String> lines, PolicyMetadata metadata) {
         int anchor = metadata.isEmpty() ? leadingNumberLine(lines) : metadata.start();
-        String headingBefore = null;
-        for (int i = 0; i < anchor; i++) {
-            if (PolicyMetadata.isHeading(lines.get(i))) {
-                headingBefore = headingText(lines.get(i));
-            }
-        }
         Set<String> echoes = new HashSet<>();
         for (Field field : List.of(Field.TITLE, Field.ISSUING_OFFICE)) {
             if (metadata.value(field) != null) {
                 echoes.add(compact(metadata.value(field)));
             }
         }
-        if (headingBefore != null) {
-            echoes.add(compact(headingBefore));
+        String headingBefore = null;
+        for (int i = 0; i < anchor; i++) {
+            if (PolicyMetadata.isHeading(lines.get(i))) {
+                headingBefore = headingText(lines.get(i));
+                echoes.add(compact(headingBefore));
+            }
         }
 
         // above the block: 文号, office and keyed lines, then the title line(s)
@@ -94,6 +92,11 @@ final class Masthead {
         List<String> titleLines = headingBefore == null ? titleLinesEndingAt(lines, i) : List.of();
         Set<String> titles = joinsEndingWithTheLast(titleLines);
         echoes.addAll(titles);
+        // the titles a crawler may repeat wrapped over several lines: few, so each line is compared with all of them
+        Set<String> wrappable = new HashSet<>(titles);
+        if (metadata.value(Field.TITLE) != null) {
+            wrappable.add(compact(metadata.value(Field.TITLE)));
+        }
 
         // below the block: the same, page headings, lines repeating the title or the office; the document follows
         String heading = null;
@@ -103,8 +106,8 @@ final class Masthead {
         i = metadata.isEmpty() ? Math.max(anchor, 0) : metadata.end();
         for (; i < lines.size(); i++) {
             String line = lines.get(i);
-            int echoed = echoLines(lines, i, echoes);
-            String office = IssuingOffice.ofLine(line);
+            int echoed;
+            String office;
             if (PolicyMetadata.isHeading(line)) {
                 heading = heading == null ? headingText(line) : heading;
                 echoes.add(compact(headingText(line)));
@@ -113,11 +116,11 @@ final class Masthead {
                 number = number == null ? line : number;
             } else if (PolicyMetadata.hasKey(line)) {
                 keyedLines.add(line);
-            } else if (echoed > 0) {
+            } else if ((echoed = echoes.contains(compact(line)) ? 1 : wrappedEchoLines(lines, i, wrappable)) > 0) {
                 String echo = compactJoin(lines.subList(i, i + echoed));
                 echoedTitle = titles.contains(echo) && (echoedTitle == null || echo.length() > echoedTitle.length()) ? echo : echoedTitle;
                 i += echoed - 1;
-            } else if (office != null) {
+            } else if ((office = IssuingOffice.ofLine(line)) != null) {
                 officeLine = officeLine == null ? office : officeLine;
                 echoes.add(compact(line));
             } else if (!titled && isOfficialTitle(line)) {
@@ -197,16 +200,16 @@ final class Masthead {
         return joins;
     }
 
-    /** How many lines from {@code from} together repeat an echo (a title the crawler wrapped spans several), or 0. */
-    private static int echoLines(List<String> lines, int from, Set<String> echoes) {
+    /** How many lines from {@code from} together repeat one of the titles (a crawler wrapped it), or 0. */
+    private static int wrappedEchoLines(List<String> lines, int from, Set<String> titles) {
         StringBuilder joined = new StringBuilder();
         for (int j = from; j < Math.min(lines.size(), from + TITLE_LINES); j++) {
             joined.append(compact(lines.get(j)));
             String sofar = joined.toString();
-            if (echoes.contains(sofar)) {
+            if (titles.contains(sofar)) {
                 return j - from + 1;
             }
-            if (echoes.stream().noneMatch(echo -> echo.startsWith(sofar))) {
+            if (titles.stream().noneMatch(title -> title.startsWith(sofar))) {
                 return 0;
             }
         }

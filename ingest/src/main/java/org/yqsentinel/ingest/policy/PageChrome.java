@@ -1,5 +1,6 @@
 package org.yqsentinel.ingest.policy;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,8 @@ final class PageChrome {
             "^(?:分享(?:到|至|\\s*:)\\s*:?[\\p{IsHan}A-Za-z\\s|]{0,30}"
                     + "|(?:当前位置|您现在的位置|你现在的位置|您的位置|你的位置|所在位置)\\s*:.*"
                     + "|(?:网站)?首页\\s*(?:>|›|»|/).*)$");
+    /** Text every fragment holds: lines without any are left to the cheaper checks. */
+    private static final List<String> FRAGMENT_MARKS = List.of("大", "打印", "关闭", "返回顶部", "收藏", "纠错", "扫一扫");
     private static final Pattern NOTHING_READABLE = Pattern.compile("^[^\\p{IsHan}\\p{L}\\p{N}]*$");
 
     private PageChrome() {}
@@ -30,7 +33,8 @@ final class PageChrome {
      * toolbar, or nothing to read (a rule of ━, ─, —, = or -).
      */
     static String clean(String line) {
-        String cleaned = FRAGMENT.matcher(line).replaceAll(" ").strip();
+        boolean marked = FRAGMENT_MARKS.stream().anyMatch(line::contains);
+        String cleaned = marked ? FRAGMENT.matcher(line).replaceAll(" ").strip() : line.strip();
         if (NAVIGATION.matcher(cleaned).matches() || NOTHING_READABLE.matcher(cleaned).matches()) {
             return "";
         }
