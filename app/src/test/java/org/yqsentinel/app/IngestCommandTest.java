@@ -141,6 +141,26 @@ class IngestCommandTest {
     }
 
     @Test
+    void flattenedPortalPageIsAcceptedWithTitleNumberDateAndOfficeAndOneWithoutTitleRefusedInOneLine(@TempDir Path dir)
+            throws Exception {
+        assertThat(Yq.run("ingest", "--check", "--channel", "policy", fixture("policy-page-flat.txt"))).isZero();
+        JsonNode policy = records().get(0);
+        assertThat(policy.get("id").asText()).isEqualTo("粤府办〔2018〕19号");
+        assertThat(policy.get("title").asText()).isEqualTo("广东省人民政府办公厅关于印发广东省促进全域旅游发展实施方案的通知");
+        assertThat(policy.get("publishedOn").asText()).isEqualTo("2018-05-31");
+        assertThat(policy.get("issuingOffice").asText()).isEqualTo("广东省人民政府办公厅");
+        assertThat(policy.get("body").asText()).startsWith("各地级以上市人民政府,").doesNotContain("粤府办", "━", "浏览次数");
+
+        console.reset();
+        String withoutTitle = Files.readString(Path.of(fixture("policy-page-flat.txt"))).lines().skip(1)
+                .reduce("", (page, line) -> page + line + "\n");
+        Path page = Files.writeString(dir.resolve("page.txt"), withoutTitle);
+        assertThat(Yq.run("ingest", "--check", "--channel", "policy", page.toString())).isEqualTo(3);
+        assertThat(console.err().lines().toList()).hasSize(2).last().isEqualTo("accepted 0, rejected 1");
+        assertThat(console.err().lines().findFirst().orElseThrow()).startsWith(page + ":1: missing 名称/标题 (the document's title)");
+    }
+
+    @Test
     void anEmptyPolicyPageIsARefusal(@TempDir Path dir) throws Exception {
         Path empty = Files.writeString(dir.resolve("page.txt"), "\n \n");
         assertThat(Yq.run("ingest", "--check", "--channel", "policy", empty.toString())).isEqualTo(3);

@@ -41,4 +41,13 @@ class ScoreCommandTest {
         }
         assertThat(err.get(err.size() - 1)).startsWith("scored: " + alerts.size() + " alert event").endsWith("records refused");
     }
+
+    @Test
+    void flattenedPortalPageIsReadAsAPolicyNotRefused() throws Exception {
+        int exit = Yq.run("score", "--crawled-at", "2026-11-25T08:00:00+08:00", "--policies",
+                IngestCommandTest.fixture("policy-page-flat.txt"), "--items", "news=" + IngestCommandTest.fixture("news.json"));
+
+        assertThat(console.err().lines().toList()).as("no refusal, such as missing 名称/标题").containsExactly("scored: 0 alert events");
+        assertThat(exit).isZero();
+    }
 }

@@ -20,7 +20,12 @@ import org.yqsentinel.ingest.RejectCode;
  */
 final class PolicyMetadata {
 
-    enum Field { INDEX_NUMBER, CATEGORY, ISSUING_OFFICE, WRITTEN_ON, TITLE, DOCUMENT_NUMBER, PUBLISHED_ON, SUBJECT_WORDS, OTHER }
+    enum Field {
+        INDEX_NUMBER, CATEGORY, ISSUING_OFFICE, WRITTEN_ON, TITLE, DOCUMENT_NUMBER, PUBLISHED_ON, SUBJECT_WORDS,
+        /** 来源: read, but page furniture rather than metadata, so it does not start a block. */
+        SOURCE,
+        OTHER
+    }
 
     /**
      * Keys as portals print them. Keys of {@link Field#OTHER} are not read but end the value before
@@ -44,8 +49,10 @@ final class PolicyMetadata {
         KEYS.put("发布日期", Field.PUBLISHED_ON);
         KEYS.put("发布时间", Field.PUBLISHED_ON);
         KEYS.put("主题词", Field.SUBJECT_WORDS);
+        KEYS.put("信息来源", Field.SOURCE);
+        KEYS.put("来源", Field.SOURCE);
         for (String other : List.of("体裁分类", "组配分类", "有效性", "公开方式", "公开范围", "生效日期", "废止日期", "失效日期",
-                "来源", "浏览次数", "浏览量", "点击数", "访问量", "阅读次数", "字号")) {
+                "浏览次数", "浏览量", "点击数", "访问量", "阅读次数", "字号")) {
             KEYS.put(other, Field.OTHER);
         }
     }
@@ -99,15 +106,28 @@ final class PolicyMetadata {
                 pairs.set(pairs.size() - 1, new Pair(last.key, lines.get(++i).strip()));
             }
             for (Pair pair : pairs) {
-                Field field = KEYS.get(pair.key);
-                if (field != Field.OTHER && !pair.value.isEmpty() && !values.containsKey(field)) {
-                    values.put(field, pair.value);
-                    keys.put(field, pair.key);
-                }
+                put(pair, values, keys);
             }
             i++;
         }
         return new PolicyMetadata(values, keys, start, i);
+    }
+
+    /**
+     * This block with the pairs of more keyed lines of the masthead (a 来源 or 发布机构 line below the 文号) for the
+     * fields the block leaves empty.
+     */
+    PolicyMetadata with(List<String> keyedLines) {
+        Map<Field, String> moreValues = new EnumMap<>(Field.class);
+        Map<Field, String> moreKeys = new EnumMap<>(Field.class);
+        moreValues.putAll(values);
+        moreKeys.putAll(keys);
+        for (String line : keyedLines) {
+            for (Pair pair : pairs(line)) {
+                put(pair, moreValues, moreKeys);
+            }
+        }
+        return new PolicyMetadata(moreValues, moreKeys, start, end);
     }
 
     /** No line of the page carries a known key. */
@@ -154,6 +174,11 @@ final class PolicyMetadata {
                 + " (expected e.g. 2016-12-12, 2016/12/12, 2016.12.12 or 2016年12月12日)");
     }
 
+    /** Whether the text is a date and nothing else (a time after it allowed). */
+    static boolean isDate(String text) {
+        return DATE.matcher(text.strip()).matches();
+    }
+
     static boolean isHeading(String line) {
         return HEADING.matcher(line).matches();
     }
@@ -167,10 +192,19 @@ final class PolicyMetadata {
         return KEY.matcher(text).find();
     }
 
+    private static void put(Pair pair, Map<Field, String> values, Map<Field, String> keys) {
+        Field field = KEYS.get(pair.key);
+        if (pair.key != null && field != Field.OTHER && !pair.value.isEmpty() && !values.containsKey(field)) {
+            values.put(field, pair.value);
+            keys.put(field, pair.key);
+        }
+    }
+
     private static boolean hasFieldKey(String line) {
         Matcher m = KEY.matcher(line);
         while (m.find()) {
-            if (KEYS.get(compact(m.group(1))) != Field.OTHER) {
+            Field field = KEYS.get(compact(m.group(1)));
+            if (field != Field.OTHER && field != Field.SOURCE) {
                 return true;
             }
         }

@@ -2,11 +2,9 @@ package org.yqsentinel.ingest.policy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.yqsentinel.ingest.InvalidRecord;
 import org.yqsentinel.ingest.RejectCode;
@@ -17,9 +15,10 @@ import org.yqsentinel.model.DocumentNumber;
 import org.yqsentinel.model.PolicyDocument;
 
 /**
- * Reads a crawled policy page (portal text with the metadata block above the document, or HTML) into a
- * {@link PolicyDocument} with a stable id (文号, else 索引号, else URL hash). The body starts at the addressee line
- * (各地级以上市人民政府,…), leaving out masthead lines that repeat the metadata, and ends at the signature and date.
+ * Reads a crawled policy page (portal text with the metadata block above the document, a flattened page with the
+ * title, 发布日期 and 文号 on lines of their own, or HTML) into a {@link PolicyDocument} with a stable id (文号, else
+ * 索引号, else URL hash). The body starts at the addressee line (各地级以上市人民政府,…), leaving out masthead lines that
+ * repeat the metadata and the portal's toolbar, and ends at the signature and date.
  */
 public final class PolicyPageAdapter {
 
@@ -29,7 +28,6 @@ public final class PolicyPageAdapter {
     private static final Pattern HEADING_MARK = Pattern.compile("^#{1,6}\\s+");
     private static final Pattern BOLD = Pattern.compile("\\*\\*(?=\\S)(.+?)(?<=\\S)\\*\\*");
     private static final Pattern SPACE_BETWEEN_HAN = Pattern.compile("(?<=\\p{IsHan})\\s+(?=\\p{IsHan})");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern SUBJECT_SEPARATORS = Pattern.compile("[\\s、，,；;]+");
     private static final int URL_HASH_HEX_DIGITS = 20;
 
@@ -51,17 +49,20 @@ public final class PolicyPageAdapter {
             throw new InvalidRecord(RejectCode.EMPTY, "empty page");
         }
         String text = HTML.matcher(page).lookingAt() ? html.toText(page) : normalizer.plain(page);
-        List<String> lines = text.lines().map(line -> BOLD.matcher(line).replaceAll("$1")).toList();
-        PolicyMetadata metadata = PolicyMetadata.read(lines);
-        Masthead masthead = Masthead.read(lines, metadata);
+        List<String> lines = text.lines().map(line -> PageChrome.clean(BOLD.matcher(line).replaceAll("$1")))
+                .filter(line -> !line.isEmpty()).toList();
+        PolicyMetadata block = PolicyMetadata.read(lines);
+        Masthead masthead = Masthead.read(lines, block);
+        PolicyMetadata metadata = block.with(masthead.keyedLines);
 
         String number = metadata.value(Field.DOCUMENT_NUMBER) != null ? metadata.value(Field.DOCUMENT_NUMBER) : masthead.number;
-        String title = title(metadata, masthead, lines);
         if (metadata.isEmpty() && number == null) {
             throw new InvalidRecord(RejectCode.NOT_A_POLICY_PAGE, "no policy metadata block (索引号, 发布机构, 文号, …) found");
         }
-        if (title == null) {
-            throw new InvalidRecord(RejectCode.MISSING_FIELD, "missing 名称/标题 (the document's title)");
+        String titleAsWritten = titleAsWritten(metadata, masthead, lines);
+        if (titleAsWritten == null) {
+            throw new InvalidRecord(RejectCode.MISSING_FIELD, "missing 名称/标题 (the document's title): no such field, page heading,"
+                    + " or title line above the 发布日期/文号 lines");
         }
         Optional<DocumentNumber> parts = DocumentNumber.parse(number);
         String documentNumber = parts.map(DocumentNumber::canonical).orElse(number);
@@ -72,8 +73,8 @@ public final class PolicyPageAdapter {
                 documentNumber,
                 parts.orElse(null),
                 indexNumber,
-                title,
-                metadata.value(Field.ISSUING_OFFICE),
+                SPACE_BETWEEN_HAN.matcher(titleAsWritten).replaceAll(""),
+                issuingOffice(metadata, masthead, titleAsWritten, parts.orElse(null)),
                 metadata.date(Field.WRITTEN_ON),
                 metadata.date(Field.PUBLISHED_ON),
                 metadata.value(Field.CATEGORY),
@@ -83,55 +84,42 @@ public final class PolicyPageAdapter {
     }
 
     /**
-     * The lines between the metadata block and the document's own text: page headings, the repeated
-     * 发布日期/浏览次数 line, and lines that repeat the title, the issuing office or a 文号.
+     * 名称/标题 of the block, else the page's heading (the one above the document, else above the block), else the
+     * title line of a flattened page, else a heading in the body.
      */
-    private record Masthead(int bodyStart, String heading, String headingBefore, String number) {
-
-        static Masthead read(List<String> lines, PolicyMetadata metadata) {
-            Set<String> echoes = new HashSet<>();
-            for (Field field : List.of(Field.TITLE, Field.ISSUING_OFFICE)) {
-                if (metadata.value(field) != null) {
-                    echoes.add(compact(metadata.value(field)));
-                }
-            }
-            String headingBefore = null;
-            for (int i = 0; i < metadata.start(); i++) {
-                if (PolicyMetadata.isHeading(lines.get(i))) {
-                    headingBefore = headingText(lines.get(i));
-                    echoes.add(compact(headingBefore));
-                }
-            }
-            String heading = null;
-            String number = null;
-            int i = metadata.isEmpty() ? 0 : metadata.end();
-            for (; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (PolicyMetadata.isHeading(line)) {
-                    heading = heading == null ? headingText(line) : heading;
-                    echoes.add(compact(headingText(line)));
-                } else if (DocumentNumber.parse(line).isPresent()) {
-                    number = number == null ? line : number;
-                } else if (!PolicyMetadata.isPageInfo(line) && !echoes.contains(compact(line))) {
-                    break;
-                }
-            }
-            return new Masthead(i, heading, headingBefore, number);
-        }
-    }
-
-    /** 名称/标题 of the block, else the page's heading: the one above the document, else above the block, else in the body. */
-    private static String title(PolicyMetadata metadata, Masthead masthead, List<String> lines) {
+    private static String titleAsWritten(PolicyMetadata metadata, Masthead masthead, List<String> lines) {
         String title = metadata.value(Field.TITLE);
         if (title == null) {
             title = masthead.heading != null ? masthead.heading : masthead.headingBefore;
         }
+        if (title == null) {
+            title = masthead.titleLine;
+        }
         for (int i = masthead.bodyStart; title == null && i < lines.size(); i++) {
             if (PolicyMetadata.isHeading(lines.get(i))) {
-                title = headingText(lines.get(i));
+                title = Masthead.headingText(lines.get(i));
             }
         }
-        return title == null ? null : SPACE_BETWEEN_HAN.matcher(title).replaceAll("");
+        return title;
+    }
+
+    /**
+     * 发布机构 when the page has one; else the office line of the masthead; else the office a 公文 title starts with;
+     * else a 来源 naming the office that issued the 文号. Null when none of these is there: a guess is worse than none.
+     */
+    private static String issuingOffice(PolicyMetadata metadata, Masthead masthead, String title, DocumentNumber number) {
+        if (metadata.value(Field.ISSUING_OFFICE) != null) {
+            return metadata.value(Field.ISSUING_OFFICE);
+        }
+        if (masthead.officeLine != null) {
+            return masthead.officeLine;
+        }
+        String fromTitle = IssuingOffice.ofTitle(title);
+        if (fromTitle != null) {
+            return fromTitle;
+        }
+        String source = metadata.value(Field.SOURCE);
+        return IssuingOffice.issued(source, number) ? source.strip() : null;
     }
 
     private static String id(String canonicalNumber, String indexNumber, String url) {
@@ -161,14 +149,5 @@ public final class PolicyPageAdapter {
     private static List<String> subjectWords(String value) {
         return value == null ? List.of()
                 : Arrays.stream(SUBJECT_SEPARATORS.split(value)).filter(word -> !word.isEmpty()).toList();
-    }
-
-    private static String headingText(String line) {
-        return HEADING_MARK.matcher(line).replaceFirst("").strip();
-    }
-
-    /** The line as compared with the metadata: without whitespace, so 阳光政 务 matches 阳光政务. */
-    private static String compact(String line) {
-        return WHITESPACE.matcher(line).replaceAll("");
     }
 }
