@@ -84,8 +84,8 @@ public final class OutletTable {
 
     /**
      * Where an outlet or official account is at home: a listed outlet's place, or for an account named
-     * "[中国]&lt;place&gt;发布" (深圳发布, 中国广州发布, 天河发布, 广东发布) the place it names (as {@link RegionTable#place}
-     * reads a name: the highest level). A leading "@" is ignored.
+     * "[中国]&lt;place&gt;发布" (深圳发布, 中国广州发布, 天河发布, 广东发布) the place it names, when that name is place
+     * evidence as in a post's text (not 东方发布: a common word; not 朝阳发布: several places). A leading "@" is ignored.
      */
     public Optional<Place> home(String source) {
         if (source == null) {
@@ -109,7 +109,7 @@ public final class OutletTable {
     }
 
     private Optional<Place> accountPlace(String name) {
-        return name.codePointCount(0, name.length()) < 2 ? Optional.empty() : regions.place(name);
+        return regions.textPlace(name);
     }
 
     /** The home column: a name of one place, or a code. */

@@ -51,7 +51,7 @@ class OutletTableTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"人民日报", "新华社", "新发布", "最新发布", "发布", "中国发布", "某某发布", "南山区发布"})
+    @ValueSource(strings = {"人民日报", "新华社", "新发布", "最新发布", "发布", "中国发布", "某某发布", "南山区发布", "朝阳发布", "东方发布"})
     void otherSourcesAndAccountsNamedAfterASharedNameHaveNoHome(String source) {
         assertThat(OUTLETS.home(source)).isEmpty();
     }
