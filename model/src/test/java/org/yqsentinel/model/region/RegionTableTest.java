@@ -176,7 +176,7 @@ class RegionTableTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"吉林", "朝阳", "朝阳区", "南山", "南山区", "白云", "鼓楼", "市中区", "城区", "郊区", "和平", "合作",
-        "资源", "比如", "东方", "公安", "南部", "光明", "新兴", "南海", "粤", "穗", "京", "火星", ""})
+        "资源", "比如", "东方", "公安", "南部", "光明", "新兴", "南海", "东区", "老城区", "江南", "中原", "粤", "穗", "京", "火星", ""})
     void commonWordsSharedNamesAndOneCharacterNamesAreNoEvidenceOnTheirOwn(String word) {
         assertThat(TABLE.textPlace(word)).isEmpty();
     }
