@@ -10,7 +10,6 @@ import org.yqsentinel.enrich.sentiment.SoftmaxModel;
 import org.yqsentinel.enrich.entity.Entity;
 import org.yqsentinel.enrich.entity.EntityTagger;
 import org.yqsentinel.enrich.region.RegionResolver;
-import org.yqsentinel.enrich.region.RegionTable;
 import org.yqsentinel.model.Analysis;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Item;
@@ -35,7 +34,7 @@ public final class TextAnalyzer {
     private final EntityTagger entities = EntityTagger.bundled();
     private final SentimentAnalyzer sentiment;
     private final TopicClassifier topics;
-    private final RegionResolver regions = new RegionResolver(RegionTable.bundled());
+    private final RegionResolver regions = RegionResolver.bundled();
     private final int keywordCount;
 
     /** With the bundled rules and models. */

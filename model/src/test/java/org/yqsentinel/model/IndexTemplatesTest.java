@@ -37,7 +37,7 @@ class IndexTemplatesTest {
         Factor factor = new Factor("volume", 10, 0.5, 0.2, "why");
         Alert alert = new Alert("a", AlertEventType.ESCALATED, "p", "标题", "case:a", Tier.II_ORANGE, Tier.III_YELLOW, 71.5,
                 Instant.EPOCH, Instant.EPOCH, List.of(factor), List.of(post), "省教育厅", "教育",
-                new Region("广东", "广州", new GeoPoint(23.13, 113.26)), Instant.EPOCH);
+                new Region("广东", "广州", "440100", new GeoPoint(23.13, 113.26)), Instant.EPOCH);
         assertAllFieldsMapped("yq-alerts", alert);
         assertThat(IndexTemplates.bundled("yq-alerts").mappings().get("properties").get("region"))
                 .as("an alert's region is mapped as an item's")

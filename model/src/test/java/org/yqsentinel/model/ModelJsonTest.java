@@ -17,7 +17,7 @@ class ModelJsonTest {
     static final Item ITEM = new Item(Item.idOf(Channel.WEIBO, "4843210001"), Channel.WEIBO, "4843210001", "微博",
             new Author("江城小王", 12_300L, false, "personal"), null, null, "学费又涨了，这也叫惠民？",
             "https://m.weibo.cn/status/4843210001", Instant.parse("2026-11-20T02:15:00Z"),
-            new Engagement(12L, 30L, 200L, null), new Region("广东", "广州", new GeoPoint(23.13, 113.26)),
+            new Engagement(12L, 30L, 200L, null), new Region("广东", "广州", "440100", new GeoPoint(23.13, 113.26)),
             "weibo:4843200000", null, false, "9f3a0c5e11d2b7a4");
 
     @Test

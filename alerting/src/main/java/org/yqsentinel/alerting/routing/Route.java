@@ -7,6 +7,8 @@ import java.util.Set;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Region;
 import org.yqsentinel.model.Tier;
+import org.yqsentinel.model.region.Level;
+import org.yqsentinel.model.region.RegionTable;
 
 /**
  * One node of the route tree in {@code routing.yaml}, its options already merged with its parents'.
@@ -36,11 +38,6 @@ public record Route(String path, Match match, List<String> receivers, Options op
 
         public static final Match ALL = new Match(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
-        /** Full names of provinces ending so, as opposed to cities; 北京市, 上海市, 天津市 and 重庆市 are both. */
-        private static final List<String> PROVINCE_SUFFIXES = List.of("省", "自治区", "特别行政区");
-        private static final Set<String> MUNICIPALITIES = Set.of("北京", "上海", "天津", "重庆");
-        private static final List<String> CITY_SUFFIXES = List.of("市", "地区", "盟", "自治州");
-
         public Match {
             tiers = Set.copyOf(tiers);
             topics = Set.copyOf(topics);
@@ -58,28 +55,15 @@ public record Route(String path, Match match, List<String> receivers, Options op
         }
 
         /**
-         * Whether a place as written in {@code routing.yaml} is the region's province or city. The region holds short
-         * names (湖北, 武汉); a written name is either that short name or it with its administrative suffix (湖北省,
-         * 武汉市, 广西壮族自治区, 恩施土家族苗族自治州). So 吉林市 is the city and 吉林省 the province.
+         * Whether a place as written in {@code routing.yaml} is the region's province or city, as the region table reads
+         * the name: 湖北 and 湖北省 are the province, 武汉 and 武汉市 the city, 吉林 the province and 吉林市 the city,
+         * 北京 and 北京市 the whole municipality. A name the table does not know matches nothing (loading refuses it).
          */
         static boolean inRegion(String written, Region region) {
-            return names(written, region.province(), PROVINCE_SUFFIXES, MUNICIPALITIES.contains(region.province()))
-                    || region.city() != null && names(written, region.city(), CITY_SUFFIXES, false);
-        }
-
-        private static boolean names(String written, String place, List<String> suffixes, boolean orCity) {
-            if (written.equals(place)) {
-                return true;
-            }
-            if (!written.startsWith(place)) {
-                return false;
-            }
-            String suffix = written.substring(place.length());
-            if (orCity && suffix.equals("市")) {
-                return true;
-            }
-            // 自治区 and 自治州 may carry the peoples' names before them: 广西壮族自治区, 恩施土家族苗族自治州
-            return suffixes.stream().anyMatch(s -> suffix.equals(s) || s.startsWith("自治") && suffix.endsWith("族" + s));
+            return RegionTable.bundled().place(written)
+                    .filter(place -> place.province().equals(region.province()))
+                    .filter(place -> place.level() == Level.PROVINCE || place.level() == Level.CITY && place.city().equals(region.city()))
+                    .isPresent();
         }
 
         private static boolean among(Set<String> values, String value) {

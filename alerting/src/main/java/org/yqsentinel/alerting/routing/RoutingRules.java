@@ -26,7 +26,7 @@ import org.yqsentinel.rules.topic.TopicRules;
  * {@code routing.yaml}: the receivers (people with e-mail addresses and mobile numbers, chat robots) and the
  * route tree that decides which of them hear of an alert event, with the options of each route. Refused at
  * load with file, line and what to fix: unknown fields, receivers named but not defined, malformed
- * addresses, numbers, URLs, times and durations.
+ * addresses, numbers, URLs, times and durations, regions that are no province or city of the region table.
  */
 public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Route root) {
 
@@ -251,6 +251,10 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
             if (!HAN_NAME.matcher(regions.get(i)).matches()) {
                 throw yaml.error(at + "/region/" + i, "region '" + regions.get(i) + "' must be a province or city in Chinese, such as 湖北,"
                         + " 湖北省, 武汉 or 武汉市");
+            }
+            String problem = RouteRegions.problem(regions.get(i));
+            if (problem != null) {
+                throw yaml.error(at + "/region/" + i, problem);
             }
         }
         return new Route.Match(tiers, new LinkedHashSet<>(topics), new LinkedHashSet<>(regions),

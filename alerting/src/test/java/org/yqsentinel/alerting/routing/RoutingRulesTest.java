@@ -176,6 +176,44 @@ class RoutingRulesTest {
         assertRefused(receivers, "routing.yaml:1: route must be a map with at least receivers, and is missing");
     }
 
+    @Test
+    void aRegionThatIsNoProvinceOrCityOfTheRegionTableIsRefusedWithWhatToWrite() {
+        String head = "receivers:\n  desk: {members: [{name: 值班室, email: duty@example.gov.cn}]}\nroute:\n  receivers: [desk]\n  routes:\n";
+        assertRefused(head + "    - match: {region: [苏洲]}\n",
+                "routing.yaml:6: region '苏洲' is not a known province, city or county (did you mean 株洲 or 苏州?); write a province or city");
+        assertRefused(head + "    - match:\n        region:\n          - 湖北\n          - 宜昌市\n          - 江城市\n",
+                "routing.yaml:10: region '江城市' is not a known province, city or county");
+        assertRefused(head + "    - match: {region: [天河区]}\n",
+                "routing.yaml:6: region '天河区' is a county-level division of 广州 (广东), but a route matches provinces and cities: write 广州");
+        assertRefused(head + "    - match: {region: [朝阳区]}\n",
+                "routing.yaml:6: region '朝阳区' is a county-level division of 北京 (北京) and of 长春 (吉林), but a route matches provinces"
+                        + " and cities: write its city");
+    }
+
+    @Test
+    void routesMatchEveryCityOfTheCountryWrittenShortOrInFull() {
+        RoutingRules rules = RoutingRules.parse("routing.yaml", """
+                receivers:
+                  desk: {members: [{name: 值班室, email: duty@example.gov.cn}]}
+                  west: {members: [{name: 西部, email: west@example.gov.cn}]}
+                route:
+                  receivers: [desk]
+                  routes:
+                    - match: {region: [苏州, 宜昌市, 喀什地区, 巴音郭楞蒙古自治州, 神农架林区, 定安县, 吉林市]}
+                      receivers: [west]
+                """);
+        for (Region region : List.of(new Region("江苏", "苏州", null), new Region("湖北", "宜昌", null), new Region("新疆", "喀什", null),
+                new Region("新疆", "巴音郭楞", null), new Region("湖北", "神农架", null), new Region("海南", "定安", null),
+                new Region("吉林", "吉林", null))) {
+            assertThat(rules.routesFor(alert(Tier.III_YELLOW, null, null, region))).as(region.toString())
+                    .extracting(Route::receivers).containsExactly(List.of("west"));
+        }
+        for (Region region : List.of(new Region("江苏", "无锡", null), new Region("吉林", "长春", null), new Region("湖北", null, null))) {
+            assertThat(rules.routesFor(alert(Tier.III_YELLOW, null, null, region))).as(region.toString())
+                    .extracting(Route::receivers).containsExactly(List.of("desk"));
+        }
+    }
+
     private static void assertRefused(String text, String message) {
         assertThatThrownBy(() -> RoutingRules.parse("routing.yaml", text)).isInstanceOf(RuleException.class).hasMessageStartingWith(message);
     }

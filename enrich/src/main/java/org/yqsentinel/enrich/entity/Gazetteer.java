@@ -1,17 +1,12 @@
 package org.yqsentinel.enrich.entity;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.yqsentinel.model.region.RegionTable;
 
 /**
  * Word lists the tagger consults as features: surnames, place names, organization and place suffixes.
@@ -103,7 +98,7 @@ final class Gazetteer {
         }
     }
 
-    /** The lists Sentinel trains with: the built-in ones, and the names of the region table if it is on the classpath. */
+    /** The lists Sentinel trains with: the built-in ones, and the names of the region table. */
     static Gazetteer defaults() {
         TreeSet<String> places = new TreeSet<>(split(WORLD_PLACES));
         places.addAll(regionNames());
@@ -160,32 +155,8 @@ final class Gazetteer {
         return List.of(words.trim().split("\\s+"));
     }
 
-    /** Names, short names and aliases of two or more characters from {@code /regions/regions.tsv}, if present. */
+    /** Names, short names and aliases of two or more characters of the region table. */
     private static List<String> regionNames() {
-        List<String> names = new ArrayList<>();
-        try (InputStream in = Gazetteer.class.getResourceAsStream("/regions/regions.tsv")) {
-            if (in == null) {
-                return names;
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                String[] cells = line.split("\t", -1);
-                if (line.startsWith("#") || cells.length < 8 || cells[0].equals("level")) {
-                    continue;
-                }
-                List<String> candidates = new ArrayList<>(List.of(cells[1], cells[2]));
-                candidates.addAll(List.of(cells[7].split(",")));
-                for (String name : candidates) {
-                    name = name.trim();
-                    if (name.codePointCount(0, name.length()) >= 2 && !name.equals("-")) {
-                        names.add(name);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return names;
+        return RegionTable.bundled().names().stream().filter(name -> name.codePointCount(0, name.length()) >= 2).toList();
     }
 }

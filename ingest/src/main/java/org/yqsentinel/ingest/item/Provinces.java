@@ -2,13 +2,17 @@ package org.yqsentinel.ingest.item;
 
 import java.util.List;
 import java.util.Optional;
+import org.yqsentinel.model.region.Level;
+import org.yqsentinel.model.region.Place;
+import org.yqsentinel.model.region.RegionTable;
 
-/** China's province-level divisions by the short names platforms print (发布于 广东, IP属地：内蒙古). */
+/** China's province-level divisions by the short names platforms print (发布于 广东, IP属地：内蒙古), from the region table. */
 final class Provinces {
 
-    private static final List<String> NAMES = List.of("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江",
-            "上海", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆",
-            "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门");
+    private static final List<String> NAMES = RegionTable.bundled().places().stream()
+            .filter(place -> place.level() == Level.PROVINCE)
+            .map(Place::province)
+            .toList();
 
     private Provinces() {}
 

@@ -1,6 +1,6 @@
-package org.yqsentinel.enrich.region;
+package org.yqsentinel.model.region;
 
-/** A region or outlet table that cannot be used; the message starts with {@code file:line:}. */
+/** A region table that cannot be used; the message starts with {@code file:line:}. */
 public final class RegionTableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
