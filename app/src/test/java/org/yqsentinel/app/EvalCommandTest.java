@@ -67,6 +67,16 @@ class EvalCommandTest {
     }
 
     @Test
+    void theEnrichStepReadsTheTopicsOfAtLeastNinetyPercentOfTheHardCases() throws Exception {
+        assertThat(Yq.run("eval", "cases", "--data", HARD_CASES.toString())).isZero();
+
+        List<String> lines = console.outLines();
+        assertThat(lines.get(lines.size() - 2)).matches("polarity_accuracy=[01]\\.\\d{4}");
+        assertThat(lines.get(lines.size() - 1)).matches("topic_accuracy=[01]\\.\\d{4}");
+        assertThat(Double.parseDouble(lines.get(lines.size() - 1).substring("topic_accuracy=".length()))).isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
     void theHardCasesCoverEveryTopicSeveralTimesEveryKindAndPostsAboutNoTopic() throws Exception {
         List<String> topics = TopicRules.load(RuleFiles.bundled()).topics().stream().map(TopicRules.Topic::name).toList();
         List<HardCase> cases = HardCases.read(HARD_CASES, topics);
