@@ -23,6 +23,7 @@ import org.yqsentinel.rules.topic.TopicRules;
 class EvalCommandTest {
 
     private static final Path HARD_CASES = Path.of(System.getProperty("yq.home"), "docs", "data", "hard-cases.tsv");
+    private static final Path HELD_OUT = Path.of(System.getProperty("yq.home"), "docs", "data", "hard-cases-held-out.tsv");
 
     @TempDir
     Path dir;
@@ -80,6 +81,10 @@ class EvalCommandTest {
     void theHardCasesCoverEveryTopicSeveralTimesEveryKindAndPostsAboutNoTopic() throws Exception {
         List<String> topics = TopicRules.load(RuleFiles.bundled()).topics().stream().map(TopicRules.Topic::name).toList();
         List<HardCase> cases = HardCases.read(HARD_CASES, topics);
+        List<HardCase> heldOut = HardCases.read(HELD_OUT, topics);
+
+        assertThat(heldOut).extracting(HardCase::text).as("held-out cases are not in the set the rules were fitted to")
+                .doesNotContainAnyElementsOf(cases.stream().map(HardCase::text).toList());
 
         assertThat(cases).hasSizeGreaterThanOrEqualTo(200);
         Map<String, Long> perTopic = cases.stream().flatMap(c -> c.topics().stream()).collect(Collectors.groupingBy(t -> t, Collectors.counting()));

@@ -57,6 +57,10 @@ class TopicClassifierTest {
             副区长因严重违纪违法被免职                                     | 政府公信力
             独居老人在家摔倒，两天后才被邻居发现                             | 养老服务
             做个核磁共振排了一上午的队                                     | 医疗
+            车间里发生爆炸，一人受伤                                       | 安全生产
+            凌晨楼里燃气泄漏，整栋楼的住户都被疏散了                         | 安全生产
+            村口的砖窑天天冒黑烟                                          | 生态环境
+            原副县长被开除党籍和公职                                       | 政府公信力
             """)
     void theWordsOfEachDomainsEventsFindItsPosts(String text, String topic) {
         assertThat(topics(text)).contains(topic);
@@ -70,6 +74,7 @@ class TopicClassifierTest {
             流感季节，老年人和儿童要尽早接种疫苗                           | 医疗         | 养老服务
             租的房子卫生间漏水，墙面发霉，房东不管                          | 住房保障     | 食品药品安全
             幼儿园课后托管乱收费，家长们很有意见                           | 教育         | 营商环境
+            高速上发生交通事故，造成三人伤亡                               | 交通出行     | 安全生产
             """)
     void aWordSharedWithAnotherDomainCountsOnlyForTheOneItMeansHere(String text, String topic, String notTopic) {
         assertThat(topics(text)).contains(topic).doesNotContain(notTopic);
@@ -101,6 +106,11 @@ class TopicClassifierTest {
             周末去吃了海鲜自助餐，撑得走不动                                | 养老服务
             朋友圈被微商的广告污染了                                        | 生态环境
             开网店一年交了不少学费，总算回本了                              | 教育
+            这家店的烤肉好吃到爆炸，工厂店就是实惠                          | 安全生产
+            排位连输五把，心态爆炸                                         | 安全生产
+            海边的度假酒店，早餐的牛奶和面包都不错                          | 食品药品安全
+            他在台上的台风很稳，完全不像新人                                | 防灾减灾救灾
+            小区楼道里停满了电动车                                         | 交通出行
             """)
     void aWordOfTheTopicInAnotherSenseDoesNotMakeThePostAboutIt(String text, String topic) {
         assertThat(topics(text)).doesNotContain(topic);
