@@ -2,6 +2,8 @@ package org.yqsentinel.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +16,10 @@ import org.yqsentinel.enrich.entity.EntityTagger;
 import org.yqsentinel.enrich.entity.NerEvaluation;
 import org.yqsentinel.enrich.privacy.MaskingEvaluation;
 import org.yqsentinel.enrich.privacy.PersonalDataMasker;
+import org.yqsentinel.enrich.TextAnalyzer;
+import org.yqsentinel.enrich.hardcase.HardCase;
+import org.yqsentinel.enrich.hardcase.HardCaseEvaluation;
+import org.yqsentinel.enrich.hardcase.HardCases;
 import org.yqsentinel.enrich.sentiment.LabelledText;
 import org.yqsentinel.enrich.sentiment.LabelledTexts;
 import org.yqsentinel.enrich.sentiment.LexiconSentiment;
@@ -21,12 +27,65 @@ import org.yqsentinel.enrich.sentiment.SentimentAnalyzer;
 import org.yqsentinel.enrich.sentiment.SentimentLexicon;
 import org.yqsentinel.enrich.sentiment.SentimentEvaluation;
 import org.yqsentinel.enrich.sentiment.SoftmaxModel;
+import org.yqsentinel.ingest.normalize.TextNormalizer;
+import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.dictionary.Dictionaries;
+import org.yqsentinel.rules.topic.TopicRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-/** {@code yq eval sentiment|ner|privacy}: how the models and the de-identification do on labelled files. */
-@Command(name = "eval", description = "Measure a model on labelled data.", subcommands = {EvalCommand.Sentiment.class, EvalCommand.Ner.class, EvalCommand.Privacy.class})
+/**
+ * {@code yq eval sentiment|ner|privacy|cases}: how the models, the de-identification and the enrich step do on
+ * labelled files.
+ */
+@Command(name = "eval", description = "Measure a model on labelled data.",
+        subcommands = {EvalCommand.Sentiment.class, EvalCommand.Ner.class, EvalCommand.Privacy.class, EvalCommand.Cases.class})
 final class EvalCommand {
+
+    @ParentCommand
+    Yq yq;
+
+    @Command(name = "cases", description = "Polarity and topics that the monitor job's enrich step reads in hand-labelled hard cases"
+            + " (docs/data/hard-cases.tsv): polarity accuracy per kind of post, precision and recall per topic, the wrong cases;"
+            + " the last lines are polarity_accuracy=0.NNNN and topic_accuracy=0.NNNN.")
+    static final class Cases implements Callable<Integer> {
+
+        @ParentCommand
+        EvalCommand eval;
+
+        @Option(names = "--data", required = true, paramLabel = "FILE",
+                description = "Tab-separated polarity, topics, kind and text under that header row, as docs/data/hard-cases.tsv.")
+        Path data;
+
+        @Option(names = "--model", paramLabel = "DIR", description = "A folder written by 'yq train sentiment' (default: the bundled models).")
+        Path model;
+
+        @Override
+        public Integer call() throws IOException {
+            Yq.requireFile(data);
+            RuleFiles rules = RuleFiles.of(eval.yq.config().rules().dir());
+            TopicRules topicRules = TopicRules.load(rules);
+            Dictionaries dictionaries = Dictionaries.load(rules);
+            SentimentAnalyzer sentiment = model == null ? null : Sentiment.load(model, new DictionarySegmenter(dictionaries));
+            TextAnalyzer analyzer = new TextAnalyzer(TextAnalyzer.DEFAULT_KEYWORD_COUNT, dictionaries, topicRules, sentiment);
+            List<String> topics = topicRules.topics().stream().map(TopicRules.Topic::name).toList();
+            List<HardCase> cases;
+            try {
+                cases = HardCases.read(data, topics);
+            } catch (IllegalArgumentException e) {
+                throw new Yq.UserError(e.getMessage());
+            }
+            // the text as ingest delivers it to the monitor job, read as the job's enrich step reads it
+            TextNormalizer normalizer = new TextNormalizer();
+            HardCaseEvaluation.Result result = HardCaseEvaluation.run(String.valueOf(data.getFileName()), cases, topics,
+                    text -> analyzer.analyze(null, normalizer.plain(text)));
+            PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+            out.println(result.report());
+            out.flush();
+            return 0;
+        }
+    }
 
     @Command(name = "ner", description = "Precision, recall and F1 of person, place and organization names on a Weibo NER file; the last line is f1=0.NN.")
     static final class Ner implements Callable<Integer> {
@@ -99,7 +158,7 @@ final class EvalCommand {
 
         @Override
         public Integer call() throws IOException {
-            SentimentAnalyzer analyzer = model == null ? SentimentAnalyzer.bundled() : load(model);
+            SentimentAnalyzer analyzer = model == null ? SentimentAnalyzer.bundled() : load(model, DictionarySegmenter.bundled());
             LexiconSentiment baseline = new LexiconSentiment(SentimentLexicon.bundled());
             List<LabelledText> binary = new ArrayList<>();
             SentimentEvaluation emotions = new SentimentEvaluation();
@@ -131,13 +190,14 @@ final class EvalCommand {
             return 0;
         }
 
-        private static SentimentAnalyzer load(Path dir) throws IOException {
+        /** The models a 'yq train sentiment' wrote to {@code dir}, reading with {@code segmenter}. */
+        static SentimentAnalyzer load(Path dir, DictionarySegmenter segmenter) throws IOException {
             Yq.requireFile(dir.resolve(TrainCommand.POLARITY_FILE));
             Yq.requireFile(dir.resolve(TrainCommand.EMOTION_FILE));
             try (InputStream polarity = Files.newInputStream(dir.resolve(TrainCommand.POLARITY_FILE));
                  InputStream emotion = Files.newInputStream(dir.resolve(TrainCommand.EMOTION_FILE))) {
                 return new SentimentAnalyzer(SoftmaxModel.read(polarity, dir.resolve(TrainCommand.POLARITY_FILE).toString()),
-                        SoftmaxModel.read(emotion, dir.resolve(TrainCommand.EMOTION_FILE).toString()), DictionarySegmenter.bundled());
+                        SoftmaxModel.read(emotion, dir.resolve(TrainCommand.EMOTION_FILE).toString()), segmenter);
             } catch (IllegalArgumentException e) {
                 throw new Yq.UserError(dir + ": " + e.getMessage());
             }

@@ -5,12 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.enrich.TextAnalyzer;
+import org.yqsentinel.enrich.hardcase.HardCase;
+import org.yqsentinel.enrich.hardcase.HardCases;
+import org.yqsentinel.ingest.normalize.TextNormalizer;
+import org.yqsentinel.model.Sentiment;
+import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.topic.TopicRules;
 
-/** {@code yq train sentiment} and {@code yq eval sentiment} on a small labelled file. */
+/** {@code yq train} and {@code yq eval} on small labelled files, and {@code yq eval cases} on the project's hard cases. */
 class EvalCommandTest {
+
+    private static final Path HARD_CASES = Path.of(System.getProperty("yq.home"), "docs", "data", "hard-cases.tsv");
+    private static final Path HELD_OUT = Path.of(System.getProperty("yq.home"), "docs", "data", "hard-cases-held-out.tsv");
 
     @TempDir
     Path dir;
@@ -93,5 +106,63 @@ class EvalCommandTest {
         assertThat(Yq.run("train", "sentiment", "--data", IngestCommandTest.fixture("../eval/sentiment.csv"),
                 "--out", dir.resolve("m").toString())).isEqualTo(2);
         assertThat(console.err()).contains("no texts labelled with an emotion");
+    }
+
+    @Test
+    void theEnrichStepReadsTheTopicsOfAtLeastNinetyPercentOfTheHardCases() throws Exception {
+        assertThat(Yq.run("eval", "cases", "--data", HARD_CASES.toString())).isZero();
+
+        List<String> lines = console.outLines();
+        assertThat(lines.get(lines.size() - 2)).matches("polarity_accuracy=[01]\\.\\d{4}");
+        assertThat(lines.get(lines.size() - 1)).matches("topic_accuracy=[01]\\.\\d{4}");
+        assertThat(Double.parseDouble(lines.get(lines.size() - 1).substring("topic_accuracy=".length()))).isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
+    void theHardCasesCoverEveryTopicSeveralTimesEveryKindAndPostsAboutNoTopic() throws Exception {
+        List<String> topics = TopicRules.load(RuleFiles.bundled()).topics().stream().map(TopicRules.Topic::name).toList();
+        List<HardCase> cases = HardCases.read(HARD_CASES, topics);
+        List<HardCase> heldOut = HardCases.read(HELD_OUT, topics);
+
+        assertThat(heldOut).extracting(HardCase::text).as("held-out cases are not in the set the rules were fitted to")
+                .doesNotContainAnyElementsOf(cases.stream().map(HardCase::text).toList());
+
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(200);
+        Map<String, Long> perTopic = cases.stream().flatMap(c -> c.topics().stream()).collect(Collectors.groupingBy(t -> t, Collectors.counting()));
+        assertThat(topics).allSatisfy(topic -> assertThat(perTopic.getOrDefault(topic, 0L)).as(topic).isGreaterThanOrEqualTo(10));
+        assertThat(cases).filteredOn(c -> c.topics().isEmpty()).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(cases).extracting(HardCase::kind).contains("event-report", "sarcasm", "rhetorical", "praise", "announcement", "complaint",
+                "chatter", "false-friend");
+        assertThat(cases).extracting(HardCase::polarity).contains(Sentiment.Label.values());
+    }
+
+    @Test
+    void polarityAccuracyIsTheShareOfCasesWhoseLabelTheEnrichStepReadsAsExpected() throws Exception {
+        Path file = Path.of(IngestCommandTest.fixture("../eval/hard-cases.tsv"));
+        TextAnalyzer analyzer = new TextAnalyzer();
+        List<HardCase> cases = HardCases.read(file, TopicRules.load(RuleFiles.bundled()).topics().stream().map(TopicRules.Topic::name).toList());
+        List<Integer> misread = cases.stream()
+                .filter(c -> analyzer.analyze(null, new TextNormalizer().plain(c.text())).sentiment().label() != c.polarity())
+                .map(HardCase::line).toList();
+        assertThat(misread).as("the last case is positive in tone, expected negative").contains(6);
+
+        assertThat(Yq.run("eval", "cases", "--data", file.toString())).isZero();
+
+        List<String> lines = console.outLines();
+        assertThat(lines.get(0)).isEqualTo("data hard-cases.tsv: 4 cases");
+        assertThat(lines.get(lines.size() - 2)).isEqualTo(String.format(Locale.ROOT, "polarity_accuracy=%.4f", (4 - misread.size()) / 4.0));
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("topic_accuracy=1.0000");
+        String wrongPolarity = file + ":(\\d+) \\S+ polarity .*";
+        assertThat(lines).filteredOn(l -> l.matches(wrongPolarity)).extracting(l -> Integer.parseInt(l.replaceFirst(wrongPolarity, "$1")))
+                .containsExactlyElementsOf(misread);
+    }
+
+    @Test
+    void aBadLineInTheCasesIsOneErrorLineWithFileAndLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("cases.tsv"), "polarity\ttopics\tkind\ttext\nnegative\t学校\tcomplaint\t作业太多\n");
+
+        assertThat(Yq.run("eval", "cases", "--data", file.toString())).isEqualTo(2);
+
+        assertThat(console.err()).startsWith("yq: " + file + ":2: unknown topic '学校'").doesNotContain("Exception");
     }
 }

@@ -43,6 +43,43 @@ class TopicClassifierTest {
         assertThat(topics(text)).contains(topic);
     }
 
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            仓库半夜失火，三名值班的保安被困在二楼                           | 安全生产
+            地下车库突然着火，浓烟顺着楼梯往上冒                            | 安全生产
+            连续强降雨，好几个乡镇都发了山洪                               | 防灾减灾救灾
+            吃了路边摊的烤串，半夜上吐下泻                                 | 食品药品安全
+            老旧小区加装电梯的补贴到底什么时候发                            | 住房保障
+            公司一声不吭就把我辞退了，经济补偿金一分没给                     | 就业社保
+            路口两辆车追尾，早高峰一下就堵死了                              | 交通出行
+            化工厂的废气熏得人头疼                                        | 生态环境
+            营业执照现在手机上就能申请                                     | 营商环境
+            副区长因严重违纪违法被免职                                     | 政府公信力
+            独居老人在家摔倒，两天后才被邻居发现                             | 养老服务
+            做个核磁共振排了一上午的队                                     | 医疗
+            车间里发生爆炸，一人受伤                                       | 安全生产
+            凌晨楼里燃气泄漏，整栋楼的住户都被疏散了                         | 安全生产
+            村口的砖窑天天冒黑烟                                          | 生态环境
+            原副县长被开除党籍和公职                                       | 政府公信力
+            """)
+    void theWordsOfEachDomainsEventsFindItsPosts(String text, String topic) {
+        assertThat(topics(text)).contains(topic);
+    }
+
+    @ParameterizedTest(name = "{1} but not {2}: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            山上发生森林火灾，扑火队员连夜上山                             | 防灾减灾救灾 | 安全生产
+            地震造成多处房屋倒塌                                         | 防灾减灾救灾 | 安全生产
+            退休职工的养老金今年又涨了                                    | 就业社保     | 养老服务
+            流感季节，老年人和儿童要尽早接种疫苗                           | 医疗         | 养老服务
+            租的房子卫生间漏水，墙面发霉，房东不管                          | 住房保障     | 食品药品安全
+            幼儿园课后托管乱收费，家长们很有意见                           | 教育         | 营商环境
+            高速上发生交通事故，造成三人伤亡                               | 交通出行     | 安全生产
+            """)
+    void aWordSharedWithAnotherDomainCountsOnlyForTheOneItMeansHere(String text, String topic, String notTopic) {
+        assertThat(topics(text)).contains(topic).doesNotContain(notTopic);
+    }
+
     @ParameterizedTest(name = "not {1}: {0}")
     @CsvSource(delimiter = '|', textBlock = """
             炒股三年，交了学费才明白什么叫风险                             | 教育
@@ -52,6 +89,28 @@ class TopicClassifierTest {
             他是个老司机带着新人跑业务                                     | 交通出行
             网上信息污染太严重，谣言满天飞                                  | 生态环境
             这家店的养老保险代缴服务挺方便                                  | 养老服务
+            这部电影的特效简直爆炸，值回票价                                | 安全生产
+            信息爆炸的年代，谁还有耐心看长文章                              | 安全生产
+            连加了三天班，感觉脑子要爆炸了                                  | 安全生产
+            他家后院着火了，老婆天天跟他闹离婚                              | 安全生产
+            用户信息泄漏，客服一问三不知                                    | 安全生产
+            这部剧烂尾了，白追了四十集                                      | 住房保障
+            娱乐圈地震，两家顶流工作室同时发声明                            | 防灾减灾救灾
+            公司人事大地震，总监一口气走了三个                              | 防灾减灾救灾
+            这个小品是春晚的一股泥石流，笑到停不下来                         | 防灾减灾救灾
+            粉丝的留言像洪水一样涌进评论区                                  | 防灾减灾救灾
+            新人第一次登台，舞台风格还有点拘谨                              | 防灾减灾救灾
+            他把网络游戏看成洪水猛兽                                        | 防灾减灾救灾
+            卫生间的下水道又堵了，一股臭味                                  | 食品药品安全
+            超市的卫生巾又在搞促销                                         | 食品药品安全
+            周末去吃了海鲜自助餐，撑得走不动                                | 养老服务
+            朋友圈被微商的广告污染了                                        | 生态环境
+            开网店一年交了不少学费，总算回本了                              | 教育
+            这家店的烤肉好吃到爆炸，工厂店就是实惠                          | 安全生产
+            排位连输五把，心态爆炸                                         | 安全生产
+            海边的度假酒店，早餐的牛奶和面包都不错                          | 食品药品安全
+            他在台上的台风很稳，完全不像新人                                | 防灾减灾救灾
+            小区楼道里停满了电动车                                         | 交通出行
             """)
     void aWordOfTheTopicInAnotherSenseDoesNotMakeThePostAboutIt(String text, String topic) {
         assertThat(topics(text)).doesNotContain(topic);
