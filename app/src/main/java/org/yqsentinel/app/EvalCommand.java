@@ -164,7 +164,7 @@ final class EvalCommand {
             SentimentEvaluation emotions = new SentimentEvaluation();
             for (Path file : data) {
                 List<LabelledText> texts = read(file, part);
-                if (texts.get(0).emotion() != null) {
+                if (texts.stream().anyMatch(t -> t.emotion() != null || t.polarity() == org.yqsentinel.model.Sentiment.Label.NEUTRAL)) {
                     SentimentEvaluation one = new SentimentEvaluation();
                     for (LabelledText text : texts) {
                         SentimentAnalyzer.Reading reading = analyzer.read(text.text());
@@ -185,7 +185,10 @@ final class EvalCommand {
                 System.out.printf(Locale.ROOT, "accuracy=%.4f%n", Counts.of(binary, t -> analyzer.analyze(t.text()).score() >= 0).accuracy());
             }
             if (emotions.texts() > 0) {
-                System.out.printf(Locale.ROOT, "polarity_accuracy=%.4f%nemotion_macro_f1=%.4f%n", emotions.polarityAccuracy(), emotions.emotionMacroF1());
+                System.out.printf(Locale.ROOT, "polarity_accuracy=%.4f%n", emotions.polarityAccuracy());
+            }
+            if (emotions.textsWithEmotion() > 0) {
+                System.out.printf(Locale.ROOT, "emotion_macro_f1=%.4f%n", emotions.emotionMacroF1());
             }
             return 0;
         }

@@ -14,6 +14,7 @@ public final class SentimentEvaluation {
     private final int[][] polarity = new int[3][3];
     private final int[][] emotion = new int[6][6];
     private int texts;
+    private int withEmotion;
 
     /** Counts one labelled text against what the analyzer read in it. */
     public void add(LabelledText text, SentimentAnalyzer.Reading reading) {
@@ -22,12 +23,18 @@ public final class SentimentEvaluation {
             polarity[text.polarity().ordinal()][reading.sentiment().label().ordinal()]++;
         }
         if (text.emotion() != null) {
+            withEmotion++;
             emotion[text.emotion().ordinal()][reading.emotion().label().ordinal()]++;
         }
     }
 
     public int texts() {
         return texts;
+    }
+
+    /** How many of the texts were labelled with an emotion (none in a three-class polarity set). */
+    public int textsWithEmotion() {
+        return withEmotion;
     }
 
     public double polarityAccuracy() {
@@ -54,6 +61,9 @@ public final class SentimentEvaluation {
             int c = label.ordinal();
             line.append(String.format(Locale.ROOT, ", %s P %.4f R %.4f", label.name().toLowerCase(Locale.ROOT),
                     precision(polarity, c), recall(polarity, c)));
+        }
+        if (withEmotion == 0) {
+            return line.toString();
         }
         line.append("; emotion F1");
         for (Emotion.Label label : Emotion.Label.values()) {

@@ -2,6 +2,7 @@ package org.yqsentinel.enrich.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,13 +38,32 @@ class LabelledTextsTest {
     }
 
     @Test
+    void neutralIsAPolarityInAFileOfPolaritiesAndAnEmotionInAFileOfEmotions() throws Exception {
+        Path polarities = Files.writeString(dir.resolve("desk.tsv"), "label\ttext\nneutral\t通知\nnegative\t事故\npositive\t点赞\n");
+        assertThat(LabelledTexts.read(polarities, LabelledTexts.Part.ALL)).extracting(LabelledText::polarity, LabelledText::emotion)
+                .containsExactly(tuple(Sentiment.Label.NEUTRAL, null), tuple(Sentiment.Label.NEGATIVE, null), tuple(Sentiment.Label.POSITIVE, null));
+        Path emotions = Files.writeString(dir.resolve("emotions.tsv"), "label\ttext\nneutral\t通知\nsad\t难过\n");
+        assertThat(LabelledTexts.read(emotions, LabelledTexts.Part.ALL)).extracting(LabelledText::emotion)
+                .containsExactly(Emotion.Label.NEUTRAL, Emotion.Label.SAD);
+    }
+
+    @Test
+    void anUnreadableRowIsNamedWithFileAndLineAndATabSeparatedFileTakesQuotesAsText() throws Exception {
+        Path csv = Files.writeString(dir.resolve("broken.csv"), "label,text\n1,好\n0,\"坏\"了\n");
+        assertThatThrownBy(() -> LabelledTexts.read(csv, LabelledTexts.Part.ALL)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(csv + ":3: not a readable CSV row");
+        Path tsv = Files.writeString(dir.resolve("quotes.tsv"), "label\ttext\nnegative\t所谓\"减负\"又涨了\n");
+        assertThat(LabelledTexts.read(tsv, LabelledTexts.Part.ALL)).extracting(LabelledText::text).containsExactly("所谓\"减负\"又涨了");
+    }
+
+    @Test
     void badLabelOrMissingColumnNamesFileAndLine() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "label,review\n1,好\n2,坏\n");
         assertThatThrownBy(() -> LabelledTexts.read(bad, LabelledTexts.Part.ALL))
-                .hasMessageContaining("bad.csv:3: label '2' is neither 0/1, negative/positive nor one of the emotions [angry, fear, happy, neutral, sad, surprise]");
+                .hasMessageContaining("bad.csv:3: label '2' is neither 0/1, negative/neutral/positive nor one of the emotions [angry, fear, happy, neutral, sad, surprise]");
         Path mixed = Files.writeString(dir.resolve("mixed.csv"), "label,text\nhappy,好\n0,坏\n");
         assertThatThrownBy(() -> LabelledTexts.read(mixed, LabelledTexts.Part.ALL))
-                .hasMessageContaining("mixed.csv:3: label '0' in a file of emotion labels; use one kind of label per file");
+                .hasMessageContaining("mixed.csv:3: label '0' in a file of emotion labels ('happy' before it); use one kind of label per file");
         Path noLabel = Files.writeString(dir.resolve("nolabel.csv"), "y,review\n1,好\n");
         assertThatThrownBy(() -> LabelledTexts.read(noLabel, LabelledTexts.Part.ALL)).hasMessageContaining("nolabel.csv:1: no 'label' column");
     }
