@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.yqsentinel.ingest.InvalidRecord;
 import org.yqsentinel.ingest.RejectCode;
 import org.yqsentinel.ingest.normalize.Counts;
@@ -54,7 +55,7 @@ final class WechatArticleAdapter implements ItemAdapter {
         String author = Fields.text(record, "author");
         String name = author != null ? author : draft.source;
         if (name != null) {
-            draft.author = new Author(name, counts.of(record, "fans_num"), record.path("verified").asBoolean(false), null);
+            draft.author = new Author(name, counts.of(record, "fans_num"), record.path("verified").asBoolean(false), accountType(record));
         }
         draft.title = Fields.text(record, "title");
         draft.summary = Fields.text(record, "digest");
@@ -104,4 +105,12 @@ final class WechatArticleAdapter implements ItemAdapter {
     private static String first(String a, String b) {
         return a != null ? a : b;
     }
+
+    /** The kind of account the crawler says it is ({@code account_type}: government, media, enterprise, organization, personal), or null. */
+    private static String accountType(JsonNode record) {
+        String type = Fields.text(record, "account_type");
+        return type != null && ACCOUNT_TYPES.contains(type) ? type : null;
+    }
+
+    private static final Set<String> ACCOUNT_TYPES = Set.of("government", "media", "enterprise", "organization", "personal");
 }

@@ -62,7 +62,7 @@ final class CrawlerShapes {
         String biz = biz(account.biz());
         String sourceId = biz + "_" + mid + "_" + idx;
         return new Item(Item.idOf(Channel.WECHAT, sourceId), Channel.WECHAT, sourceId, account.name(),
-                new Author(account.name(), null, account.verified(), null), title, digest(text), text,
+                new Author(account.name(), null, account.verified(), account.accountType()), title, digest(text), text,
                 wechatUrl(biz, mid, idx), at, engagement, null, null, null, false, null);
     }
 
@@ -125,6 +125,9 @@ final class CrawlerShapes {
         node.put("digest", item.summary() == null ? "" : item.summary());
         node.put("author", variant(item.id(), "author", 3) == 0 ? item.author().name() : "");
         node.put("verified", item.author().verified());
+        if (item.author().accountType() != null) {
+            node.put("account_type", item.author().accountType());
+        }
         node.put("content", "<div class=\"rich_media_content \" id=\"js_content\" style=\"visibility: hidden;\"><section>"
                 + (variant(item.id(), "cover", 2) == 0 ? "<p style=\"text-align: center;\"><img class=\"rich_pages wxw-img\" "
                 + "data-src=\"https://mmbiz.qpic.cn/mmbiz_jpg/" + hex(item.id(), 24) + "/640?wx_fmt=jpeg\" alt=\"\"></p>" : "")

@@ -19,7 +19,17 @@ final class ScenarioCast {
 
     record WeiboAccount(String name, String uid, long followers, boolean verified, Region region, Role role) {}
 
-    record WechatAccount(String name, String biz, boolean verified, Region region, long readScale, Set<Kind> writes) {}
+    record WechatAccount(String name, String biz, boolean verified, Region region, long readScale, Set<Kind> writes) {
+
+        /** Government accounts run by the city's offices, media accounts by its paper; the others are people's and firms'. */
+        String accountType() {
+            return switch (name) {
+                case "江城发布", "江城教育" -> "government";
+                case "江城日报", "江城头条" -> "media";
+                default -> null;
+            };
+        }
+    }
 
     record Site(String name, String code, String domain, Region region, boolean showsReads, double weight) {}
 

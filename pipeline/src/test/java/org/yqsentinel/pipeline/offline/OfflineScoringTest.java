@@ -71,7 +71,7 @@ class OfflineScoringTest {
         assertThat(opened.type()).isEqualTo(AlertEventType.OPENED);
         assertThat(opened.policyId()).isEqualTo("江教发〔2026〕18号");
         assertThat(opened.respondBy()).isEqualTo(opened.windowEnd().plusSeconds(48 * 3600));
-        assertThat(opened.factors()).hasSize(8);
+        assertThat(opened.factors()).hasSize(org.yqsentinel.rules.risk.RiskFactor.values().length);
         assertThat(opened.topItems()).isNotEmpty().allSatisfy(p -> assertThat(p.maskedExcerpt()).isNotBlank());
         assertThat(first.get(0)).contains("\"tier\":\"" + opened.tier().code() + "\"", "\"color\":\"" + opened.tier().color() + "\"",
                 "\"eventTime\":\"" + opened.windowEnd() + "\"");

@@ -46,7 +46,7 @@ public final class PolicyRisk {
     public Window close(WatchedPolicy policy, SlidingTallies tallies, AlertMaker.Episode episode, CaseRecord current,
                         Instant end, Function<Item, PostRef> quote) {
         WindowTally window = tallies.window(end);
-        RiskScorer.Score score = scorer.score(window.stats(tallies.baselinePerWindow(end), policy.preIssuance()));
+        RiskScorer.Score score = scorer.score(window.stats(tallies.recentPerWindow(end), tallies.baselinePerWindow(end), policy.preIssuance()));
         Instant start = end.minus(rules.windows().size());
         List<PostRef> top = window.topPosts().stream().map(quote).toList();
         AlertMaker.Outcome outcome = alerts.next(episode, policy.subject(), score, start, end, top);

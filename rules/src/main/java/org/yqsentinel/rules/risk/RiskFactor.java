@@ -12,10 +12,14 @@ public enum RiskFactor {
     SPREAD("spread", "扩散面", Group.ATTENTION),
     INFLUENTIAL("influential", "大V与认证账号", Group.ATTENTION),
     NEGATIVE_SHARE("negative-share", "负面占比", Group.CONCERN),
+    ALARM("alarm", "愤怒与恐慌", Group.CONCERN),
     SENSITIVE("sensitive", "敏感话题", Group.CONCERN),
     PRE_ISSUANCE("pre-issuance", "出台前风险", Group.CONCERN);
 
-    /** Attention (关注度): how loud and wide the reaction is. Concern (负面程度): how much of it is against the policy. */
+    /**
+     * Attention (关注度): how loud and wide the public reaction is. Concern (负面程度): how much of it is against
+     * the policy, how angry or afraid, how sensitive, and how risky the policy looked before anyone reacted.
+     */
     public enum Group { ATTENTION, CONCERN }
 
     private final String key;

@@ -37,8 +37,11 @@ public record RiskRules(
 
     public static final String FILE = "risk.yaml";
 
-    /** Sliding event-time windows: their size and slide, the baseline growth compares with, and how late an item may come. */
-    public record Windows(Duration size, Duration slide, Duration baseline, Duration allowedLateness) {}
+    /**
+     * Sliding event-time windows: their size and slide, their latest part (whose rate of posts shows a surge before
+     * it fills the window), the baseline growth compares with, and how late an item may come.
+     */
+    public record Windows(Duration size, Duration slide, Duration recent, Duration baseline, Duration allowedLateness) {}
 
     /** A tier opens at {@code enter}, falls after the score stays below {@code leave} for the quiet period, and must be answered within {@code respondWithin}. */
     public record Threshold(double enter, double leave, Duration respondWithin) {}
@@ -53,7 +56,7 @@ public record RiskRules(
             "sensitive-topics", "tiers", "quiet-minutes", "linking", "pre-issuance");
     private static final Set<String> LINKING_FIELDS = Set.of("keywords-per-policy", "minimum-shared-keywords",
             "minimum-keyword-overlap", "background-days");
-    private static final Set<String> WINDOW_FIELDS = Set.of("size-minutes", "slide-minutes", "baseline-hours",
+    private static final Set<String> WINDOW_FIELDS = Set.of("size-minutes", "slide-minutes", "recent-minutes", "baseline-hours",
             "allowed-lateness-minutes");
     private static final Set<String> TIER_FIELDS = Set.of("enter", "leave", "respond-within-hours");
     private static final Set<String> PRE_ISSUANCE_FIELDS = Set.of("livelihood-areas", "area-weight", "grievance-words");
@@ -87,11 +90,16 @@ public record RiskRules(
         yaml.knownFields(window, "/window", WINDOW_FIELDS);
         Duration size = Duration.ofMinutes(read.whole(window, "/window", "size-minutes", 1));
         Duration slide = Duration.ofMinutes(read.whole(window, "/window", "slide-minutes", 1));
+        Duration recent = Duration.ofMinutes(read.whole(window, "/window", "recent-minutes", 1));
         Duration baseline = Duration.ofHours(read.whole(window, "/window", "baseline-hours", 1));
         Duration lateness = Duration.ofMinutes(read.whole(window, "/window", "allowed-lateness-minutes", 0));
         if (size.toMinutes() % slide.toMinutes() != 0) {
             throw yaml.error("/window/slide-minutes", "slide-minutes must divide size-minutes (" + size.toMinutes()
                     + "), so that every window starts on a slide");
+        }
+        if (recent.compareTo(size) > 0 || recent.toMinutes() % slide.toMinutes() != 0) {
+            throw yaml.error("/window/recent-minutes", "recent-minutes must be a multiple of slide-minutes (" + slide.toMinutes()
+                    + ") and at most size-minutes (" + size.toMinutes() + "): the latest part of a window is made of whole slides");
         }
         if (baseline.compareTo(size) < 0) {
             throw yaml.error("/window/baseline-hours", "the baseline must be at least as long as the window ("
@@ -159,7 +167,7 @@ public record RiskRules(
         words.fieldNames().forEachRemaining(word -> grievance.put(word.strip(),
                 read.number(words, "/pre-issuance/grievance-words", word, 0, 1)));
 
-        return new RiskRules(new Windows(size, slide, baseline, lateness),
+        return new RiskRules(new Windows(size, slide, recent, baseline, lateness),
                 read.whole(root, "", "watch-days", 1),
                 read.whole(root, "", "minimum-posts", 1),
                 weights, fullAt, new LinkedHashSet<>(read.someWords(root, "", "sensitive-topics")), tiers,

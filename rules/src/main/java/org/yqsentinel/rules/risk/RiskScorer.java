@@ -10,9 +10,12 @@ import org.yqsentinel.model.Factor;
 /**
  * The risk score (0–100) of a policy's window: each {@link RiskFactor} measured from the
  * {@link WindowStats}, normalized to [0, 1] by the raw value at which it counts in full, and explained
- * in a sentence a desk can read. The weighted mean of the attention factors and that of the concern
- * factors are combined as 100 × √(attention × concern): a loud but welcoming reaction, or a bitter but
- * unheard one, stays low; only a loud and negative one scores high. A window with fewer posts than
+ * in a sentence a desk can read. Attention is the weighted mean of its factors; concern the sum of its
+ * factors' points out of 100, at most 1, so that two strong signals (most posts negative, many of them angry)
+ * fill it even when the policy looked harmless. They are combined as 100 × √(attention × concern): a loud but
+ * welcoming reaction, or a bitter but unheard one, stays low; only a loud and negative one scores high.
+ * Volume is the window's posts or, when higher, the rate of its latest part per window length, so a surge
+ * counts at the pace it has reached rather than waiting to fill the window. A window with fewer posts than
  * {@code minimum-posts} scores 0: too little to judge; and growth compares with a baseline of at least
  * that many posts, so a handful of posts after a silence is not a fivefold rise. Immutable and thread-safe.
  */
@@ -24,6 +27,9 @@ public final class RiskScorer {
             factors = List.copyOf(factors);
         }
     }
+
+    /** The concern points that fill concern. */
+    static final double CONCERN_POINTS = 100;
 
     private final RiskRules rules;
     private final Map<RiskFactor.Group, Double> groupWeight = new EnumMap<>(RiskFactor.Group.class);
@@ -47,15 +53,16 @@ public final class RiskScorer {
             return new Score(0, factors);
         }
         double attention = sums.get(RiskFactor.Group.ATTENTION) / groupWeight.get(RiskFactor.Group.ATTENTION);
-        double concern = sums.get(RiskFactor.Group.CONCERN) / groupWeight.get(RiskFactor.Group.CONCERN);
+        double concern = Math.min(1, sums.get(RiskFactor.Group.CONCERN) / CONCERN_POINTS);
         return new Score(round(100 * Math.sqrt(attention * concern)), factors);
     }
 
     private double raw(RiskFactor factor, WindowStats stats) {
         return switch (factor) {
-            case VOLUME -> stats.posts();
-            case GROWTH -> stats.posts() / Math.max(rules.minimumPosts(), stats.baselinePostsPerWindow());
+            case VOLUME -> volume(stats);
+            case GROWTH -> volume(stats) / Math.max(rules.minimumPosts(), stats.baselinePostsPerWindow());
             case NEGATIVE_SHARE -> stats.posts() == 0 ? 0 : (double) stats.negativePosts() / stats.posts();
+            case ALARM -> stats.posts() == 0 ? 0 : (double) stats.alarmedPosts() / stats.posts();
             case REACH -> stats.reach();
             case SPREAD -> stats.channels() + stats.regions();
             case INFLUENTIAL -> stats.influentialAccounts();
@@ -64,15 +71,28 @@ public final class RiskScorer {
         };
     }
 
+    /**
+     * The window's public posts, or the rate its latest part reached, per window length, when that is higher and
+     * the latest part holds at least {@code minimum-posts} posts (a few posts are no pace).
+     */
+    private double volume(WindowStats stats) {
+        double recentPosts = stats.recentPostsPerWindow() * rules.windows().recent().toMillis() / rules.windows().size().toMillis();
+        return recentPosts < rules.minimumPosts() ? stats.posts() : Math.max(stats.posts(), stats.recentPostsPerWindow());
+    }
+
     private String explain(RiskFactor factor, double raw, WindowStats stats) {
         String full = factor == RiskFactor.PRE_ISSUANCE ? "" : "，满分 " + format(rules.fullAt().get(factor), factor);
         String text = switch (factor) {
-            case VOLUME -> String.format(Locale.ROOT, "声量 %d 条", stats.posts());
+            case VOLUME -> (raw > stats.posts()
+                    ? String.format(Locale.ROOT, "公众发帖 %d 条，最近时段折合每窗口 %.0f 条", stats.posts(), stats.recentPostsPerWindow())
+                    : String.format(Locale.ROOT, "公众发帖 %d 条", stats.posts()))
+                    + (stats.officialPosts() > 0 ? String.format(Locale.ROOT, "（另有政府账号 %d 条，不计入）", stats.officialPosts()) : "");
             case GROWTH -> stats.baselinePostsPerWindow() < rules.minimumPosts()
                     ? String.format(Locale.ROOT, "较基线 %.1f 倍（基线每窗口 %.1f 条，不足 %d 条按 %d 条计）", raw,
                             stats.baselinePostsPerWindow(), rules.minimumPosts(), rules.minimumPosts())
                     : String.format(Locale.ROOT, "较基线 %.1f 倍（基线每窗口 %.1f 条）", raw, stats.baselinePostsPerWindow());
             case NEGATIVE_SHARE -> String.format(Locale.ROOT, "负面 %d 条，占 %.0f%%", stats.negativePosts(), raw * 100);
+            case ALARM -> String.format(Locale.ROOT, "愤怒或恐慌 %d 条，占 %.0f%%", stats.alarmedPosts(), raw * 100);
             case REACH -> String.format(Locale.ROOT, "覆盖 %d 人次（粉丝与转发）", stats.reach());
             case SPREAD -> String.format(Locale.ROOT, "%d 个渠道、%d 个地区", stats.channels(), stats.regions());
             case INFLUENTIAL -> String.format(Locale.ROOT, "%d 个认证或大V账号参与", stats.influentialAccounts());
@@ -83,7 +103,7 @@ public final class RiskScorer {
     }
 
     private static String format(double value, RiskFactor factor) {
-        return factor == RiskFactor.NEGATIVE_SHARE ? String.format(Locale.ROOT, "%.0f%%", value * 100)
+        return factor == RiskFactor.NEGATIVE_SHARE || factor == RiskFactor.ALARM ? String.format(Locale.ROOT, "%.0f%%", value * 100)
                 : value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 

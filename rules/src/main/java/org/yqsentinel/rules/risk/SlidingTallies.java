@@ -17,12 +17,14 @@ public final class SlidingTallies {
 
     private final long slide;
     private final long size;
+    private final long recent;
     private final long baseline;
     private final TreeMap<Long, WindowTally> buckets = new TreeMap<>();
 
     public SlidingTallies(RiskRules.Windows windows) {
         this.slide = windows.slide().toMillis();
         this.size = windows.size().toMillis();
+        this.recent = windows.recent().toMillis();
         this.baseline = windows.baseline().toMillis();
     }
 
@@ -48,6 +50,15 @@ public final class SlidingTallies {
             window.merge(bucket);
         }
         return window;
+    }
+
+    /** The public posts of the latest part of the window ending at {@code end}, as posts per window length. */
+    public double recentPerWindow(Instant end) {
+        long posts = 0;
+        for (WindowTally bucket : range(end.toEpochMilli() - recent, end.toEpochMilli()).values()) {
+            posts += bucket.posts();
+        }
+        return posts / ((double) recent / size);
     }
 
     /** The baseline before the window ending at {@code end}, as posts per window length. */

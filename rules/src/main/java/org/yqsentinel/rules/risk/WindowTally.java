@@ -1,11 +1,11 @@
 package org.yqsentinel.rules.risk;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.yqsentinel.model.Author;
+import org.yqsentinel.model.Emotion;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.Sentiment;
@@ -13,10 +13,12 @@ import org.yqsentinel.model.TopicHit;
 
 /**
  * What the posts linked to one policy add up to in one window, gathered post by post and mergeable (the
- * accumulator of a Flink aggregate): posts, negative posts, reach (followers of the posting accounts plus
- * reposts), the channels and regions they come from, the influential accounts among the posters, the
- * sensitive hits, and the {@value #TOP_POSTS} posts with the most interactions. Mutable; not thread-safe;
- * kept in Flink state as a {@link TallyBucket}.
+ * accumulator of a Flink aggregate). The public's posts count as reaction: posts, negative posts, angry or
+ * fearful posts, reach (followers of the posting accounts plus reposts), the channels and regions they
+ * come from, the influential accounts among the posters, the sensitive hits, and the {@value #TOP_POSTS}
+ * posts that drive the risk ({@link TopPost#DRIVING_THE_RISK}). Posts of government accounts (the policy's
+ * own announcements and their relays) are counted apart and nowhere else. Mutable; not thread-safe; kept
+ * in Flink state as a {@link TallyBucket}.
  */
 public final class WindowTally {
 
@@ -24,18 +26,19 @@ public final class WindowTally {
     /** An account with this many followers is influential (大V) even when the platform has not verified it. */
     public static final long INFLUENTIAL_FOLLOWERS = 100_000;
 
-    private static final Comparator<Item> MOST_INTERACTIONS = Comparator
-            .comparingLong((Item item) -> item.engagement().interactions()).reversed()
-            .thenComparing(Item::id);
+    /** What the platforms call a government account (Weibo 政务 verification, a WeChat account a government body runs). */
+    public static final String GOVERNMENT = "government";
 
     private long posts;
     private long negative;
+    private long alarmed;
+    private long official;
     private long reach;
     private long sensitive;
     private final TreeSet<String> channels = new TreeSet<>();
     private final TreeSet<String> regions = new TreeSet<>();
     private final TreeSet<String> influential = new TreeSet<>();
-    private final List<Item> top = new ArrayList<>(TOP_POSTS + 1);
+    private final List<TopPost> top = new ArrayList<>(TOP_POSTS + 1);
 
     /**
      * Counts a linked post. Its sensitive hits are its tokens on the watch list plus one for each of its
@@ -43,11 +46,20 @@ public final class WindowTally {
      */
     public void add(EnrichedItem post, Set<String> watchWords, Set<String> sensitiveTopics) {
         Item item = post.item();
+        Author author = item.author();
+        if (author != null && GOVERNMENT.equals(author.accountType())) {
+            official++;
+            return;
+        }
         posts++;
-        if (post.analysis().sentiment() != null && post.analysis().sentiment().label() == Sentiment.Label.NEGATIVE) {
+        boolean against = post.analysis().sentiment() != null && post.analysis().sentiment().label() == Sentiment.Label.NEGATIVE;
+        if (against) {
             negative++;
         }
-        Author author = item.author();
+        Emotion emotion = post.analysis().emotion();
+        if (emotion != null && (emotion.label() == Emotion.Label.ANGRY || emotion.label() == Emotion.Label.FEAR)) {
+            alarmed++;
+        }
         long followers = author == null || author.followerCount() == null ? 0 : author.followerCount();
         reach += followers + (item.engagement().reposts() == null ? 0 : item.engagement().reposts());
         channels.add(item.channel().id());
@@ -67,13 +79,15 @@ public final class WindowTally {
                 sensitive++;
             }
         }
-        keepTop(item);
+        keepTop(new TopPost(item, against));
     }
 
     /** Adds another tally of the same policy and window (Flink merges partial aggregates of merged windows). */
     public WindowTally merge(WindowTally other) {
         posts += other.posts;
         negative += other.negative;
+        alarmed += other.alarmed;
+        official += other.official;
         reach += other.reach;
         sensitive += other.sensitive;
         channels.addAll(other.channels);
@@ -83,35 +97,38 @@ public final class WindowTally {
         return this;
     }
 
-    private void keepTop(Item post) {
-        if (top.stream().anyMatch(p -> p.id().equals(post.id()))) {
+    private void keepTop(TopPost post) {
+        if (top.stream().anyMatch(p -> p.item().id().equals(post.item().id()))) {
             return;
         }
         top.add(post);
-        top.sort(MOST_INTERACTIONS);
+        top.sort(TopPost.DRIVING_THE_RISK);
         if (top.size() > TOP_POSTS) {
             top.remove(top.size() - 1);
         }
     }
 
-    /** The window's measurements, with the baseline's posts per window and the policy's pre-issuance risk. */
-    public WindowStats stats(double baselinePostsPerWindow, double preIssuance) {
-        return new WindowStats(posts, baselinePostsPerWindow, negative, reach, channels.size(), regions.size(),
-                influential.size(), sensitive, preIssuance);
+    /**
+     * The window's measurements, with the public posts of its latest part and of the baseline, both as posts per
+     * window length, and the policy's pre-issuance risk.
+     */
+    public WindowStats stats(double recentPostsPerWindow, double baselinePostsPerWindow, double preIssuance) {
+        return new WindowStats(posts, recentPostsPerWindow, baselinePostsPerWindow, negative, alarmed, reach, channels.size(),
+                regions.size(), influential.size(), sensitive, preIssuance, official);
     }
 
     public long posts() {
         return posts;
     }
 
-    /** The posts with the most interactions (reposts, comments, likes), most first; ties by item id. */
+    /** The public's posts that drive the risk: negative ones first, each part by interactions, most first; ties by item id. */
     public List<Item> topPosts() {
-        return List.copyOf(top);
+        return top.stream().map(TopPost::item).toList();
     }
 
     /** The tally as a value for Flink state. */
     public TallyBucket toBucket() {
-        return new TallyBucket(posts, negative, reach, sensitive, List.copyOf(channels), List.copyOf(regions),
+        return new TallyBucket(posts, negative, alarmed, official, reach, sensitive, List.copyOf(channels), List.copyOf(regions),
                 List.copyOf(influential), List.copyOf(top));
     }
 
@@ -120,6 +137,8 @@ public final class WindowTally {
         WindowTally tally = new WindowTally();
         tally.posts = bucket.posts();
         tally.negative = bucket.negative();
+        tally.alarmed = bucket.alarmed();
+        tally.official = bucket.official();
         tally.reach = bucket.reach();
         tally.sensitive = bucket.sensitive();
         tally.channels.addAll(bucket.channels());

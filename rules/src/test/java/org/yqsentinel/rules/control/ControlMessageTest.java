@@ -59,12 +59,12 @@ class ControlMessageTest {
         LiveRules.Outcome refused = live.apply(new ControlMessage.RulesUpdate("risk.yaml",
                 RISK.replace("II:  {enter: 65, leave: 58", "II:  {enter: 65, leave: 90"), at.plusSeconds(600)));
         assertThat(refused.accepted()).isFalse();
-        assertThat(refused.message()).isEqualTo("refused, the rules in force stay: risk.yaml (yq.control, 2026-11-21T08:10:00Z):44: "
+        assertThat(refused.message()).isEqualTo("refused, the rules in force stay: risk.yaml (yq.control, 2026-11-21T08:10:00Z):50: "
                 + "leave (90.0) must be below enter (65.0), or tier II would flap");
         assertThat(live.riskAt(at.plusSeconds(3600))).isSameAs(inForce);
 
         LiveRules.Outcome slide = live.apply(new ControlMessage.RulesUpdate("risk.yaml",
-                RISK.replace("slide-minutes: 5 ", "slide-minutes: 10"), at.plusSeconds(900)));
+                RISK.replace("slide-minutes: 5 ", "slide-minutes: 15"), at.plusSeconds(900)));
         assertThat(slide.accepted()).isFalse();
         assertThat(slide.message()).contains("window.slide-minutes cannot change at run time (it is 5)");
         assertThat(live.latest()).isSameAs(inForce);

@@ -70,6 +70,8 @@ class RiskRulesTest {
     @Test
     void aSlideThatDoesNotDivideTheWindowIsRefused() {
         refused(BUNDLED.replace("slide-minutes: 5 ", "slide-minutes: 7 "), "slide-minutes: 7", "must divide size-minutes (60)");
+        refused(BUNDLED.replace("recent-minutes: 15 ", "recent-minutes: 12 "), "recent-minutes: 12",
+                "recent-minutes must be a multiple of slide-minutes (5) and at most size-minutes (60)");
     }
 
     @Test
@@ -82,8 +84,8 @@ class RiskRulesTest {
 
     @Test
     void aGroupWithoutWeightIsRefused() {
-        String text = BUNDLED.replace("  negative-share: 60\n  sensitive: 20\n  pre-issuance: 20",
-                "  negative-share: 0\n  sensitive: 0\n  pre-issuance: 0");
+        String text = BUNDLED.replace("  negative-share: 60\n  alarm: 30\n  sensitive: 20\n  pre-issuance: 20",
+                "  negative-share: 0\n  alarm: 0\n  sensitive: 0\n  pre-issuance: 0");
         refused(text, "volume: 30", "at least one concern factor needs a weight above 0");
     }
 }

@@ -39,7 +39,7 @@ class SlidingTalliesTest {
         SlidingTallies tallies = tallies(T0.minusSeconds(1), T0, T0.plus(Duration.ofMinutes(59)), T0.plus(Duration.ofMinutes(60)));
         WindowTally window = tallies.window(T0.plus(Duration.ofHours(1)));
         assertThat(window.posts()).isEqualTo(2);  // T0 and T0 + 59 min; not the second before, not the end itself
-        assertThat(window.stats(0, 0).negativePosts()).isEqualTo(2);
+        assertThat(window.stats(0, 0, 0).negativePosts()).isEqualTo(2);
     }
 
     @Test
@@ -80,7 +80,7 @@ class SlidingTalliesTest {
         SlidingTallies restored = new SlidingTallies(WINDOWS);
         restored.put(bucket, WindowTally.of(original.window(original.nextWindowEnd(at)).toBucket()));
         Instant end = original.nextWindowEnd(at);
-        assertThat(restored.window(end).stats(0, 0)).isEqualTo(original.window(end).stats(0, 0));
+        assertThat(restored.window(end).stats(0, 0, 0)).isEqualTo(original.window(end).stats(0, 0, 0));
         assertThat(restored.window(end).topPosts()).isEqualTo(original.window(end).topPosts());
         assertThat(restored.anyIn(end.plus(Duration.ofMinutes(55)))).isTrue();
         assertThat(restored.anyIn(end.plus(Duration.ofMinutes(60)))).isFalse();

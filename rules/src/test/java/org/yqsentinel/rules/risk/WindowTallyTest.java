@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.yqsentinel.model.Analysis;
 import org.yqsentinel.model.Author;
 import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.Emotion;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
@@ -40,9 +41,34 @@ class WindowTallyTest {
                 WATCH, SENSITIVE_TOPICS);
         tally.add(post("n1", Channel.NEWS, "某网红", 150_000, false, 0, "深圳", Sentiment.Label.NEGATIVE, List.of("上访", "维权"),
                 "政府公信力"), WATCH, SENSITIVE_TOPICS);
-        WindowStats stats = tally.stats(1.5, 0.4);
-        assertThat(stats).isEqualTo(new WindowStats(3, 1.5, 2, 500 + 20 + 2_000_000 + 300 + 150_000, 2, 2, 2, 3 + 1, 0.4));
-        assertThat(tally.topPosts()).extracting(Item::id).containsExactly("w2", "w1", "n1");
+        Item announcement = new Item("g1", Channel.WEIBO, "g1", "src", new Author("江城教育", 3_000_000L, true, WindowTally.GOVERNMENT),
+                null, null, "…", null, Instant.parse("2026-11-20T09:00:00Z"), new Engagement(900L, 0L, 0L, null),
+                new Region("广东", "广州", null), null, null, false, null);
+        tally.add(new EnrichedItem(announcement, post("x", Channel.WEIBO, "x", 0, false, 0, null, Sentiment.Label.NEUTRAL,
+                List.of("维权")).analysis()), WATCH, SENSITIVE_TOPICS);
+        WindowStats stats = tally.stats(4.0, 1.5, 0.4);
+        assertThat(stats).isEqualTo(new WindowStats(3, 4.0, 1.5, 2, 0, 500 + 20 + 2_000_000 + 300 + 150_000, 2, 2, 2, 3 + 1, 0.4, 1));
+        // the posts against the policy first, each part by interactions; the government's announcement nowhere
+        assertThat(tally.topPosts()).extracting(Item::id).containsExactly("w1", "n1", "w2");
+    }
+
+    @Test
+    void angryAndFearfulPostsCountAsAlarmed() {
+        WindowTally tally = new WindowTally();
+        EnrichedItem angry = post("a", Channel.WEIBO, "甲", 10, false, 1, null, Sentiment.Label.NEGATIVE, List.of());
+        EnrichedItem sad = post("s", Channel.WEIBO, "乙", 10, false, 1, null, Sentiment.Label.NEGATIVE, List.of());
+        EnrichedItem afraid = post("f", Channel.WEIBO, "丙", 10, false, 1, null, Sentiment.Label.NEGATIVE, List.of());
+        tally.add(withEmotion(angry, Emotion.Label.ANGRY), WATCH, SENSITIVE_TOPICS);
+        tally.add(withEmotion(sad, Emotion.Label.SAD), WATCH, SENSITIVE_TOPICS);
+        tally.add(withEmotion(afraid, Emotion.Label.FEAR), WATCH, SENSITIVE_TOPICS);
+        assertThat(tally.stats(0, 0, 0).alarmedPosts()).isEqualTo(2);
+        assertThat(WindowTally.of(tally.toBucket()).stats(0, 0, 0)).isEqualTo(tally.stats(0, 0, 0));
+    }
+
+    private static EnrichedItem withEmotion(EnrichedItem post, Emotion.Label emotion) {
+        var a = post.analysis();
+        return new EnrichedItem(post.item(), new Analysis(a.tokens(), a.keywords(), a.sentiment(), new Emotion(emotion, 0.7), a.topics(),
+                a.entities()));
     }
 
     @Test
@@ -59,7 +85,7 @@ class WindowTallyTest {
         posts.subList(0, 2).forEach(p -> left.add(p, WATCH, SENSITIVE_TOPICS));
         posts.subList(2, 4).forEach(p -> right.add(p, WATCH, SENSITIVE_TOPICS));
         WindowTally merged = left.merge(right);
-        assertThat(merged.stats(2, 0.1)).isEqualTo(one.stats(2, 0.1));
+        assertThat(merged.stats(3, 2, 0.1)).isEqualTo(one.stats(3, 2, 0.1));
         assertThat(merged.topPosts()).isEqualTo(one.topPosts());
     }
 
