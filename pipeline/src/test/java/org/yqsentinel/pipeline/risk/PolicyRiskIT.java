@@ -313,7 +313,7 @@ class PolicyRiskIT {
         assertThat(alert.get("type").asText()).isEqualTo("OPENED");
         assertThat(alert.get("policyId").asText()).isEqualTo("江教发〔2026〕18号");
         assertThat(alert.get("tier").asText()).isEqualTo(opened.tier().code());
-        assertThat(alert.get("factors")).hasSize(8);
+        assertThat(alert.get("factors")).hasSize(org.yqsentinel.rules.risk.RiskFactor.values().length);
         ObjectNode record = document("yq-cases", opened.caseId());
         assertThat(record.get("subjectId").asText()).isEqualTo("江教发〔2026〕18号");
         assertThat(record.get("timeline").get(0).get("alertId").asText()).isEqualTo(opened.id());
