@@ -3,6 +3,7 @@ package org.yqsentinel.enrich.region;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,6 +73,19 @@ public final class RegionResolver {
         return mentions.topCity(null)
                 .or(mentions::topProvince)
                 .map(place -> table.region(place, null));
+    }
+
+    /**
+     * The provinces and cities that these words name as places on their own (by {@link RegionTable#textPlace}: a
+     * district as its city, a name that places in different cities share not at all), each once, in the order first
+     * named; without codes or locations.
+     */
+    public List<Region> placesNamed(List<String> words) {
+        Set<Region> named = new LinkedHashSet<>();
+        for (String word : words) {
+            table.textPlace(word).ifPresent(place -> named.add(new Region(place.province(), place.city(), null)));
+        }
+        return List.copyOf(named);
     }
 
     private Region fromDeclared(Region declared, Place province, Optional<Place> outlet, Mentions mentions) {

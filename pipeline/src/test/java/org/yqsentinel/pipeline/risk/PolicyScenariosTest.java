@@ -73,10 +73,14 @@ class PolicyScenariosTest {
     }
 
     @Test
-    void aPositiveReceptionStaysAtBlueAtMost(@TempDir Path work) throws Exception {
+    void aPositiveReceptionRaisesNoAlertOfItsOwn(@TempDir Path work) throws Exception {
         Run run = score("positive", work);
-        assertThat(run.simulation().items(run.simulation().phase("positive"))).hasSizeGreaterThan(1000);
-        assertThat(run.alerts()).allSatisfy(a -> assertThat(a.tier()).isEqualTo(Tier.IV_BLUE));
+        Simulation.Phase welcome = run.simulation().phase("positive");
+        assertThat(run.simulation().items(welcome)).hasSizeGreaterThan(1000);
+        // the build-up before it (questions, mixed feelings) may raise Ⅲ at most; the welcome itself opens or raises nothing
+        assertThat(run.alerts()).isNotEmpty().allSatisfy(a -> assertThat(a.tier()).isLessThanOrEqualTo(Tier.III_YELLOW));
+        assertThat(run.alerts()).filteredOn(a -> welcome.contains(a.windowEnd()))
+                .noneMatch(a -> a.type() == AlertEventType.OPENED || a.type() == AlertEventType.ESCALATED);
     }
 
     @Test
