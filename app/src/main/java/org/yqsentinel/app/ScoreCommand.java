@@ -150,7 +150,7 @@ final class ScoreCommand implements Callable<Integer> {
         return new OfflineRecords.Input(Yq.requireFile(Path.of(item)).toString(), false, channel);
     }
 
-    private static Channel channel(String name, String where) {
+    static Channel channel(String name, String where) {
         try {
             return Channel.of(name);
         } catch (IllegalArgumentException e) {
