@@ -76,14 +76,16 @@ public final class RegionResolver {
     }
 
     /**
-     * The provinces and cities that these words name as places on their own (by {@link RegionTable#textPlace}: a
-     * district as its city, a name that places in different cities share not at all), each once, in the order first
-     * named; without codes or locations.
+     * The provinces and cities that these words name themselves, each once, in the order first named; without codes
+     * or locations. Only names the table lets count in a post's text ({@link RegionTable#textPlace}), and only of a
+     * province or a city: the names of districts and counties are often everyday words too (惠民, 永和), and a post
+     * that speaks of another place names its city.
      */
     public List<Region> placesNamed(List<String> words) {
         Set<Region> named = new LinkedHashSet<>();
         for (String word : words) {
-            table.textPlace(word).ifPresent(place -> named.add(new Region(place.province(), place.city(), null)));
+            table.textPlace(word).filter(place -> place.level() != Level.DISTRICT)
+                    .ifPresent(place -> named.add(new Region(place.province(), place.city(), null)));
         }
         return List.copyOf(named);
     }

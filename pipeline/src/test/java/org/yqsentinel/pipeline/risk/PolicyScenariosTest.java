@@ -77,10 +77,10 @@ class PolicyScenariosTest {
         Run run = score("positive", work);
         Simulation.Phase welcome = run.simulation().phase("positive");
         assertThat(run.simulation().items(welcome)).hasSizeGreaterThan(1000);
-        // the build-up before it (questions, mixed feelings) may raise Ⅲ at most; the welcome itself opens or raises nothing
-        assertThat(run.alerts()).isNotEmpty().allSatisfy(a -> assertThat(a.tier()).isLessThanOrEqualTo(Tier.III_YELLOW));
-        assertThat(run.alerts()).filteredOn(a -> welcome.contains(a.windowEnd()))
-                .noneMatch(a -> a.type() == AlertEventType.OPENED || a.type() == AlertEventType.ESCALATED);
+        // the build-up before it (questions, mixed feelings) may raise a tier; once the welcome has begun, every alert
+        // event lowers or ends the episode
+        assertThat(run.alerts()).filteredOn(a -> a.windowEnd().isAfter(welcome.start())).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.type()).isIn(AlertEventType.DEESCALATED, AlertEventType.RESOLVED));
     }
 
     @Test
