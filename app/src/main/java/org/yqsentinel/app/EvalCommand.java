@@ -36,11 +36,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code yq eval sentiment|ner|privacy|cases}: how the models, the de-identification and the enrich step do on
- * labelled files.
+ * {@code yq eval sentiment|ner|privacy|cases|linking}: how the models, the de-identification, the enrich step and
+ * the policy linking ({@link EvalLinkingCommand}) do on labelled files.
  */
 @Command(name = "eval", description = "Measure a model on labelled data.",
-        subcommands = {EvalCommand.Sentiment.class, EvalCommand.Ner.class, EvalCommand.Privacy.class, EvalCommand.Cases.class})
+        subcommands = {EvalCommand.Sentiment.class, EvalCommand.Ner.class, EvalCommand.Privacy.class, EvalCommand.Cases.class,
+                EvalLinkingCommand.class})
 final class EvalCommand {
 
     @ParentCommand

@@ -1,5 +1,6 @@
 package org.yqsentinel.app;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
+import org.yqsentinel.pipeline.offline.ItemLink;
 import org.yqsentinel.pipeline.offline.OfflineRecords;
 import org.yqsentinel.pipeline.offline.OfflineScoring;
 import org.yqsentinel.rules.RuleException;
@@ -27,8 +29,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code yq score}: the monitor job on archived files, bounded, without Kafka or Elasticsearch; prints its
- * alert events as JSON lines. The same files and rules give the same lines, and the same alert ids as the
- * live job on the same items.
+ * alert events as JSON lines, and with {@code --links} writes the posts' links to the policies. The same files
+ * and rules give the same lines, and the same alert ids as the live job on the same items.
  */
 @Command(name = "score", description = "Score policy risk offline: run the monitor job on item and policy files and print"
         + " the alert events as JSON lines.",
@@ -54,6 +56,11 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE", description = "A risk.yaml to use instead of the configured one.")
     Path rules;
 
+    @Option(names = "--links", paramLabel = "FILE",
+            description = "Also write each link of a post to a policy as a JSON line to FILE: itemId, sourceId, policyId,"
+                    + " evidence (how it was found), matched (the 文号, title or words that matched), confidence.")
+    Path links;
+
     @Option(names = "--crawled-at", paramLabel = "TIME",
             description = "When the records were crawled, for relative times such as 5分钟前 (default: now).")
     String crawledAt;
@@ -74,16 +81,35 @@ final class ScoreCommand implements Callable<Integer> {
                 String file = refused.key() == null ? refused.sourceTopic() : new String(refused.key(), StandardCharsets.UTF_8);
                 System.err.println(file + ":" + refused.offset() + ": " + refused.reason());
             }
+            if (links != null) {
+                writeLinks(scored.links());
+            }
             PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
             scored.alerts().forEach(alert -> out.println(Json.toString(alert)));
             out.flush();
             List<Alert> alerts = scored.alerts();
             System.err.println("scored: " + alerts.size() + " alert event" + (alerts.size() == 1 ? "" : "s")
+                    + (links == null ? "" : "; " + scored.links().size() + " link" + (scored.links().size() == 1 ? "" : "s")
+                    + " written to " + links)
                     + (scored.refused().isEmpty() ? "" : "; " + scored.refused().size() + " record"
                     + (scored.refused().size() == 1 ? "" : "s") + " refused"));
             return scored.refused().isEmpty() ? 0 : IngestCommand.SOME_REFUSED;
         } finally {
             delete(work);
+        }
+    }
+
+    /** One JSON line per link, by item and policy. */
+    private void writeLinks(List<ItemLink> found) throws IOException {
+        Path parent = links.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (BufferedWriter out = Files.newBufferedWriter(links, StandardCharsets.UTF_8)) {
+            for (ItemLink link : found) {
+                out.write(Json.toString(link));
+                out.write('\n');
+            }
         }
     }
 
@@ -124,7 +150,7 @@ final class ScoreCommand implements Callable<Integer> {
         return new OfflineRecords.Input(Yq.requireFile(Path.of(item)).toString(), false, channel);
     }
 
-    private static Channel channel(String name, String where) {
+    static Channel channel(String name, String where) {
         try {
             return Channel.of(name);
         } catch (IllegalArgumentException e) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,5 +52,34 @@ class ScoreCommandTest {
 
         assertThat(console.err().lines().toList()).as("no refusal, such as missing 名称/标题").containsExactly("scored: 0 alert events");
         assertThat(exit).isZero();
+    }
+
+    @Test
+    void withLinksEachLinkOfAPostIsWrittenAsAJsonLineWithTheCrawlersId(@TempDir Path dir) throws Exception {
+        Path links = dir.resolve("out").resolve("links.jsonl");
+
+        int exit = Yq.run("score", "--crawled-at", "2026-11-25T08:00:00+08:00", "--policies", SAMPLE.resolve("policy.txt").toString(),
+                "--items", "weibo=" + SAMPLE.resolve("weibo.jsonl"), "news=" + SAMPLE.resolve("news.jsonl"),
+                "wechat=" + SAMPLE.resolve("wechat.jsonl"), "--links", links.toString());
+
+        assertThat(exit).as("the sample's six broken records refused").isEqualTo(3);
+        List<String> lines = Files.readAllLines(links, UTF_8);
+        assertThat(lines).isNotEmpty();
+        List<Map<String, Object>> read = new ArrayList<>();
+        for (String line : lines) {
+            read.add(Json.mapper().readValue(line, new TypeReference<Map<String, Object>>() {}));
+        }
+        assertThat(read).allSatisfy(link -> {
+            assertThat(link).containsKeys("itemId", "sourceId", "policyId", "evidence", "matched", "confidence");
+            assertThat(link.get("policyId")).isEqualTo("江教发〔2026〕18号");
+            assertThat((String) link.get("itemId")).endsWith(":" + link.get("sourceId"));
+        });
+        // the city's own account gives the 文号: linked outright
+        assertThat(read).anySatisfy(link -> {
+            assertThat(link.get("itemId")).isEqualTo("weibo:5190000004343001");
+            assertThat(link.get("evidence")).isEqualTo("DOCUMENT_NUMBER");
+            assertThat(link.get("confidence")).isEqualTo(1.0);
+        });
+        assertThat(console.err()).contains("; " + lines.size() + " links written to " + links + "; 6 records refused");
     }
 }

@@ -3,6 +3,7 @@ package org.yqsentinel.enrich.region;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,6 +73,21 @@ public final class RegionResolver {
         return mentions.topCity(null)
                 .or(mentions::topProvince)
                 .map(place -> table.region(place, null));
+    }
+
+    /**
+     * The provinces and cities that these words name themselves, each once, in the order first named; without codes
+     * or locations. Only names the table lets count in a post's text ({@link RegionTable#textPlace}), and only of a
+     * province or a city: the names of districts and counties are often everyday words too (惠民, 永和), and a post
+     * that speaks of another place names its city.
+     */
+    public List<Region> placesNamed(List<String> words) {
+        Set<Region> named = new LinkedHashSet<>();
+        for (String word : words) {
+            table.textPlace(word).filter(place -> place.level() != Level.DISTRICT)
+                    .ifPresent(place -> named.add(new Region(place.province(), place.city(), null)));
+        }
+        return List.copyOf(named);
     }
 
     private Region fromDeclared(Region declared, Place province, Optional<Place> outlet, Mentions mentions) {

@@ -235,4 +235,11 @@ class RegionResolverTest {
                 .toList();
         assertThat(results).containsOnly(Optional.of(expected));
     }
+
+    @Test
+    void thePlacesAPostNamesAreTheProvincesAndCitiesItNamesEachOnceNotItsDistrictsOrCounties() {
+        assertThat(RESOLVER.placesNamed(List.of("深圳", "课后服务", "天河区", "广东", "深圳市", "惠民", "成都")))
+                .containsExactly(new Region("广东", "深圳", null), new Region("广东", null, null), new Region("四川", "成都", null));
+        assertThat(RESOLVER.placesNamed(List.of("课后服务", "涨价"))).isEmpty();
+    }
 }

@@ -24,36 +24,55 @@ import org.yqsentinel.rules.RuleFiles;
 
 /**
  * The monitor job on archived files, without Kafka or Elasticsearch: the same graph, its source the files
- * ({@link OfflineRecords}), its alert events written as JSON lines, everything else discarded. It runs in
- * streaming mode over the bounded input at parallelism 1, so that watermarks, late posts and the keyword
- * background behave as on the live job and the same files give the same alerts, byte for byte. The policies
- * are also given to the job up front ({@link GivenPolicies}): on their own path through the graph they could
- * reach the linking operator after the first posts, and which posts then missed their policy would depend
- * on thread timing.
+ * ({@link OfflineRecords}), its alert events and the items' policy links written as JSON lines, everything else
+ * discarded. It runs in streaming mode over the bounded input, at parallelism 1 unless told otherwise, so that
+ * watermarks and late posts behave as on the live job and the same files give the same alerts, byte for byte.
+ * The policies are also given to the job up front ({@link GivenPolicies}): on their own path through the graph
+ * they could reach the linking operator after the first posts, and which posts then missed their policy would
+ * depend on thread timing.
  */
 public final class OfflineScoring {
 
     /** Event time, then policy, then id: a stable order for the same input. */
     private static final Comparator<Alert> EVENT_ORDER = Comparator.comparing(Alert::windowEnd)
             .thenComparing(Alert::subjectId).thenComparing(Alert::id);
+    /** Item, then policy: a stable order whatever subtask linked the item. */
+    private static final Comparator<ItemLink> LINK_ORDER = Comparator.comparing(ItemLink::itemId).thenComparing(ItemLink::policyId);
 
-    /** What a run gave: the alert events in event-time order, and the records refused (their key the file they came from). */
-    public record Scored(List<Alert> alerts, List<DeadLetter> refused) {}
+    /**
+     * What a run gave: the alert events in event-time order, the records refused (their key the file they came from),
+     * and the links of the items to the policies, by item and policy.
+     */
+    public record Scored(List<Alert> alerts, List<DeadLetter> refused, List<ItemLink> links) {}
 
     private final SentinelConfig.Monitor settings;
     private final SentinelConfig.Ingest limits;
     private final String rulesDir;
+    private final int parallelism;
 
     /** @param rulesDir the rules folder (null or blank for the bundled rules) */
     public OfflineScoring(SentinelConfig.Monitor settings, SentinelConfig.Ingest limits, String rulesDir) {
+        this(settings, limits, rulesDir, 1);
+    }
+
+    private OfflineScoring(SentinelConfig.Monitor settings, SentinelConfig.Ingest limits, String rulesDir, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
+        }
         this.settings = settings;
         this.limits = limits;
         this.rulesDir = rulesDir;
+        this.parallelism = parallelism;
     }
 
     /** With the default reading limits. */
     public OfflineScoring(SentinelConfig.Monitor settings, String rulesDir) {
         this(settings, SentinelConfig.Ingest.DEFAULTS, rulesDir);
+    }
+
+    /** The same scoring with every operator at this parallelism (1 by default). */
+    public OfflineScoring withParallelism(int parallelism) {
+        return new OfflineScoring(settings, limits, rulesDir, parallelism);
     }
 
     /**
@@ -72,21 +91,25 @@ public final class OfflineScoring {
     public Scored run(StreamExecutionEnvironment env, List<Path> policyFiles, List<OfflineRecords.Input> itemFiles,
                       Instant seenAt, Path workDir) throws Exception {
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-        env.setParallelism(1);
+        env.setParallelism(parallelism);
         Files.createDirectories(workDir);
         Path alertsPrefix = workDir.resolve("alerts");
         Path refusedPrefix = workDir.resolve("refused");
-        MonitorSinks sinks = new MonitorSinks(new DiscardingSink<>(), new DiscardingSink<>(), new JsonLinesSink<>(refusedPrefix),
-                new JsonLinesSink<>(alertsPrefix), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>());
+        Path linksPrefix = workDir.resolve("links");
+        MonitorSinks sinks = new MonitorSinks(new JsonLinesSink<>(linksPrefix, ItemLink::of), new DiscardingSink<>(),
+                new JsonLinesSink<>(refusedPrefix), new JsonLinesSink<>(alertsPrefix), new DiscardingSink<>(), new DiscardingSink<>(),
+                new DiscardingSink<>());
         new MonitorJob(OfflineRecords.source(policyFiles, itemFiles, seenAt, limits), sinks, settings, rulesDir,
                 givenPolicies(policyFiles, seenAt, rulesDir, limits)).build(env);
         env.execute(MonitorJob.NAME + "-offline");
-        List<Alert> alerts = read(JsonLinesSink.file(alertsPrefix, 0), Alert.class);
+        List<Alert> alerts = read(alertsPrefix, Alert.class);
         alerts.sort(EVENT_ORDER);
-        List<DeadLetter> refused = read(JsonLinesSink.file(refusedPrefix, 0), DeadLetter.class);
+        List<DeadLetter> refused = read(refusedPrefix, DeadLetter.class);
         refused.sort(Comparator.comparing((DeadLetter d) -> d.key() == null ? "" : new String(d.key(), StandardCharsets.UTF_8))
                 .thenComparingLong(DeadLetter::offset));
-        return new Scored(alerts, refused);
+        List<ItemLink> links = read(linksPrefix, ItemLink.class);
+        links.sort(LINK_ORDER);
+        return new Scored(alerts, refused, links);
     }
 
     /** The policies of these files made ready to watch, to give a bounded run of the job up front. */
@@ -95,13 +118,16 @@ public final class OfflineScoring {
         return GivenPolicies.of(OfflineRecords.policies(policyFiles, seenAt, limits).stream().map(analyzer::watch).toList());
     }
 
-    private static <T> List<T> read(Path file, Class<T> type) throws IOException {
+    /** The lines every subtask wrote under this prefix. */
+    private <T> List<T> read(Path prefix, Class<T> type) throws IOException {
         List<T> read = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return read;
-        }
-        for (String line : Files.readAllLines(file)) {
-            read.add(Json.mapper().readValue(line, type));
+        for (int subtask = 0; subtask < parallelism; subtask++) {
+            Path file = JsonLinesSink.file(prefix, subtask);
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file)) {
+                    read.add(Json.mapper().readValue(line, type));
+                }
+            }
         }
         return read;
     }

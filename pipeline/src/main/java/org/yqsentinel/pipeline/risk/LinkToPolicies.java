@@ -4,19 +4,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.state.FunctionInitializationContext;
-import org.apache.flink.runtime.state.FunctionSnapshotContext;
-import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yqsentinel.enrich.CoreDictionaryBackground;
+import org.yqsentinel.enrich.region.RegionResolver;
 import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Item;
@@ -26,18 +22,17 @@ import org.yqsentinel.pipeline.monitor.ControlEvent;
 import org.yqsentinel.pipeline.monitor.FailedItems;
 import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.link.PolicyLinker;
-import org.yqsentinel.rules.link.WordBackground;
 import org.yqsentinel.rules.risk.RiskRules;
 import org.yqsentinel.rules.risk.WatchedPolicy;
+import org.yqsentinel.rules.topic.TopicRules;
 
 /**
  * Links each enriched post to the policies watched at its publish time ({@link PolicyLinker}): the post
  * goes on with its links (the evidence kept on the item), and once per link, keyed by policy, to the risk
- * windows. The word background of the keyword links is this subtask's operator state; at parallelism 1
- * (the default) it is the whole stream, so replays give the same links.
+ * windows. Linking keeps no state of its own: a post's links depend on the post, the watched policies and the
+ * rules only, so they are the same at any parallelism and in every replay.
  */
-public final class LinkToPolicies extends BroadcastProcessFunction<EnrichedItem, ControlEvent, EnrichedItem>
-        implements CheckpointedFunction {
+public final class LinkToPolicies extends BroadcastProcessFunction<EnrichedItem, ControlEvent, EnrichedItem> {
 
     public static final OutputTag<LinkedPost> LINKED = new OutputTag<>("linked-posts", TypeInformation.of(LinkedPost.class));
     static final String STAGE = "link";
@@ -49,8 +44,8 @@ public final class LinkToPolicies extends BroadcastProcessFunction<EnrichedItem,
     private transient Watchlist.View view;
     private transient PolicyLinker linker;
     private transient RiskRules.Linking linkerRules;
-    private transient WordBackground background;
-    private transient ListState<byte[]> backgroundState;
+    private transient TopicRules topics;
+    private transient RegionResolver regions;
     private transient Counter linked;
     private transient Counter failed;
 
@@ -65,6 +60,8 @@ public final class LinkToPolicies extends BroadcastProcessFunction<EnrichedItem,
 
     @Override
     public void open(OpenContext context) {
+        topics = TopicRules.load(RuleFiles.of(rulesDir));
+        regions = RegionResolver.bundled();
         linked = getRuntimeContext().getMetricGroup().counter("postsLinked");
         failed = getRuntimeContext().getMetricGroup().counter("itemsDeadLettered");
     }
@@ -91,23 +88,20 @@ public final class LinkToPolicies extends BroadcastProcessFunction<EnrichedItem,
         }
     }
 
-    /** The post's links to the policies watched at its publish time; the post's words join the background. */
+    /** The post's links to the policies watched at its publish time. */
     private List<PolicyLink> links(EnrichedItem post, Watchlist.View view) {
         Item item = post.item();
         Instant at = item.publishedAt();
-        RiskRules rules = view.rules().riskAt(at);
-        List<PolicyLinker.Policy> policies = new ArrayList<>();
+        List<WatchedPolicy> policies = new ArrayList<>();
         for (PolicyDocument document : view.active().at(at)) {
-            WatchedPolicy watched = view.policy(document.id());
-            policies.add(new PolicyLinker.Policy(document, watched.tokens()));
+            policies.add(view.policy(document.id()));
         }
-        List<PolicyLink> links = List.of();
-        if (!policies.isEmpty()) {
-            List<PolicyLinker.Link> found = linker(rules).link(item.title(), item.text(), post.analysis().tokens(), policies, background);
-            links = found.stream().map(l -> new PolicyLink(l.policyId(), l.evidence().name(), l.matched(), l.confidence())).toList();
+        if (policies.isEmpty()) {
+            return List.of();
         }
-        background.observe(at, post.analysis().tokens());
-        return links;
+        PolicyLinker.Post read = new PolicyLinker.Post(item.title(), item.text(), regions.placesNamed(post.analysis().tokens()));
+        return linker(view.rules().riskAt(at)).link(read, policies).stream()
+                .map(l -> new PolicyLink(l.policyId(), l.evidence().name(), l.matched(), l.confidence())).toList();
     }
 
     @Override
@@ -142,25 +136,9 @@ public final class LinkToPolicies extends BroadcastProcessFunction<EnrichedItem,
 
     private PolicyLinker linker(RiskRules rules) {
         if (linker == null || !rules.linking().equals(linkerRules)) {
-            linker = new PolicyLinker(rules.linking());
+            linker = new PolicyLinker(rules.linking(), topics, CoreDictionaryBackground.get());
             linkerRules = rules.linking();
         }
         return linker;
-    }
-
-    @Override
-    public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        backgroundState.update(List.of(background.toBytes()));
-    }
-
-    @Override
-    public void initializeState(FunctionInitializationContext context) throws Exception {
-        backgroundState = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("word-background", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-        int days = initial().linking().backgroundDays();
-        background = new WordBackground(days);
-        for (byte[] snapshot : backgroundState.get()) {
-            background = WordBackground.fromBytes(snapshot);  // at a changed parallelism, one subtask's background each
-        }
     }
 }

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yqsentinel.model.DocumentNumber;
 import org.yqsentinel.model.PolicyDocument;
+import org.yqsentinel.model.Region;
 import org.yqsentinel.rules.risk.RiskRules;
+import org.yqsentinel.rules.risk.WatchedPolicy;
+import org.yqsentinel.rules.topic.TopicRules;
 
 /**
  * Which active policies a post is about, each with its evidence and a confidence:
@@ -24,67 +26,79 @@ import org.yqsentinel.rules.risk.RiskRules;
  *       江教发2026年18号 …): confidence 1;</li>
  *   <li>its title (0.95) or short title — the title without the issuing office, as posts quote it in
  *       《》 — (0.9);</li>
- *   <li>else enough of its most distinctive words (TF-IDF against the recent stream, {@link WordBackground}):
- *       confidence up to 0.85, in proportion to the share of their weight the post carries.</li>
+ *   <li>else its subject in the post's own words ({@link PolicySubject}: a word that names the subject and
+ *       another that tells of it, 课后服务费又涨了): confidence up to 0.85, by how many of its words the post holds.</li>
  * </ol>
- * A post may link to several policies. Not thread-safe (it caches each policy's keywords): one per task.
+ * A post may link to several policies. Links depend only on the post, the policies, the rules and a fixed word
+ * background, never on the posts seen before: the same at any parallelism and in every replay. Not thread-safe
+ * (it keeps each policy's subject): one per task.
  */
 public final class PolicyLinker {
 
     /** How a link was found. */
-    public enum Evidence { DOCUMENT_NUMBER, TITLE, SHORT_TITLE, KEYWORDS }
+    public enum Evidence { DOCUMENT_NUMBER, TITLE, SHORT_TITLE, SUBJECT }
 
-    /** A post's link to a policy: how it was found, what matched (the 文号, the title, or the shared words), and how sure it is. */
+    /** A post's link to a policy: how it was found, what matched (the 文号, the title, or the words of the subject), and how sure it is. */
     public record Link(String policyId, Evidence evidence, String matched, double confidence) {}
 
-    /** An active policy and the content words of its title and body, from the same segmentation as the posts. */
-    public record Policy(PolicyDocument document, List<String> tokens) {
-        public Policy {
-            tokens = List.copyOf(tokens);
+    /**
+     * A post as the linker reads it: its title (may be null) and text, and the provinces and cities it names by
+     * the region table (none when it names none).
+     */
+    public record Post(String title, String text, List<Region> places) {
+        public Post {
+            places = places == null ? List.of() : List.copyOf(places);
         }
     }
 
     static final double TITLE_CONFIDENCE = 0.95;
     static final double SHORT_TITLE_CONFIDENCE = 0.9;
-    static final double KEYWORD_CONFIDENCE = 0.85;
+    static final double SUBJECT_CONFIDENCE = 0.85;
     private static final int SHORTEST_TITLE = 6;
 
     /** A year and serial as 文号 write them, after the issuer code: 〔2026〕18号, [2026]第18号, 2026年18号. */
     private static final Pattern YEAR_AND_SERIAL = Pattern.compile(
             "(?:[〔\\[(（［【﹝]\\s*((?:19|20)\\d{2})\\s*[〕\\])）］】﹞]|((?:19|20)\\d{2})\\s*年)\\s*第?\\s*(\\d{1,5})\\s*号");
 
-    private record Keywords(long version, Map<String, Double> weights) {}
+    /** A policy's subject, kept while the policy stays the same. */
+    private record Known(WatchedPolicy policy, PolicySubject subject) {}
 
     private final RiskRules.Linking rules;
-    private final Map<String, Keywords> keywords = new HashMap<>();
+    private final Map<String, TopicRules.Topic> topics = new HashMap<>();
+    private final WordBackground background;
+    private final Map<String, Known> subjects = new HashMap<>();
 
-    public PolicyLinker(RiskRules.Linking rules) {
+    /**
+     * @param topics     the topic rules, whose words tie a policy's body to its title and confirm a post's subject
+     * @param background the fixed background a policy's distinctive words are found against
+     */
+    public PolicyLinker(RiskRules.Linking rules, TopicRules topics, WordBackground background) {
         this.rules = rules;
+        topics.topics().forEach(topic -> this.topics.put(topic.name(), topic));
+        this.background = background;
     }
 
-    /** The links of a post (title and text, and its content words) to the policies, most confident first. */
-    public List<Link> link(String title, String text, Collection<String> tokens, Collection<Policy> policies,
-                           WordBackground background) {
-        String content = normalize((title == null ? "" : title) + "\n" + (text == null ? "" : text));
+    /** The links of a post to the policies, most confident first. */
+    public List<Link> link(Post post, Collection<WatchedPolicy> policies) {
+        String content = normalize((post.title() == null ? "" : post.title()) + "\n" + (post.text() == null ? "" : post.text()));
         List<DocumentNumber> numbers = numbersIn(content);
-        Set<String> words = new HashSet<>(tokens);
         List<Link> links = new ArrayList<>();
-        for (Policy policy : policies) {
+        for (WatchedPolicy policy : policies) {
             Link link = byNumber(policy.document(), numbers);
             if (link == null) {
                 link = byTitle(policy.document(), content);
             }
             if (link == null) {
-                link = byKeywords(policy, words, background);
+                link = bySubject(subject(policy), content, post.places());
             }
             if (link != null) {
                 links.add(link);
             }
         }
-        if (keywords.size() > policies.size()) {  // policies retired since: forget their keywords
+        if (subjects.size() > policies.size()) {  // policies retired since: forget their subjects
             Set<String> active = new HashSet<>();
-            policies.forEach(p -> active.add(p.document().id()));
-            keywords.keySet().retainAll(active);
+            policies.forEach(p -> active.add(p.id()));
+            subjects.keySet().retainAll(active);
         }
         links.sort(Comparator.comparingDouble(Link::confidence).reversed().thenComparing(Link::policyId));
         return links;
@@ -145,46 +159,24 @@ public final class PolicyLinker {
         return List.copyOf(shorter);
     }
 
-    private Link byKeywords(Policy policy, Set<String> words, WordBackground background) {
-        Map<String, Double> weights = keywords(policy, background);
-        double total = 0;
-        double shared = 0;
-        List<String> matched = new ArrayList<>();
-        for (Map.Entry<String, Double> keyword : weights.entrySet()) {
-            total += keyword.getValue();
-            if (words.contains(keyword.getKey())) {
-                shared += keyword.getValue();
-                matched.add(keyword.getKey());
-            }
-        }
-        double overlap = total == 0 ? 0 : shared / total;
-        if (matched.size() < rules.minimumSharedKeywords() || overlap < rules.minimumKeywordOverlap()) {
+    private Link bySubject(PolicySubject subject, String content, List<Region> places) {
+        List<String> words = subject.evidence(content, places);
+        if (words.isEmpty()) {
             return null;
         }
-        double confidence = Math.round(KEYWORD_CONFIDENCE * overlap * 1000) / 1000.0;
-        return new Link(policy.document().id(), Evidence.KEYWORDS, String.join("、", matched), confidence);
+        double share = Math.min(1, words.size() / (double) rules.fullConfidenceWords());
+        double confidence = Math.round(SUBJECT_CONFIDENCE * share * 1000) / 1000.0;
+        return new Link(subject.policyId(), Evidence.SUBJECT, String.join("、", words), confidence);
     }
 
-    /** The policy's most distinctive words by TF-IDF, recomputed when the background's weights have moved. */
-    private Map<String, Double> keywords(Policy policy, WordBackground background) {
-        Keywords cached = keywords.get(policy.document().id());
-        if (cached != null && cached.version() == background.version()) {
-            return cached.weights();
+    /** The policy's subject, made again when a newer version of the policy replaced it. */
+    PolicySubject subject(WatchedPolicy policy) {
+        Known known = subjects.get(policy.id());
+        if (known == null || known.policy() != policy && !known.policy().equals(policy)) {
+            known = new Known(policy, PolicySubject.of(policy, policy.topic() == null ? null : topics.get(policy.topic()), background, rules));
+            subjects.put(policy.id(), known);
         }
-        Map<String, Integer> frequency = new HashMap<>();
-        for (String token : policy.tokens()) {
-            if (token.codePointCount(0, token.length()) >= 2) {
-                frequency.merge(token, 1, Integer::sum);
-            }
-        }
-        Map<String, Double> weights = new LinkedHashMap<>();
-        frequency.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), (1 + Math.log(e.getValue())) * background.idf(e.getKey())))
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(rules.keywordsPerPolicy())
-                .forEach(e -> weights.put(e.getKey(), e.getValue()));
-        keywords.put(policy.document().id(), new Keywords(background.version(), weights));
-        return weights;
+        return known.subject();
     }
 
     /** Full-width letters and digits folded, whitespace removed: 文号 and titles are compared in this form. */

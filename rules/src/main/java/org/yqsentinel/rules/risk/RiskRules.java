@@ -46,16 +46,24 @@ public record RiskRules(
     /** A tier opens at {@code enter}, falls after the score stays below {@code leave} for the quiet period, and must be answered within {@code respondWithin}. */
     public record Threshold(double enter, double leave, Duration respondWithin) {}
 
-    /** When a post links to a policy by its words: how many distinctive words a policy has, how many and how much of them a post must share, and how many days of posts weigh the words. */
-    public record Linking(int keywordsPerPolicy, int minimumSharedKeywords, double minimumKeywordOverlap, int backgroundDays) {}
+    /**
+     * When a post links to a policy by its subject: how often, at most, a word may occur in the word background to
+     * name the subject (a core word) or to tell of it (a subject word), the reaction words that count beside them,
+     * and how many words of the subject make a link as sure as a subject link gets.
+     */
+    public record Linking(long coreWordFrequency, long subjectWordFrequency, List<String> reactionWords, int fullConfidenceWords) {
+        public Linking {
+            reactionWords = List.copyOf(reactionWords);
+        }
+    }
 
     /** Pre-issuance risk: the livelihood areas (topic names) and grievance words, with what each adds. */
     public record PreIssuance(List<String> livelihoodAreas, double areaWeight, Map<String, Double> grievanceWords) {}
 
     private static final Set<String> TOP_FIELDS = Set.of("window", "watch-days", "minimum-posts", "weights", "full-at",
             "sensitive-topics", "tiers", "quiet-minutes", "linking", "pre-issuance");
-    private static final Set<String> LINKING_FIELDS = Set.of("keywords-per-policy", "minimum-shared-keywords",
-            "minimum-keyword-overlap", "background-days");
+    private static final Set<String> LINKING_FIELDS = Set.of("core-word-frequency", "subject-word-frequency", "reaction-words",
+            "full-confidence-words");
     private static final Set<String> WINDOW_FIELDS = Set.of("size-minutes", "slide-minutes", "recent-minutes", "baseline-hours",
             "allowed-lateness-minutes");
     private static final Set<String> TIER_FIELDS = Set.of("enter", "leave", "respond-within-hours");
@@ -148,15 +156,15 @@ public record RiskRules(
 
         JsonNode linkingNode = read.map(root, "", "linking");
         yaml.knownFields(linkingNode, "/linking", LINKING_FIELDS);
-        int keywordsPerPolicy = read.whole(linkingNode, "/linking", "keywords-per-policy", 1);
-        int minimumShared = read.whole(linkingNode, "/linking", "minimum-shared-keywords", 1);
-        if (minimumShared > keywordsPerPolicy) {
-            throw yaml.error("/linking/minimum-shared-keywords", "minimum-shared-keywords (" + minimumShared
-                    + ") cannot exceed keywords-per-policy (" + keywordsPerPolicy + "), or no post would ever link");
+        int coreFrequency = read.whole(linkingNode, "/linking", "core-word-frequency", 0);
+        int subjectFrequency = read.whole(linkingNode, "/linking", "subject-word-frequency", 0);
+        if (coreFrequency > subjectFrequency) {
+            throw yaml.error("/linking/core-word-frequency", "core-word-frequency (" + coreFrequency
+                    + ") must not be above subject-word-frequency (" + subjectFrequency
+                    + "): a word that names a policy's subject must be at least as rare as one that tells of it");
         }
-        Linking linking = new Linking(keywordsPerPolicy, minimumShared,
-                read.number(linkingNode, "/linking", "minimum-keyword-overlap", 0, 1),
-                read.whole(linkingNode, "/linking", "background-days", 1));
+        Linking linking = new Linking(coreFrequency, subjectFrequency, yaml.words(linkingNode, "/linking", "reaction-words"),
+                read.whole(linkingNode, "/linking", "full-confidence-words", 2));
 
         JsonNode pre = read.map(root, "", "pre-issuance");
         yaml.knownFields(pre, "/pre-issuance", PRE_ISSUANCE_FIELDS);

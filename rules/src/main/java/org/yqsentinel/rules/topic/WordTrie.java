@@ -11,9 +11,9 @@ import java.util.Map;
  * A char trie of distinct words, so that all the words starting at one position of a text come out of a
  * single walk. The transitions sit in one open-addressing table keyed by node and char: Chinese has too
  * many characters for an array per node, and a probe is cheaper than searching the root's hundreds of
- * children. Immutable once built.
+ * children. Immutable once built. Used by the topic classifier and by the policy linker.
  */
-final class WordTrie {
+public final class WordTrie {
 
     private static final int ROOT = 0;
     private static final int NONE = -1;
@@ -31,7 +31,7 @@ final class WordTrie {
     private final long[] starts = new long[(Character.MAX_VALUE + 1) / 64];
 
     /** A trie of the distinct words, numbered from 0 in the order given. */
-    WordTrie(Collection<String> words) {
+    public WordTrie(Collection<String> words) {
         this.words = List.copyOf(new LinkedHashSet<>(words));
         Map<Long, Integer> transitions = new HashMap<>();
         List<Integer> wordAt = new ArrayList<>(List.of(NONE));
@@ -39,7 +39,7 @@ final class WordTrie {
         for (int word = 0; word < this.words.size(); word++) {
             String text = this.words.get(word);
             if (text.isEmpty()) {
-                throw new IllegalArgumentException("topic words and not-when phrases must not be empty");
+                throw new IllegalArgumentException("the words of a trie must not be empty");
             }
             int node = ROOT;
             for (int i = 0; i < text.length(); i++) {
@@ -74,12 +74,12 @@ final class WordTrie {
     }
 
     /** The distinct words, indexed by the numbers {@link #matchesAt} reports. */
-    List<String> words() {
+    public List<String> words() {
         return words;
     }
 
     /** The length of the longest word: room enough for the matches at one position. */
-    int longest() {
+    public int longest() {
         return longest;
     }
 
@@ -87,7 +87,7 @@ final class WordTrie {
      * Puts into {@code matches} the numbers of the words that occur in the text at {@code start}, shortest
      * first, and returns how many there are.
      */
-    int matchesAt(String text, int start, int[] matches) {
+    public int matchesAt(String text, int start, int[] matches) {
         int count = 0;
         int node = ROOT;
         if ((starts[text.charAt(start) >>> 6] & 1L << text.charAt(start)) == 0) {

@@ -30,6 +30,21 @@ class RiskRulesTest {
         assertThat(rules.preIssuance().livelihoodAreas()).contains("教育", "医疗", "住房保障", "安全生产", "防灾减灾救灾",
                 "食品药品安全", "养老服务");
         assertThat(rules.preIssuance().grievanceWords()).containsKeys("收费", "取消", "补贴", "拆迁", "征收", "限购", "学区");
+        assertThat(rules.linking()).extracting(RiskRules.Linking::coreWordFrequency, RiskRules.Linking::subjectWordFrequency,
+                RiskRules.Linking::fullConfidenceWords).containsExactly(14L, 24L, 4);
+        assertThat(rules.linking().reactionWords()).contains("涨价", "贵", "费", "新规");
+    }
+
+    @Test
+    void linkingThatWouldNameASubjectByCommonerWordsThanTellOfItIsRefusedWithItsLine() {
+        refused(BUNDLED.replace("core-word-frequency: 14 ", "core-word-frequency: 40 "), "core-word-frequency: 40",
+                "core-word-frequency (40) must not be above subject-word-frequency (24)");
+        refused(BUNDLED.replace("full-confidence-words: 4 ", "full-confidence-words: 1 "), "full-confidence-words: 1",
+                "full-confidence-words must be a whole number of at least 2, not 1");
+        refused(BUNDLED.replace("  reaction-words: [涨价,", "  reaction-words: [\"\", 涨价,"), "reaction-words:",
+                "reaction-words must hold words");
+        refused(BUNDLED.replace("  core-word-frequency: 14 ", "  keywords-per-policy: 12 "), "keywords-per-policy: 12",
+                "unknown field 'keywords-per-policy'");
     }
 
     private static String lineOf(String text, String fragment) {
