@@ -73,14 +73,11 @@ class PolicyScenariosTest {
     }
 
     @Test
-    void aPositiveReceptionRaisesNoAlertOfItsOwn(@TempDir Path work) throws Exception {
+    void aPositiveReceptionStaysAtBlueAtMost(@TempDir Path work) throws Exception {
         Run run = score("positive", work);
         Simulation.Phase welcome = run.simulation().phase("positive");
         assertThat(run.simulation().items(welcome)).hasSizeGreaterThan(1000);
-        // the build-up before it (questions, mixed feelings) may raise a tier; once the welcome has begun, every alert
-        // event lowers or ends the episode
-        assertThat(run.alerts()).filteredOn(a -> a.windowEnd().isAfter(welcome.start())).isNotEmpty()
-                .allSatisfy(a -> assertThat(a.type()).isIn(AlertEventType.DEESCALATED, AlertEventType.RESOLVED));
+        assertThat(run.alerts()).allSatisfy(a -> assertThat(a.tier()).isEqualTo(Tier.IV_BLUE));
     }
 
     @Test

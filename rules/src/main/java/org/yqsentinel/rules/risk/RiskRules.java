@@ -27,8 +27,10 @@ public record RiskRules(
         Windows windows,
         int watchDays,
         int minimumPosts,
+        int breadthFromPosts,
         Map<RiskFactor, Double> weights,
         Map<RiskFactor, Double> fullAt,
+        Map<RiskFactor, Double> countsFrom,
         Set<String> sensitiveTopics,
         Map<Tier, Threshold> tiers,
         Duration quiet,
@@ -60,7 +62,8 @@ public record RiskRules(
     /** Pre-issuance risk: the livelihood areas (topic names) and grievance words, with what each adds. */
     public record PreIssuance(List<String> livelihoodAreas, double areaWeight, Map<String, Double> grievanceWords) {}
 
-    private static final Set<String> TOP_FIELDS = Set.of("window", "watch-days", "minimum-posts", "weights", "full-at",
+    private static final Set<String> TOP_FIELDS = Set.of("window", "watch-days", "minimum-posts", "breadth-from-posts", "weights", "full-at",
+            "counts-from",
             "sensitive-topics", "tiers", "quiet-minutes", "linking", "pre-issuance");
     private static final Set<String> LINKING_FIELDS = Set.of("core-word-frequency", "subject-word-frequency", "reaction-words",
             "full-confidence-words");
@@ -75,6 +78,7 @@ public record RiskRules(
     public RiskRules {
         weights = Map.copyOf(weights);
         fullAt = Map.copyOf(fullAt);
+        countsFrom = Map.copyOf(countsFrom);
         sensitiveTopics = Collections.unmodifiableSet(new LinkedHashSet<>(sensitiveTopics));  // file order kept; looked up per post
         tiers = Map.copyOf(tiers);
     }
@@ -123,6 +127,20 @@ public record RiskRules(
             }
         }
         Map<RiskFactor, Double> fullAt = factors(read, root, "full-at", false);
+        Map<RiskFactor, Double> countsFrom = new EnumMap<>(RiskFactor.class);
+        JsonNode from = read.map(root, "", "counts-from");
+        from.fieldNames().forEachRemaining(key -> {
+            RiskFactor factor = RiskFactor.byKey(key);
+            if (factor == null || factor == RiskFactor.PRE_ISSUANCE) {
+                throw yaml.error("/counts-from/" + key, "unknown factor '" + key + "'; expected one of " + expected(false));
+            }
+            double value = read.number(from, "/counts-from", key, 0, Double.MAX_VALUE);
+            if (value >= fullAt.get(factor)) {
+                throw yaml.error("/counts-from/" + key, "counts-from of " + key + " (" + value + ") must be below its full-at ("
+                        + fullAt.get(factor) + ")");
+            }
+            countsFrom.put(factor, value);
+        });
 
         JsonNode tierNodes = read.map(root, "", "tiers");
         yaml.knownFields(tierNodes, "/tiers", Set.copyOf(TIER_KEYS.values()));
@@ -178,7 +196,8 @@ public record RiskRules(
         return new RiskRules(new Windows(size, slide, recent, baseline, lateness),
                 read.whole(root, "", "watch-days", 1),
                 read.whole(root, "", "minimum-posts", 1),
-                weights, fullAt, new LinkedHashSet<>(read.someWords(root, "", "sensitive-topics")), tiers,
+                read.whole(root, "", "breadth-from-posts", 1),
+                weights, fullAt, countsFrom, new LinkedHashSet<>(read.someWords(root, "", "sensitive-topics")), tiers,
                 Duration.ofMinutes(read.whole(root, "", "quiet-minutes", 1)),
                 linking,
                 new PreIssuance(areas, areaWeight, Map.copyOf(grievance)));

@@ -15,7 +15,10 @@ import org.yqsentinel.model.Factor;
  * fill it even when the policy looked harmless. They are combined as 100 × √(attention × concern): a loud but
  * welcoming reaction, or a bitter but unheard one, stays low; only a loud and negative one scores high.
  * Volume is the window's posts or, when higher, the rate of its latest part per window length, so a surge
- * counts at the pace it has reached rather than waiting to fill the window. A window with fewer posts than
+ * counts at the pace it has reached rather than waiting to fill the window. The other attention factors
+ * (growth, reach, spread, influential) count in proportion to the volume until it reaches
+ * {@code breadth-from-posts}: a few dozen posts from many places, or from nothing the day before, are not
+ * yet wide attention. A window with fewer posts than
  * {@code minimum-posts} scores 0: too little to judge; and growth compares with a baseline of at least
  * that many posts, so a handful of posts after a silence is not a fivefold rise. Immutable and thread-safe.
  */
@@ -42,11 +45,14 @@ public final class RiskScorer {
     public Score score(WindowStats stats) {
         List<Factor> factors = new ArrayList<>(RiskFactor.values().length);
         Map<RiskFactor.Group, Double> sums = new EnumMap<>(RiskFactor.Group.class);
+        // growth, reach, spread and influential count in proportion to the volume until it reaches breadth-from-posts
+        double breadth = clamp(volume(stats) / rules.breadthFromPosts());
         for (RiskFactor factor : RiskFactor.values()) {
             double raw = raw(factor, stats);
-            double normalized = factor == RiskFactor.PRE_ISSUANCE ? clamp(raw) : clamp(raw / rules.fullAt().get(factor));
+            double normalized = factor == RiskFactor.PRE_ISSUANCE ? clamp(raw) : normalize(factor, raw);
             double weight = rules.weights().get(factor);
-            sums.merge(factor.group(), weight * normalized, Double::sum);
+            boolean scaled = factor.group() == RiskFactor.Group.ATTENTION && factor != RiskFactor.VOLUME;
+            sums.merge(factor.group(), weight * normalized * (scaled ? breadth : 1), Double::sum);
             factors.add(new Factor(factor.key(), round(raw), round(normalized), weight, explain(factor, raw, stats)));
         }
         if (stats.posts() < rules.minimumPosts()) {
@@ -81,7 +87,9 @@ public final class RiskScorer {
     }
 
     private String explain(RiskFactor factor, double raw, WindowStats stats) {
-        String full = factor == RiskFactor.PRE_ISSUANCE ? "" : "，满分 " + format(rules.fullAt().get(factor), factor);
+        double from = rules.countsFrom().getOrDefault(factor, 0.0);
+        String full = factor == RiskFactor.PRE_ISSUANCE ? ""
+                : (from > 0 ? "，" + format(from, factor) + " 以上计分" : "") + "，满分 " + format(rules.fullAt().get(factor), factor);
         String text = switch (factor) {
             case VOLUME -> (raw > stats.posts()
                     ? String.format(Locale.ROOT, "公众发帖 %d 条，最近时段折合每窗口 %.0f 条", stats.posts(), stats.recentPostsPerWindow())
@@ -105,6 +113,12 @@ public final class RiskScorer {
     private static String format(double value, RiskFactor factor) {
         return factor == RiskFactor.NEGATIVE_SHARE || factor == RiskFactor.ALARM ? String.format(Locale.ROOT, "%.0f%%", value * 100)
                 : value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    /** 0 up to the factor's counts-from (the share any reaction has), 1 from its full-at, in proportion between. */
+    private double normalize(RiskFactor factor, double raw) {
+        double from = rules.countsFrom().getOrDefault(factor, 0.0);
+        return clamp((raw - from) / (rules.fullAt().get(factor) - from));
     }
 
     private static double clamp(double value) {

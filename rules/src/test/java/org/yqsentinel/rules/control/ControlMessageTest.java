@@ -59,7 +59,7 @@ class ControlMessageTest {
         LiveRules.Outcome refused = live.apply(new ControlMessage.RulesUpdate("risk.yaml",
                 RISK.replace("II:  {enter: 65, leave: 58", "II:  {enter: 65, leave: 90"), at.plusSeconds(600)));
         assertThat(refused.accepted()).isFalse();
-        assertThat(refused.message()).isEqualTo("refused, the rules in force stay: risk.yaml (yq.control, 2026-11-21T08:10:00Z):50: "
+        assertThat(refused.message()).isEqualTo("refused, the rules in force stay: risk.yaml (yq.control, 2026-11-21T08:10:00Z):57: "
                 + "leave (90.0) must be below enter (65.0), or tier II would flap");
         assertThat(live.riskAt(at.plusSeconds(3600))).isSameAs(inForce);
 

@@ -72,9 +72,10 @@ class RiskScorerTest {
     }
 
     @Test
-    void moreNegativeMeansMoreRiskAllElseEqualUntilTheShareCountsInFull() {
+    void moreNegativeMeansMoreRiskAllElseEqualFromTheBackgroundShareUntilTheShareCountsInFull() {
+        assertThat(score(100, 20, 15, 300_000, 2, 4, 2, 3, 0.4)).isEqualTo(score(100, 20, 0, 300_000, 2, 4, 2, 3, 0.4));
         double previous = -1;
-        for (long negative = 0; negative <= 60; negative += 10) {
+        for (long negative = 20; negative <= 60; negative += 10) {
             double score = score(100, 20, negative, 300_000, 2, 4, 2, 3, 0.4);
             assertThat(score).isGreaterThan(previous);
             previous = score;
@@ -89,7 +90,7 @@ class RiskScorerTest {
         assertThat(negative.raw()).isEqualTo(0.6);
         assertThat(negative.normalized()).isEqualTo(1.0);
         assertThat(negative.weight()).isEqualTo(60);
-        assertThat(negative.explanation()).isEqualTo("负面占比：负面 72 条，占 60%，满分 60%");
+        assertThat(negative.explanation()).isEqualTo("负面占比：负面 72 条，占 60%，15% 以上计分，满分 60%");
         Factor volume = score.factors().get(0);
         assertThat(volume.name()).isEqualTo("volume");
         assertThat(volume.normalized()).isEqualTo(0.6);
