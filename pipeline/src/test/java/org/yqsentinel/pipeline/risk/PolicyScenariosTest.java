@@ -2,11 +2,13 @@ package org.yqsentinel.pipeline.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,10 +36,27 @@ class PolicyScenariosTest {
 
     private record Run(Simulation simulation, List<Alert> alerts) {}
 
+    /** A 文号 of the demo policy in any written form, and anything in 《》 or the full title: what the own-words surge leaves out. */
+    private static final Pattern NAMES_THE_POLICY = Pattern.compile(
+            "江教发\\s*[〔\\[(（【［﹝]?\\s*2026\\s*[〕\\])）】］﹞]?\\s*年?\\s*第?\\s*18\\s*号文?|《[^》]{0,40}》|(江城市教育局)?关于调整中小学课后服务收费标准的通知");
+
     private static Run score(String scenario, Path work) throws Exception {
+        return score(scenario, work, false);
+    }
+
+    /** @param ownWords every post's 文号 and title replaced by 新规, as people who never read the notice write */
+    private static Run score(String scenario, Path work, boolean ownWords) throws Exception {
         Simulation simulation = SIMULATOR.simulate(scenario, START);
         Path files = work.resolve("files");
         simulation.write(files);
+        if (ownWords) {
+            for (Channel channel : List.of(Channel.NEWS, Channel.WEIBO, Channel.WECHAT)) {
+                Path file = files.resolve(channel.id() + ".jsonl");
+                String text = NAMES_THE_POLICY.matcher(Files.readString(file)).replaceAll("新规");
+                assertThat(text).doesNotContain("江教发", "收费标准的通知");
+                Files.writeString(file, text);
+            }
+        }
         List<OfflineRecords.Input> items = new ArrayList<>();
         for (Channel channel : List.of(Channel.NEWS, Channel.WEIBO, Channel.WECHAT)) {
             items.add(new OfflineRecords.Input(files.resolve(channel.id() + ".jsonl").toString(), false, channel));
@@ -70,6 +89,16 @@ class PolicyScenariosTest {
         Alert last = run.alerts().get(run.alerts().size() - 1);
         assertThat(last.type()).isEqualTo(AlertEventType.RESOLVED);
         assertThat(run.alerts()).extracting(Alert::caseId).containsOnly(run.alerts().get(0).caseId());
+    }
+
+    @Test
+    void aSurgeInPeoplesOwnWordsWithoutTheDocumentNumberOrTitleReachesOrangeWithinHalfAnHour(@TempDir Path work) throws Exception {
+        Run run = score("surge", work, true);
+        Simulation.Phase surge = run.simulation().phase("surge");
+        Alert orange = run.alerts().stream().filter(a -> a.tier().compareTo(Tier.II_ORANGE) >= 0).findFirst().orElseThrow();
+        assertThat(orange.windowEnd()).isAfter(surge.start()).isBeforeOrEqualTo(surge.start().plus(Duration.ofMinutes(30)));
+        Instant buildUp = run.simulation().phase("build-up").start();
+        assertThat(run.alerts()).allSatisfy(a -> assertThat(a.windowEnd()).isAfter(buildUp));
     }
 
     @Test
