@@ -1,6 +1,10 @@
 package org.yqsentinel.enrich.sentiment;
 
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -29,17 +33,41 @@ enum Cue {
     final FeatureKind kind;
     final Pattern pattern;
     final List<String> triggers;
+    /** The triggers by their first char: one pass over a text finds whether any occurs, however many there are. */
+    private final Map<Character, String[]> byFirst = new HashMap<>();
+    private final BitSet firstChars = new BitSet();
 
     Cue(FeatureKind kind, String pattern, String... triggers) {
         this.kind = kind;
         this.pattern = pattern == null ? null : Pattern.compile(pattern);
         this.triggers = List.of(triggers);
+        for (String trigger : triggers) {
+            firstChars.set(trigger.charAt(0));
+            byFirst.merge(trigger.charAt(0), new String[] {trigger}, (a, b) -> {
+                String[] both = Arrays.copyOf(a, a.length + 1);
+                both[a.length] = b[0];
+                return both;
+            });
+        }
     }
 
     boolean in(String text) {
-        for (String trigger : triggers) {
-            if (text.contains(trigger)) {
-                return pattern == null || pattern.matcher(text).find();
+        return hasTrigger(text) && (pattern == null || pattern.matcher(text).find());
+    }
+
+    private boolean hasTrigger(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!firstChars.get(c)) {
+                continue;
+            }
+            String[] candidates = byFirst.get(c);
+            if (candidates != null) {
+                for (String trigger : candidates) {
+                    if (text.startsWith(trigger, i)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

@@ -15,7 +15,6 @@ enum FeatureKind {
     EMOTICON("E:"),
     BIGRAM("B:"),
     CHAR("C:"),
-    TRIGRAM("T:"),
     RHETORICAL("CUE:rhetorical"),
     SARCASM("CUE:sarcasm"),
     HARM("CUE:harm"),

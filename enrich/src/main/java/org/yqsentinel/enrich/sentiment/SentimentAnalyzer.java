@@ -1,6 +1,7 @@
 package org.yqsentinel.enrich.sentiment;
 
 import com.hankcs.hanlp.seg.common.Term;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.yqsentinel.enrich.DictionarySegmenter;
@@ -39,6 +40,9 @@ public final class SentimentAnalyzer {
     private final DictionarySegmenter segmenter;
     private final SoftmaxModel polarity;
     private final SoftmaxModel emotions;
+    /** Both models' weights per feature, polarity's three then the six emotions': one lookup per feature for both. */
+    private final FeatureRows joined;
+    private final double[] biases;
 
     /** The bundled models with the bundled dictionaries. */
     public static SentimentAnalyzer bundled() {
@@ -59,6 +63,8 @@ public final class SentimentAnalyzer {
         this.polarity = polarity;
         this.emotions = emotions;
         this.segmenter = segmenter;
+        this.joined = polarity.joinedWith(emotions);
+        this.biases = polarity.biasesWith(emotions);
     }
 
     public Sentiment analyze(String text) {
@@ -76,7 +82,22 @@ public final class SentimentAnalyzer {
         if (SentimentFeatures.hasDoubleNegation(text)) {
             return read(text);
         }
-        return new Reading(sentiment(polarity.probabilities(text, terms, PRIORS)), emotion(emotions.probabilities(text, terms)));
+        FeatureHashes features = SoftmaxModel.features(text, terms);  // extracted once, read by both models in one lookup each
+        double norm = features.size() == 0 ? 1 : 1 / Math.sqrt(features.size());
+        double[] sums = biases.clone();
+        for (int i = 0; i < features.size(); i++) {
+            joined.addTo(features.get(i), norm, sums);
+        }
+        PRIORS.forEach((kind, prior) -> {
+            if (features.contains(kind.hash)) {
+                for (int k = 0; k < prior.length; k++) {
+                    sums[k] += prior[k];
+                }
+            }
+        });
+        double[] p = SoftmaxModel.softmax(Arrays.copyOfRange(sums, 0, 3));
+        double[] e = SoftmaxModel.softmax(Arrays.copyOfRange(sums, 3, sums.length));
+        return new Reading(sentiment(p), emotion(e));
     }
 
     /** The model's features of a text as strings, double negations read as what they mean. */

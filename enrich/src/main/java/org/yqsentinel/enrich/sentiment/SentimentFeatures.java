@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /**
  * What the sentiment model sees of a text: its words with negation scope ({@code 不 好} → {@code !好}),
  * words after a degree adverb ({@code 非常 好} → {@code +好}), Weibo emoticons ({@code [怒]}),
- * characters and character bigrams and trigrams (robust to segmentation), and cues of rhetorical
+ * characters and character bigrams (robust to segmentation), and cues of rhetorical
  * complaint, sarcasm and harm. One walk
  * over the text reports them to a {@link FeatureSink}, as strings for training or as hashes for scoring.
  */
@@ -119,10 +119,17 @@ final class SentimentFeatures {
         }
     }
 
-    /** Each letter or digit, and runs of two and of three of them; never across or inside an emoticon. */
+    /**
+     * How far into a text its characters and pairs are read: a post's opening carries its tone, the words
+     * of the rest still count, and a long article costs no more than a long post (docs/performance.md).
+     */
+    static final int NGRAM_CHARS = 140;
+
+    /** Each letter or digit, and pairs of them, in the first {@link #NGRAM_CHARS}; never across or inside an emoticon. */
     private static void ngrams(String text, FeatureSink sink) {
         int run = 0;
-        for (int i = 0; i < text.length(); i++) {
+        int end = Math.min(text.length(), NGRAM_CHARS);
+        for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
             int emoticon = c == '[' ? emoticonEnd(text, i) : -1;
             if (emoticon > 0) {
@@ -138,9 +145,6 @@ final class SentimentFeatures {
             sink.accept(FeatureKind.CHAR, text, i, i + 1);
             if (run >= 2) {
                 sink.accept(FeatureKind.BIGRAM, text, i - 1, i + 1);
-            }
-            if (run >= 3) {
-                sink.accept(FeatureKind.TRIGRAM, text, i - 2, i + 1);
             }
         }
     }

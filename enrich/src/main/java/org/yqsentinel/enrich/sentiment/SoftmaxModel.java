@@ -22,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
 import org.yqsentinel.model.Emotion;
 
 /**
- * A softmax regression over {@link SentimentFeatures} with character unigrams and trigrams: a weight
+ * A softmax regression over {@link SentimentFeatures} (with characters and character pairs): a weight
  * per feature and class, and a bias per class. Feature vectors are binary and L2-normalized. Two are
  * bundled: the emotions (the six of {@link Emotion.Label}) and the polarity (negative, neutral,
  * positive). Stored as gzipped {@code feature<TAB>weight…} lines, one weight per class in the order of
@@ -55,6 +55,35 @@ public final class SoftmaxModel {
         this.bias = bias.clone();
     }
 
+    /**
+     * The weights of this model and {@code other} side by side for every feature of either (this model's classes
+     * first, 0 where a model lacks the feature), so that two models reading the same features cost one lookup
+     * per feature.
+     */
+    FeatureRows joinedWith(SoftmaxModel other) {
+        int k = classes.size();
+        int width = k + other.classes.size();
+        Map<String, float[]> joined = new HashMap<>();
+        for (String name : names) {
+            float[] row = new float[width];
+            System.arraycopy(weights.get(FeatureHash.of(name)), 0, row, 0, k);
+            joined.put(name, row);
+        }
+        for (String name : other.names) {
+            float[] row = joined.computeIfAbsent(name, n -> new float[width]);
+            System.arraycopy(other.weights.get(FeatureHash.of(name)), 0, row, k, other.classes.size());
+        }
+        return new FeatureRows(joined, width);
+    }
+
+    /** The biases of this model and {@code other}, side by side as {@link #joinedWith} orders the classes. */
+    double[] biasesWith(SoftmaxModel other) {
+        double[] both = new double[bias.length + other.bias.length];
+        System.arraycopy(bias, 0, both, 0, bias.length);
+        System.arraycopy(other.bias, 0, both, bias.length, other.bias.length);
+        return both;
+    }
+
     public List<String> classes() {
         return classes;
     }
@@ -69,9 +98,19 @@ public final class SoftmaxModel {
      * vector is added to the class scores on top of what was learned.
      */
     double[] probabilities(String text, List<Term> terms, Map<FeatureKind, double[]> priors) {
+        return probabilities(features(text, terms), priors);
+    }
+
+    /** The features of a text, as hashes in this thread's reused set: extract once, score with several models. */
+    static FeatureHashes features(String text, List<Term> terms) {
         FeatureHashes features = FEATURES.get();
         features.clear();
         SentimentFeatures.extract(text, terms, features);
+        return features;
+    }
+
+    /** The probability of each class for a text's features (from {@link #features(String, List)}). */
+    double[] probabilities(FeatureHashes features, Map<FeatureKind, double[]> priors) {
         double norm = features.size() == 0 ? 1 : 1 / Math.sqrt(features.size());
         double[] sums = bias.clone();
         for (int i = 0; i < features.size(); i++) {

@@ -24,8 +24,8 @@ public final class SoftmaxTrainer {
 
     /** How to train: passes, AdaGrad step, L2 penalty, minimum texts per feature, and how far to balance the classes (0 none, 1 fully). */
     public record Options(int epochs, double learningRate, double l2, int minCount, double balance) {
-        public static final Options EMOTIONS = new Options(12, 0.1, 1e-5, 3, 0.5);
-        public static final Options POLARITY = new Options(12, 0.1, 1e-5, 3, 0);
+        public static final Options EMOTIONS = new Options(12, 0.1, 1e-5, 5, 0.5);
+        public static final Options POLARITY = new Options(12, 0.1, 1e-5, 5, 0);
     }
 
     private final DictionarySegmenter segmenter;

@@ -88,8 +88,18 @@ class SentimentFeaturesTest {
     }
 
     @Test
+    void charactersAreReadInTheOpeningOnlyAndWordsThroughout() {
+        String text = "好".repeat(SentimentFeatures.NGRAM_CHARS) + "差劲";
+        List<String> features = SentimentFeatures.of(text, List.of(new com.hankcs.hanlp.seg.common.Term("差劲", com.hankcs.hanlp.corpus.tag.Nature.a)));
+        assertThat(features).contains("C:好", "B:好好", "差劲").doesNotContain("C:差", "B:差劲", "B:好差");
+    }
+
+    @Test
     void emoticonsAndBigramsAreThoseOfTheRegexDefinition() {
         for (String text : texts()) {
+            if (text.length() > SentimentFeatures.NGRAM_CHARS) {
+                text = text.substring(0, SentimentFeatures.NGRAM_CHARS);  // characters are read that far, and no further
+            }
             List<String> expected = new ArrayList<>();
             Matcher emoticons = SentimentFeatures.EMOTICON.matcher(text);
             while (emoticons.find()) {
