@@ -38,8 +38,6 @@ public final class SentimentAnalyzer {
     static final double NEUTRAL_MARGIN = 0.3;
 
     private final DictionarySegmenter segmenter;
-    private final SoftmaxModel polarity;
-    private final SoftmaxModel emotions;
     /** Both models' weights per feature, polarity's three then the six emotions': one lookup per feature for both. */
     private final FeatureRows joined;
     private final double[] biases;
@@ -60,8 +58,6 @@ public final class SentimentAnalyzer {
         if (!emotions.classes().equals(SoftmaxModel.EMOTIONS)) {
             throw new IllegalArgumentException("an emotion model has the classes " + SoftmaxModel.EMOTIONS + ", not " + emotions.classes());
         }
-        this.polarity = polarity;
-        this.emotions = emotions;
         this.segmenter = segmenter;
         this.joined = polarity.joinedWith(emotions);
         this.biases = polarity.biasesWith(emotions);
