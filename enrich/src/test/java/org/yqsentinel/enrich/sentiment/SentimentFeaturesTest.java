@@ -88,6 +88,22 @@ class SentimentFeaturesTest {
     }
 
     @Test
+    void theAnalyzersJoinedTableReadsAsEachModelAlone() {
+        SoftmaxModel polarity = SoftmaxModel.polarity();
+        SoftmaxModel emotions = SoftmaxModel.emotions();
+        SentimentAnalyzer analyzer = new SentimentAnalyzer(polarity, emotions, SEGMENTER);
+        for (String text : texts()) {
+            List<Term> terms = SEGMENTER.seg(text);
+            if (SentimentFeatures.hasDoubleNegation(text)) {
+                continue;  // read again without the double negation: the analyzer's own segmentation
+            }
+            SentimentAnalyzer.Reading reading = analyzer.read(text, terms);
+            assertThat(reading.sentiment()).as(text).isEqualTo(SentimentAnalyzer.sentiment(polarity.probabilities(text, terms, SentimentAnalyzer.PRIORS)));
+            assertThat(reading.emotion()).as(text).isEqualTo(SentimentAnalyzer.emotion(emotions.probabilities(text, terms)));
+        }
+    }
+
+    @Test
     void charactersAreReadInTheOpeningOnlyAndWordsThroughout() {
         String text = "好".repeat(SentimentFeatures.NGRAM_CHARS) + "差劲";
         List<String> features = SentimentFeatures.of(text, List.of(new com.hankcs.hanlp.seg.common.Term("差劲", com.hankcs.hanlp.corpus.tag.Nature.a)));
