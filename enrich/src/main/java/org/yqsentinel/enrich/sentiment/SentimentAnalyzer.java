@@ -2,6 +2,7 @@ package org.yqsentinel.enrich.sentiment;
 
 import com.hankcs.hanlp.seg.common.Term;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.yqsentinel.enrich.DictionarySegmenter;
@@ -38,9 +39,14 @@ public final class SentimentAnalyzer {
     static final double NEUTRAL_MARGIN = 0.3;
 
     private final DictionarySegmenter segmenter;
-    /** Both models' weights per feature, polarity's three then the six emotions': one lookup per feature for both. */
-    private final FeatureRows joined;
-    private final double[] biases;
+    /** The polarity model and the emotion model as one, polarity's three classes first: one lookup per feature for both. */
+    private final SoftmaxModel joined;
+    /** {@link #PRIORS} for the joined model: nothing added to the emotions. */
+    private static final Map<FeatureKind, double[]> JOINED_PRIORS = new EnumMap<>(FeatureKind.class);
+
+    static {
+        PRIORS.forEach((kind, prior) -> JOINED_PRIORS.put(kind, Arrays.copyOf(prior, SoftmaxModel.POLARITIES.size() + SoftmaxModel.EMOTIONS.size())));
+    }
 
     /** The bundled models with the bundled dictionaries. */
     public static SentimentAnalyzer bundled() {
@@ -60,7 +66,6 @@ public final class SentimentAnalyzer {
         }
         this.segmenter = segmenter;
         this.joined = polarity.joinedWith(emotions);
-        this.biases = polarity.biasesWith(emotions);
     }
 
     public Sentiment analyze(String text) {
@@ -78,21 +83,10 @@ public final class SentimentAnalyzer {
         if (SentimentFeatures.hasDoubleNegation(text)) {
             return read(text);
         }
-        FeatureHashes features = SoftmaxModel.features(text, terms);  // extracted once, read by both models in one lookup each
-        double norm = features.size() == 0 ? 1 : 1 / Math.sqrt(features.size());
-        double[] sums = biases.clone();
-        for (int i = 0; i < features.size(); i++) {
-            joined.addTo(features.get(i), norm, sums);
-        }
-        PRIORS.forEach((kind, prior) -> {
-            if (features.contains(kind.hash)) {
-                for (int k = 0; k < prior.length; k++) {
-                    sums[k] += prior[k];
-                }
-            }
-        });
-        double[] p = SoftmaxModel.softmax(Arrays.copyOfRange(sums, 0, 3));
-        double[] e = SoftmaxModel.softmax(Arrays.copyOfRange(sums, 3, sums.length));
+        double[] sums = joined.scores(SoftmaxModel.features(text, terms), JOINED_PRIORS);  // features extracted once
+        int polarities = SoftmaxModel.POLARITIES.size();
+        double[] p = SoftmaxModel.softmax(Arrays.copyOfRange(sums, 0, polarities));
+        double[] e = SoftmaxModel.softmax(Arrays.copyOfRange(sums, polarities, sums.length));
         return new Reading(sentiment(p), emotion(e));
     }
 

@@ -10,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,11 +57,11 @@ public final class SoftmaxModel {
     }
 
     /**
-     * The weights of this model and {@code other} side by side for every feature of either (this model's classes
-     * first, 0 where a model lacks the feature), so that two models reading the same features cost one lookup
-     * per feature.
+     * This model and {@code other} as one: their classes side by side (this model's first), each feature's weights
+     * for both (0 where a model lacks the feature), their biases. Its scores are the two models' scores side by
+     * side, so two models reading the same features cost one lookup per feature.
      */
-    FeatureRows joinedWith(SoftmaxModel other) {
+    SoftmaxModel joinedWith(SoftmaxModel other) {
         int k = classes.size();
         int width = k + other.classes.size();
         Map<String, float[]> joined = new HashMap<>();
@@ -73,15 +74,11 @@ public final class SoftmaxModel {
             float[] row = joined.computeIfAbsent(name, n -> new float[width]);
             System.arraycopy(other.weights.get(FeatureHash.of(name)), 0, row, k, other.classes.size());
         }
-        return new FeatureRows(joined, width);
-    }
-
-    /** The biases of this model and {@code other}, side by side as {@link #joinedWith} orders the classes. */
-    double[] biasesWith(SoftmaxModel other) {
-        double[] both = new double[bias.length + other.bias.length];
-        System.arraycopy(bias, 0, both, 0, bias.length);
-        System.arraycopy(other.bias, 0, both, bias.length, other.bias.length);
-        return both;
+        double[] biases = Arrays.copyOf(bias, width);
+        System.arraycopy(other.bias, 0, biases, k, other.bias.length);
+        List<String> both = new ArrayList<>(classes);
+        both.addAll(other.classes);
+        return new SoftmaxModel(both, joined, biases);
     }
 
     public List<String> classes() {
@@ -111,6 +108,11 @@ public final class SoftmaxModel {
 
     /** The probability of each class for a text's features (from {@link #features(String, List)}). */
     double[] probabilities(FeatureHashes features, Map<FeatureKind, double[]> priors) {
+        return softmax(scores(features, priors));
+    }
+
+    /** The class scores (log-odds up to a constant) for a text's features, the priors of its cues added. */
+    double[] scores(FeatureHashes features, Map<FeatureKind, double[]> priors) {
         double norm = features.size() == 0 ? 1 : 1 / Math.sqrt(features.size());
         double[] sums = bias.clone();
         for (int i = 0; i < features.size(); i++) {
@@ -126,7 +128,7 @@ public final class SoftmaxModel {
                 }
             }
         });
-        return softmax(sums);
+        return sums;
     }
 
     /** The same from the features' strings: the model's definition, which the hashed scoring must match. */
