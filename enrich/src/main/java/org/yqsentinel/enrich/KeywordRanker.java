@@ -78,14 +78,16 @@ final class KeywordRanker {
             }
         }
         start[n] = distinct;
+        // Gauss-Seidel: a word's new score is read by the words after it in the same sweep, which settles the
+        // order in about half the sweeps of the textbook iteration, towards the same fixed point
         double[] score = new double[n];
         Arrays.fill(score, 1.0);
         double[] share = new double[n];
+        for (int i = 0; i < n; i++) {
+            int degree = start[i + 1] - start[i];
+            share[i] = degree == 0 ? 0 : 1.0 / degree;
+        }
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            for (int i = 0; i < n; i++) {
-                int degree = start[i + 1] - start[i];
-                share[i] = degree == 0 ? 0 : score[i] / degree;
-            }
             double change = 0;
             for (int i = 0; i < n; i++) {
                 double sum = 0;
@@ -95,6 +97,8 @@ final class KeywordRanker {
                 double next = (1 - DAMPING) + DAMPING * sum;
                 change = Math.max(change, Math.abs(next - score[i]));
                 score[i] = next;
+                int degree = start[i + 1] - start[i];
+                share[i] = degree == 0 ? 0 : next / degree;
             }
             if (change < TOLERANCE) {
                 break;
@@ -117,7 +121,7 @@ final class KeywordRanker {
         return top;
     }
 
-    private static boolean isCandidate(Term term) {
+    static boolean isCandidate(Term term) {
         if (term.nature == null) {
             return false;
         }
