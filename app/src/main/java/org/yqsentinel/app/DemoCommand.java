@@ -18,7 +18,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.common.TopicPartition;
 import org.yqsentinel.alerting.ack.AckTokens;
-import org.yqsentinel.alerting.outbox.Outbox;
+import org.yqsentinel.stack.outbox.Outbox;
 import org.yqsentinel.alerting.routing.RoutingRules;
 import org.yqsentinel.alerting.service.AlertingService;
 import org.yqsentinel.ingest.RawPublisher;

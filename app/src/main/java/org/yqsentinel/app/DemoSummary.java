@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,19 +18,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.yqsentinel.alerting.ledger.LedgerDocuments;
+import org.yqsentinel.connect.ElasticsearchConnection;
+import org.yqsentinel.connect.KafkaClients;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.CaseRecord;
 import org.yqsentinel.model.DeadLetterHeaders;
+import org.yqsentinel.model.Zones;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
-import org.yqsentinel.stack.setup.ElasticsearchConnection;
 
 /** What the demo prints at the end: items per channel and top keywords from Elasticsearch, and this run's dead letters. */
 final class DemoSummary {
@@ -141,7 +140,7 @@ final class DemoSummary {
     }
 
     private static String beijing(Instant at) {
-        return at == null ? "-" : BEIJING_TIME.format(at.atOffset(ZoneOffset.ofHours(8))) + " 北京";
+        return at == null ? "-" : BEIJING_TIME.format(at.atZone(Zones.BEIJING)) + " 北京";
     }
 
     private static Map<String, Long> counts(List<StringTermsBucket> buckets) {
@@ -182,10 +181,6 @@ final class DemoSummary {
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(SentinelConfig config) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return KafkaClients.of(config).consumer(Map.of());
     }
 }

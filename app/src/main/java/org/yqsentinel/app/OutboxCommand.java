@@ -2,7 +2,7 @@ package org.yqsentinel.app;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.yqsentinel.alerting.outbox.Outbox;
+import org.yqsentinel.stack.outbox.Outbox;
 import org.yqsentinel.model.config.SentinelConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;

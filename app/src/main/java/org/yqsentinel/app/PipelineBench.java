@@ -23,9 +23,7 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -33,8 +31,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.yqsentinel.connect.KafkaClients;
+import org.yqsentinel.connect.Provisioner;
 import org.yqsentinel.ingest.RawPublisher;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Channel;
@@ -45,7 +43,6 @@ import org.yqsentinel.pipeline.monitor.LocalCluster;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
 import org.yqsentinel.stack.LocalStack;
 import org.yqsentinel.stack.StackLayout;
-import org.yqsentinel.stack.setup.Provisioner;
 
 /**
  * {@code ./yq bench pipeline}: the live monitor job with all its sinks on the local stack, fed at a fixed
@@ -103,7 +100,7 @@ final class PipelineBench {
         MonitorJob.configure(env, config.monitor().finite());
         JobClient job = MonitorJob.fromConfig(config, false).start(env);
         AlertWatcher watcher = new AlertWatcher(config);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers()))) {
+        try (Admin admin = KafkaClients.of(config).admin(15_000)) {
             awaitRunning(job);
             long warmUp = config.monitor().idleSourceSeconds() + 2;
             out.printf(Locale.ROOT, "job %s running (parallelism %d, checkpoint every %d s); waiting %d s for its empty partitions to go idle%n",
@@ -170,17 +167,12 @@ final class PipelineBench {
 
     /** Sends the spool at the fixed rate, noting each record's arrival in Kafka on the frontier. */
     private Sent send(SentinelConfig config, Path spool, WatermarkFrontier frontier) throws IOException {
-        Map<String, Object> properties = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5);
         AtomicReference<Exception> failure = new AtomicReference<>();
         double intervalNanos = 1e9 / settings.rate();
         long count = 0;
         long started = System.nanoTime();
         long startedAt = System.currentTimeMillis();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
+        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.of(config).producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 5));
              PipelineLoad.Reader reader = new PipelineLoad.Reader(spool)) {
             for (PipelineLoad.Entry entry = reader.next(); entry != null && failure.get() == null; entry = reader.next()) {
                 long wait = started + (long) (count * intervalNanos) - System.nanoTime();
@@ -250,11 +242,7 @@ final class PipelineBench {
         }
 
         private void watch() {
-            Map<String, Object> properties = Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers(),
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.of(config).consumer(Map.of())) {
                 List<TopicPartition> partitions = consumer.partitionsFor(config.names().alertsTopic()).stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
                 consumer.assign(partitions);

@@ -3,7 +3,7 @@ package org.yqsentinel.app;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.yqsentinel.model.config.SentinelConfig;
-import org.yqsentinel.stack.setup.Provisioner;
+import org.yqsentinel.connect.Provisioner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 

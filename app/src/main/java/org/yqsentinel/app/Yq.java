@@ -2,6 +2,7 @@ package org.yqsentinel.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.yqsentinel.connect.ProvisioningException;
 import org.yqsentinel.ingest.InvalidRecord;
 import org.yqsentinel.model.config.ConfigException;
 import org.yqsentinel.model.config.ConfigLoader;
@@ -46,7 +47,7 @@ public final class Yq {
     static int run(String... args) {
         CommandLine commandLine = new CommandLine(new Yq());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof StackException || e instanceof ConfigException || e instanceof UserError
+            if (e instanceof StackException || e instanceof ProvisioningException || e instanceof ConfigException || e instanceof UserError
                     || e instanceof InvalidRecord || e instanceof RuleException) {
                 cmd.getErr().println("yq: " + e.getMessage());
                 return 2;

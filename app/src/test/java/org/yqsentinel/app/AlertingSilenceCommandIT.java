@@ -15,7 +15,7 @@ import org.yqsentinel.alerting.delivery.Silence;
 import org.yqsentinel.alerting.ledger.Ledger;
 import org.yqsentinel.stack.junit.LocalStackExtension;
 import org.yqsentinel.stack.junit.StackContext;
-import org.yqsentinel.stack.setup.ElasticsearchConnection;
+import org.yqsentinel.connect.ElasticsearchConnection;
 
 /** {@code yq alerting silence add|list|expire} on the real Elasticsearch: the silences the service reads. */
 @ExtendWith(LocalStackExtension.class)

@@ -23,7 +23,7 @@ import org.yqsentinel.model.json.Json;
 import org.yqsentinel.stack.StackLayout;
 import org.yqsentinel.stack.junit.LocalStackExtension;
 import org.yqsentinel.stack.junit.StackContext;
-import org.yqsentinel.stack.setup.ElasticsearchConnection;
+import org.yqsentinel.connect.ElasticsearchConnection;
 
 /**
  * {@code yq demo} on the real stack ends with an alert of Ⅱ橙 or higher and its case in Elasticsearch, and the

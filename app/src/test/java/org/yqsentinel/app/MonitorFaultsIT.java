@@ -44,8 +44,8 @@ import org.yqsentinel.stack.StackLayout;
 import org.yqsentinel.stack.junit.LocalStackExtension;
 import org.yqsentinel.stack.junit.StackContext;
 import org.yqsentinel.stack.junit.TcpOutage;
-import org.yqsentinel.stack.setup.ElasticsearchConnection;
-import org.yqsentinel.stack.setup.Provisioner;
+import org.yqsentinel.connect.ElasticsearchConnection;
+import org.yqsentinel.connect.Provisioner;
 
 /**
  * The day things go wrong, on the real stack with {@code ./yq monitor} as its own process: a simulated surge around

@@ -13,8 +13,8 @@ import org.yqsentinel.model.IndexTemplates;
 import org.yqsentinel.model.Namespace;
 import org.yqsentinel.stack.junit.LocalStackExtension;
 import org.yqsentinel.stack.junit.StackContext;
-import org.yqsentinel.stack.setup.ElasticsearchConnection;
-import org.yqsentinel.stack.setup.Provisioner;
+import org.yqsentinel.connect.ElasticsearchConnection;
+import org.yqsentinel.connect.Provisioner;
 
 /** {@code yq setup} on indices an older version made: the fields its templates added since reach them. */
 @ExtendWith(LocalStackExtension.class)

@@ -8,7 +8,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.yqsentinel.connect.KafkaClients;
 
 /**
  * Sends raw records, byte for byte as the crawler wrote them, to a raw topic; idempotent producer,
@@ -19,13 +19,9 @@ public final class RawPublisher implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
 
     public RawPublisher(String bootstrapServers) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        this.producer = new KafkaClients(bootstrapServers).producer(Map.of(
                 ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000),
-                new ByteArraySerializer(), new ByteArraySerializer());
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000));
     }
 
     /** Sends the records in order and waits for every acknowledgement; returns how many were sent. */

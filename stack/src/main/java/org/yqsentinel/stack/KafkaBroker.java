@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
+import org.yqsentinel.connect.KafkaClients;
 
 /**
  * A single-node Kafka in KRaft mode (broker and controller in one JVM), run from the
@@ -67,9 +66,7 @@ final class KafkaBroker extends ServerProcess {
 
     @Override
     boolean healthy() {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, url(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = new KafkaClients(url()).admin(2000)) {
             return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes()
                     .get(3, TimeUnit.SECONDS).isEmpty();
         } catch (Exception e) {

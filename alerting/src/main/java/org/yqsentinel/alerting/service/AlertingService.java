@@ -49,7 +49,7 @@ import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.DeadLetterHeaders;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
-import org.yqsentinel.stack.setup.ElasticsearchConnection;
+import org.yqsentinel.connect.ElasticsearchConnection;
 
 /**
  * {@code ./yq alerting}: reads alert events from {@code yq.alerts} and makes sure the right people know, in

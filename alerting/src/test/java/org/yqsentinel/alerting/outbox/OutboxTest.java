@@ -37,6 +37,7 @@ import org.yqsentinel.alerting.channel.EmailChannel;
 import org.yqsentinel.alerting.message.Messages;
 import org.yqsentinel.model.config.ConfigException;
 import org.yqsentinel.model.json.Json;
+import org.yqsentinel.stack.outbox.Outbox;
 
 /** The outbox against real SMTP and HTTP clients on loopback. */
 class OutboxTest {

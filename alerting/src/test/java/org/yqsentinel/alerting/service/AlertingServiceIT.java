@@ -54,7 +54,7 @@ import org.yqsentinel.alerting.channel.SendResult;
 import org.yqsentinel.alerting.delivery.Delivery;
 import org.yqsentinel.alerting.delivery.Silence;
 import org.yqsentinel.alerting.ledger.Ledger;
-import org.yqsentinel.alerting.outbox.Outbox;
+import org.yqsentinel.stack.outbox.Outbox;
 import org.yqsentinel.alerting.routing.RoutingRules;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.AlertEventType;
@@ -64,7 +64,7 @@ import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
 import org.yqsentinel.stack.junit.LocalStackExtension;
 import org.yqsentinel.stack.junit.StackContext;
-import org.yqsentinel.stack.setup.ElasticsearchConnection;
+import org.yqsentinel.connect.ElasticsearchConnection;
 
 /**
  * {@code ./yq alerting} end to end on the real Kafka and Elasticsearch, sending real e-mail over SMTP and real

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -19,6 +18,7 @@ import java.util.regex.Pattern;
 import org.yqsentinel.ingest.InvalidRecord;
 import org.yqsentinel.ingest.Reasons;
 import org.yqsentinel.ingest.RejectCode;
+import org.yqsentinel.model.Zones;
 
 /**
  * Reads the publish times crawlers hand over into UTC instants: ISO-8601, Weibo's
@@ -28,8 +28,6 @@ import org.yqsentinel.ingest.RejectCode;
  * against the crawl time. Without a zone, times are Beijing time.
  */
 public final class Times {
-
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private static final DateTimeFormatter WEIBO = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z uuuu", Locale.ENGLISH);
     private static final Pattern ABSOLUTE = Pattern.compile(
@@ -116,7 +114,7 @@ public final class Times {
             LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
             LocalTime time = m.group(4) == null ? LocalTime.MIDNIGHT : LocalTime.of(Integer.parseInt(m.group(4)),
                     Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
-            return LocalDateTime.of(date, time).atZone(BEIJING).toInstant();
+            return LocalDateTime.of(date, time).atZone(Zones.BEIJING).toInstant();
         }
         try {
             return OffsetDateTime.parse(text).toInstant();
@@ -129,7 +127,7 @@ public final class Times {
         if (crawledAt == null) {
             return null;
         }
-        ZonedDateTime crawled = crawledAt.atZone(BEIJING);
+        ZonedDateTime crawled = crawledAt.atZone(Zones.BEIJING);
         if (text.equals("刚刚")) {
             return crawledAt;
         }
@@ -152,7 +150,7 @@ public final class Times {
                 default -> 2;
             };
             return crawled.toLocalDate().minusDays(daysBack)
-                    .atTime(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))).atZone(BEIJING).toInstant();
+                    .atTime(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))).atZone(Zones.BEIJING).toInstant();
         }
         m = MONTH_DAY.matcher(text);
         if (m.matches()) {
@@ -162,7 +160,7 @@ public final class Times {
             }
             LocalTime time = m.group(3) == null ? LocalTime.MIDNIGHT
                     : LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
-            return date.atTime(time).atZone(BEIJING).toInstant();
+            return date.atTime(time).atZone(Zones.BEIJING).toInstant();
         }
         return null;
     }

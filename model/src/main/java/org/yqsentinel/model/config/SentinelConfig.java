@@ -3,8 +3,8 @@ package org.yqsentinel.model.config;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.yqsentinel.model.Namespace;
+import org.yqsentinel.model.Zones;
 
 /**
  * Sentinel's whole configuration, as loaded by {@link ConfigLoader} from the bundled defaults, an
@@ -63,7 +63,7 @@ public record SentinelConfig(String namespace, Kafka kafka, Elasticsearch elasti
 
         /** The earliest plausible publish time as an instant: the start of {@link #earliestTime} in Beijing. */
         public Instant earliest() {
-            return earliestTime.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+            return earliestTime.atStartOfDay(Zones.BEIJING).toInstant();
         }
     }
 

@@ -5,8 +5,6 @@ import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import java.io.IOException;
@@ -23,10 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.http.HttpHost;
-import org.elasticsearch.client.RestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yqsentinel.connect.Backoff;
+import org.yqsentinel.connect.ElasticsearchConnection;
 import org.yqsentinel.model.config.SentinelConfig;
 
 /**
@@ -86,8 +84,9 @@ public final class BulkWriter implements AutoCloseable {
     /** A bulk request goes out at this many bytes of documents, if it has not reached max-operations first. */
     static final long MAX_REQUEST_BYTES = 5L * 1024 * 1024;
 
-    private final RestClientTransport transport;
+    private final ElasticsearchConnection connection;
     private final ElasticsearchClient client;
+    private final Backoff backoff;
     /** Sends bulk requests, max-concurrent-requests at a time; each thread blocks on its request, holding no lock of ours. */
     private final ExecutorService senders;
     /** The periodic flush and the retries. */
@@ -110,8 +109,9 @@ public final class BulkWriter implements AutoCloseable {
         this.listener = listener;
         this.url = url;
         this.maxPending = settings.maxOperations() * (settings.maxConcurrentRequests() + 4);
-        this.transport = new RestClientTransport(RestClient.builder(HttpHost.create(url)).build(), new JacksonJsonpMapper());
-        this.client = new ElasticsearchClient(transport);
+        this.connection = ElasticsearchConnection.open(url);
+        this.client = connection.client();
+        this.backoff = Backoff.ofMillis(settings.initialBackoffMillis(), settings.maxBackoffMillis());
         this.senders = Executors.newFixedThreadPool(settings.maxConcurrentRequests(), daemon("elasticsearch-bulk"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("elasticsearch-bulk-timer"));
         timer.scheduleWithFixedDelay(this::sendBatch, settings.flushIntervalMillis(), settings.flushIntervalMillis(), TimeUnit.MILLISECONDS);
@@ -242,7 +242,7 @@ public final class BulkWriter implements AutoCloseable {
             return;
         }
         int attempt = pendings.get(0).attempt();
-        long delay = Math.min(settings.maxBackoffMillis(), settings.initialBackoffMillis() << Math.min(attempt, 20));
+        long delay = backoff.after(attempt + 1).toMillis();
         if (outageSince.compareAndSet(0, System.currentTimeMillis())) {
             LOG.warn("Elasticsearch at {} does not take documents ({}); holding {} and retrying, every {} s at most;"
                     + " the job waits meanwhile", url, why, outstanding.get(), settings.maxBackoffMillis() / 1000);
@@ -343,11 +343,7 @@ public final class BulkWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             senders.shutdownNow();
-            try {
-                transport.close();
-            } catch (IOException ignored) {
-                // the connection pool is gone either way
-            }
+            connection.close();
         }
     }
 }

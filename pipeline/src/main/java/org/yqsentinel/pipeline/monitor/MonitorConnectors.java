@@ -10,6 +10,7 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.yqsentinel.connect.KafkaClients;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.DeadLetter;
@@ -45,7 +46,7 @@ public final class MonitorConnectors {
         topics.add(names.rawPolicyTopic());
         topics.add(names.controlTopic());
         KafkaSourceBuilder<ReadRecord> builder = KafkaSource.<ReadRecord>builder()
-                .setBootstrapServers(config.kafkaBootstrapServers())
+                .setProperties(KafkaClients.of(config).common())
                 .setTopics(topics)
                 .setGroupId(names.prefix() + config.monitor().consumerGroup())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
@@ -84,7 +85,7 @@ public final class MonitorConnectors {
     public static Sink<Alert> alerts(SentinelConfig config) {
         Namespace names = config.names();
         return KafkaSink.<Alert>builder()
-                .setBootstrapServers(config.kafkaBootstrapServers())
+                .setKafkaProducerConfig(KafkaClients.of(config).common())
                 .setRecordSerializer(new AlertSerializer(names.alertsTopic()))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(names.prefix() + "yq-monitor-alerts")
@@ -96,7 +97,7 @@ public final class MonitorConnectors {
     public static Sink<DeadLetter> deadLetters(SentinelConfig config) {
         Namespace names = config.names();
         return KafkaSink.<DeadLetter>builder()
-                .setBootstrapServers(config.kafkaBootstrapServers())
+                .setKafkaProducerConfig(KafkaClients.of(config).common())
                 .setRecordSerializer(new DeadLetterSerializer(names.deadLetterTopic()))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(names.prefix() + "yq-monitor-deadletters")

@@ -24,7 +24,7 @@ import org.yqsentinel.pipeline.risk.RiskDocuments;
 import org.yqsentinel.stack.junit.LocalStackExtension;
 import org.yqsentinel.stack.junit.StackContext;
 import org.yqsentinel.stack.junit.TcpOutage;
-import org.yqsentinel.stack.setup.ElasticsearchConnection;
+import org.yqsentinel.connect.ElasticsearchConnection;
 
 /** The bulk writer against the real Elasticsearch of the local stack (and its strict templates). */
 @ExtendWith(LocalStackExtension.class)

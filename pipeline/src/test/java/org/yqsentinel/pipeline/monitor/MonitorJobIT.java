@@ -36,7 +36,7 @@ import org.yqsentinel.pipeline.dedupe.MarkCopies;
 import org.yqsentinel.model.DeadLetterHeaders;
 import org.yqsentinel.stack.junit.LocalStackExtension;
 import org.yqsentinel.stack.junit.StackContext;
-import org.yqsentinel.stack.setup.ElasticsearchConnection;
+import org.yqsentinel.connect.ElasticsearchConnection;
 
 /**
  * The whole monitor job on a Flink mini-cluster against the real Kafka and Elasticsearch: crawler

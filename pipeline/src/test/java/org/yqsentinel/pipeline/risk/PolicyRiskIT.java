@@ -54,7 +54,7 @@ import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.risk.RiskRules;
 import org.yqsentinel.stack.junit.LocalStackExtension;
 import org.yqsentinel.stack.junit.StackContext;
-import org.yqsentinel.stack.setup.ElasticsearchConnection;
+import org.yqsentinel.connect.ElasticsearchConnection;
 
 /**
  * The live monitor job on the real Kafka and Elasticsearch, scoring the demo episode: a policy is

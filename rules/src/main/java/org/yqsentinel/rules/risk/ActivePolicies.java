@@ -3,13 +3,13 @@ package org.yqsentinel.rules.risk;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.yqsentinel.model.PolicyDocument;
+import org.yqsentinel.model.Zones;
 
 /**
  * The policies being watched at an event time: a policy becomes active at the start of its 发布日期
@@ -19,7 +19,6 @@ import org.yqsentinel.model.PolicyDocument;
  */
 public final class ActivePolicies {
 
-    private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
 
     private final int watchDays;
     private final Map<String, PolicyDocument> policies = new TreeMap<>();
@@ -41,7 +40,7 @@ public final class ActivePolicies {
     /** When the policy starts being watched, or null when it has no date to start from. */
     public static Instant activeFrom(PolicyDocument policy) {
         LocalDate day = policy.publishedOn() != null ? policy.publishedOn() : policy.writtenOn();
-        return day == null ? null : day.atStartOfDay(BEIJING).toInstant();
+        return day == null ? null : day.atStartOfDay(Zones.BEIJING).toInstant();
     }
 
     /** The policies active at {@code at}, in id order. */

@@ -16,7 +16,7 @@ import org.yqsentinel.model.config.ConfigLoader;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.stack.LocalStack;
 import org.yqsentinel.stack.StackLayout;
-import org.yqsentinel.stack.setup.Provisioner;
+import org.yqsentinel.connect.Provisioner;
 
 /**
  * Gives tests the real local stack: starts it once per test run, or reuses one that runs already

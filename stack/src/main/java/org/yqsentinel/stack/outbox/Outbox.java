@@ -1,4 +1,4 @@
-package org.yqsentinel.alerting.outbox;
+package org.yqsentinel.stack.outbox;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.mail.MailAddress;
@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yqsentinel.model.Zones;
 import org.yqsentinel.model.config.ConfigException;
 import org.yqsentinel.model.json.Json;
 
@@ -57,7 +57,7 @@ public final class Outbox implements AutoCloseable {
     private static final int MAX_BODY_BYTES = 1 << 20;
     /** The file names are read by people: Beijing time, like the messages themselves. */
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(Zones.BEIJING);
     private static final byte[] CRLF = {'\r', '\n'};
     private static final String LOOPBACK = "127.0.0.1";
     private static final String JSON = "application/json; charset=utf-8";

@@ -1,4 +1,4 @@
-package org.yqsentinel.stack.setup;
+package org.yqsentinel.connect;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;

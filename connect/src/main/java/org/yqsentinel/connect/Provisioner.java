@@ -1,4 +1,4 @@
-package org.yqsentinel.stack.setup;
+package org.yqsentinel.connect;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
@@ -12,13 +12,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.IndexTemplates;
 import org.yqsentinel.model.Namespace;
-import org.yqsentinel.stack.StackException;
 
 /**
  * Creates what Sentinel needs in Kafka and Elasticsearch — the topics of DESIGN.md, the index templates
@@ -32,8 +30,7 @@ public final class Provisioner implements AutoCloseable {
     private final ElasticsearchConnection elasticsearch;
 
     public Provisioner(String kafkaBootstrapServers, String elasticsearchUrl) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000));
+        this.admin = new KafkaClients(kafkaBootstrapServers).admin(15_000);
         this.elasticsearch = ElasticsearchConnection.open(elasticsearchUrl);
     }
 
@@ -71,10 +68,10 @@ public final class Provisioner implements AutoCloseable {
             }
             return report;
         } catch (ExecutionException | TimeoutException e) {
-            throw new StackException("cannot create Kafka topics: " + rootMessage(e) + "; is Kafka running? (./yq stack status)");
+            throw new ProvisioningException("cannot create Kafka topics: " + rootMessage(e) + "; is Kafka running? (./yq stack status)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StackException("interrupted while creating Kafka topics");
+            throw new ProvisioningException("interrupted while creating Kafka topics");
         }
     }
 
@@ -112,7 +109,7 @@ public final class Provisioner implements AutoCloseable {
             }
             return report;
         } catch (IOException | RuntimeException e) {
-            throw new StackException("cannot put Elasticsearch index templates: " + rootMessage(e)
+            throw new ProvisioningException("cannot put Elasticsearch index templates: " + rootMessage(e)
                     + "; is Elasticsearch running? (./yq stack status)");
         }
     }
@@ -137,7 +134,7 @@ public final class Provisioner implements AutoCloseable {
                 }
             }
         } catch (Exception e) {
-            throw new StackException("cannot delete namespace " + namespace.prefix() + ": " + rootMessage(e));
+            throw new ProvisioningException("cannot delete namespace " + namespace.prefix() + ": " + rootMessage(e));
         }
     }
 
