@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.connect.ElasticsearchConnection;
+import org.yqsentinel.connect.Provisioner;
 import org.yqsentinel.ingest.files.RawRecordFiles;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Channel;
@@ -35,17 +37,15 @@ import org.yqsentinel.model.Namespace;
 import org.yqsentinel.model.config.ConfigLoader;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
-import org.yqsentinel.pipeline.kafka.RawRecord;
-import org.yqsentinel.pipeline.monitor.RawRecordReader;
-import org.yqsentinel.pipeline.monitor.ReadRecord;
 import org.yqsentinel.pipeline.offline.OfflineRecords;
 import org.yqsentinel.pipeline.offline.OfflineScoring;
+import org.yqsentinel.pipeline.read.RawRecord;
+import org.yqsentinel.pipeline.read.RawRecordReader;
+import org.yqsentinel.pipeline.read.ReadRecord;
 import org.yqsentinel.stack.StackLayout;
 import org.yqsentinel.stack.junit.LocalStackExtension;
 import org.yqsentinel.stack.junit.StackContext;
 import org.yqsentinel.stack.junit.TcpOutage;
-import org.yqsentinel.connect.ElasticsearchConnection;
-import org.yqsentinel.connect.Provisioner;
 
 /**
  * The day things go wrong, on the real stack with {@code ./yq monitor} as its own process: a simulated surge around

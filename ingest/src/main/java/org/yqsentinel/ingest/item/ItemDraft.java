@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.yqsentinel.ingest.InvalidRecord;
 import org.yqsentinel.ingest.RejectCode;
-import org.yqsentinel.ingest.dedupe.SimHash;
 import org.yqsentinel.ingest.normalize.TextNormalizer;
 import org.yqsentinel.ingest.normalize.Urls;
 import org.yqsentinel.model.Author;
@@ -14,6 +13,7 @@ import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.Region;
 import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.model.text.SimHash;
 
 /**
  * What an adapter read from a crawler record, before the rules every item obeys: text normalized

@@ -14,8 +14,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.yqsentinel.ingest.dedupe.CopyIndex;
-import org.yqsentinel.ingest.dedupe.CopyIndex.Seen;
+import org.yqsentinel.pipeline.dedupe.CopyIndex;
+import org.yqsentinel.pipeline.dedupe.CopyIndex.Seen;
 
 /**
  * Keyed by band value: remembers the posts that had it and names the earliest one an incoming post

@@ -7,9 +7,9 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.yqsentinel.ingest.dedupe.CopyIndex;
-import org.yqsentinel.ingest.dedupe.CopyIndex.Seen;
 import org.yqsentinel.model.Item;
+import org.yqsentinel.pipeline.dedupe.CopyIndex;
+import org.yqsentinel.pipeline.dedupe.CopyIndex.Seen;
 
 /**
  * Keyed by item id: gathers the verdicts of all bands of an item, then lets the item go on, marked as

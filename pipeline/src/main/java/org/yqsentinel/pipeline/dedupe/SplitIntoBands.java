@@ -3,9 +3,9 @@ package org.yqsentinel.pipeline.dedupe;
 import java.util.List;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
-import org.yqsentinel.ingest.dedupe.CopyIndex;
-import org.yqsentinel.ingest.dedupe.SimHash;
 import org.yqsentinel.model.Item;
+import org.yqsentinel.model.text.SimHash;
+import org.yqsentinel.pipeline.dedupe.CopyIndex;
 
 /** Sends an item to the index of each band of its fingerprint; texts too short to compare go straight through. */
 public final class SplitIntoBands implements FlatMapFunction<Item, BandedItem> {

@@ -17,12 +17,16 @@ import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Namespace;
 import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.pipeline.documents.ItemDocuments;
+import org.yqsentinel.pipeline.documents.PolicyDocuments;
+import org.yqsentinel.pipeline.documents.RiskDocuments;
 import org.yqsentinel.pipeline.elasticsearch.CommittedElasticsearchSink;
 import org.yqsentinel.pipeline.elasticsearch.DocumentRouter;
 import org.yqsentinel.pipeline.elasticsearch.ElasticsearchSink;
 import org.yqsentinel.pipeline.kafka.AlertSerializer;
 import org.yqsentinel.pipeline.kafka.DeadLetterSerializer;
-import org.yqsentinel.pipeline.risk.RiskDocuments;
+import org.yqsentinel.pipeline.read.ReadRecord;
+import org.yqsentinel.pipeline.read.ReadingDeserializer;
 
 /** The real sources and sinks of the monitor job, built from the configuration; tests and replay build others. */
 public final class MonitorConnectors {

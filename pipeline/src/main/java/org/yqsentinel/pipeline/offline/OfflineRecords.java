@@ -1,5 +1,6 @@
 package org.yqsentinel.pipeline.offline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -13,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
@@ -24,9 +24,9 @@ import org.yqsentinel.model.Namespace;
 import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
-import org.yqsentinel.pipeline.kafka.RawRecord;
-import org.yqsentinel.pipeline.monitor.RawRecordReader;
-import org.yqsentinel.pipeline.monitor.ReadRecord;
+import org.yqsentinel.pipeline.read.RawRecord;
+import org.yqsentinel.pipeline.read.RawRecordReader;
+import org.yqsentinel.pipeline.read.ReadRecord;
 
 /**
  * Archived files as the monitor job's bounded source: policy files (policy pages as text or HTML, or

@@ -17,9 +17,9 @@ import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
+import org.yqsentinel.pipeline.control.GivenPolicies;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
 import org.yqsentinel.pipeline.monitor.MonitorSinks;
-import org.yqsentinel.pipeline.risk.GivenPolicies;
 import org.yqsentinel.rules.RuleFiles;
 
 /**

@@ -18,12 +18,12 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.yqsentinel.ingest.dedupe.SimHash;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
-import org.yqsentinel.pipeline.monitor.ItemWatermarks;
+import org.yqsentinel.model.text.SimHash;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
+import org.yqsentinel.pipeline.read.ItemWatermarks;
 
 /** The duplicate stages of the monitor job on a Flink mini-cluster, parallelism 2, on a bounded set of items. */
 class DuplicateStagesTest {

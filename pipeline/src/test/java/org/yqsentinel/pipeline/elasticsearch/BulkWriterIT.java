@@ -16,15 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.yqsentinel.connect.ElasticsearchConnection;
 import org.yqsentinel.model.CaseRecord;
 import org.yqsentinel.model.CaseStatus;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.model.config.SentinelConfig;
-import org.yqsentinel.pipeline.risk.RiskDocuments;
+import org.yqsentinel.pipeline.documents.RiskDocuments;
 import org.yqsentinel.stack.junit.LocalStackExtension;
 import org.yqsentinel.stack.junit.StackContext;
 import org.yqsentinel.stack.junit.TcpOutage;
-import org.yqsentinel.connect.ElasticsearchConnection;
 
 /** The bulk writer against the real Elasticsearch of the local stack (and its strict templates). */
 @ExtendWith(LocalStackExtension.class)

@@ -35,26 +35,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.connect.ElasticsearchConnection;
 import org.yqsentinel.ingest.files.RawRecordFiles;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.config.ConfigLoader;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
-import org.yqsentinel.pipeline.kafka.RawRecord;
-import org.yqsentinel.pipeline.monitor.MonitorConnectors;
 import org.yqsentinel.pipeline.monitor.LocalCluster;
+import org.yqsentinel.pipeline.monitor.MonitorConnectors;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
 import org.yqsentinel.pipeline.monitor.MonitorSinks;
-import org.yqsentinel.pipeline.monitor.RawRecordReader;
-import org.yqsentinel.pipeline.monitor.ReadRecord;
 import org.yqsentinel.pipeline.offline.OfflineRecords;
 import org.yqsentinel.pipeline.offline.OfflineScoring;
+import org.yqsentinel.pipeline.read.RawRecord;
+import org.yqsentinel.pipeline.read.RawRecordReader;
+import org.yqsentinel.pipeline.read.ReadRecord;
 import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.risk.RiskRules;
 import org.yqsentinel.stack.junit.LocalStackExtension;
 import org.yqsentinel.stack.junit.StackContext;
-import org.yqsentinel.connect.ElasticsearchConnection;
 
 /**
  * The live monitor job on the real Kafka and Elasticsearch, scoring the demo episode: a policy is
