@@ -40,11 +40,16 @@ public final class DropRepeats extends KeyedProcessFunction<String, Item, Item> 
         return new ByUrl();
     }
 
-    @Override
-    public void open(OpenContext context) {
+    /** Per key: whether an item with it was seen, kept for {@code retention} (a descriptor with a time to live is made per operator, not shared). */
+    static ValueStateDescriptor<Boolean> seenState(Duration retention) {
         ValueStateDescriptor<Boolean> descriptor = new ValueStateDescriptor<>("seen", Boolean.class);
         descriptor.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
-        seen = getRuntimeContext().getState(descriptor);
+        return descriptor;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        seen = getRuntimeContext().getState(seenState(retention));
         repeated = getRuntimeContext().getMetricGroup().counter("itemsRepeated");
         repeatedTotal = new LongCounter();
         getRuntimeContext().addAccumulator(ACCUMULATOR, repeatedTotal);

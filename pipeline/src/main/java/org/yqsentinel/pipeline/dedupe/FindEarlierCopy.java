@@ -27,6 +27,17 @@ public final class FindEarlierCopy extends KeyedProcessFunction<String, BandedIt
 
     private static final Comparator<BandedItem> BY_ID = Comparator.comparing(BandedItem::itemId);
 
+    /** Per band: posts waiting, by their event time, for the watermark to pass it. */
+    static final MapStateDescriptor<Long, List<BandedItem>> WAITING =
+            new MapStateDescriptor<>("waiting-for-watermark", Types.LONG, Types.LIST(TypeInformation.of(BandedItem.class)));
+
+    /** Per band: the posts seen, each kept for {@code retention} (a descriptor with a time to live is made per operator, not shared). */
+    static ListStateDescriptor<Seen> bucketState(Duration retention) {
+        ListStateDescriptor<Seen> seen = new ListStateDescriptor<>("band-bucket", Seen.class);
+        seen.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
+        return seen;
+    }
+
     private final Duration retention;
     private transient ListState<Seen> bucket;
     private transient MapState<Long, List<BandedItem>> waiting;
@@ -37,11 +48,8 @@ public final class FindEarlierCopy extends KeyedProcessFunction<String, BandedIt
 
     @Override
     public void open(OpenContext context) {
-        ListStateDescriptor<Seen> seen = new ListStateDescriptor<>("band-bucket", Seen.class);
-        seen.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
-        bucket = getRuntimeContext().getListState(seen);
-        waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("waiting-for-watermark", Types.LONG,
-                Types.LIST(TypeInformation.of(BandedItem.class))));
+        bucket = getRuntimeContext().getListState(bucketState(retention));
+        waiting = getRuntimeContext().getMapState(WAITING);
     }
 
     @Override

@@ -20,6 +20,13 @@ public final class MarkCopies extends KeyedProcessFunction<String, CopyVerdict, 
 
     public static final String ACCUMULATOR = "yq.items.copies";
 
+    /** Per item: the item, until every band has given its verdict. */
+    static final ValueStateDescriptor<Item> ITEM = new ValueStateDescriptor<>("item", Item.class);
+    /** Per item: how many bands have given their verdict. */
+    static final ValueStateDescriptor<Integer> VERDICTS = new ValueStateDescriptor<>("verdicts", Integer.class);
+    /** Per item: the earliest post it copies, among the verdicts so far. */
+    static final ValueStateDescriptor<Seen> ORIGINAL = new ValueStateDescriptor<>("original", Seen.class);
+
     private transient ValueState<Item> item;
     private transient ValueState<Integer> verdicts;
     private transient ValueState<Seen> original;
@@ -28,9 +35,9 @@ public final class MarkCopies extends KeyedProcessFunction<String, CopyVerdict, 
 
     @Override
     public void open(OpenContext context) {
-        item = getRuntimeContext().getState(new ValueStateDescriptor<>("item", Item.class));
-        verdicts = getRuntimeContext().getState(new ValueStateDescriptor<>("verdicts", Integer.class));
-        original = getRuntimeContext().getState(new ValueStateDescriptor<>("original", Seen.class));
+        item = getRuntimeContext().getState(ITEM);
+        verdicts = getRuntimeContext().getState(VERDICTS);
+        original = getRuntimeContext().getState(ORIGINAL);
         copies = getRuntimeContext().getMetricGroup().counter("itemsMarkedCopy");
         copiesTotal = new LongCounter();
         getRuntimeContext().addAccumulator(ACCUMULATOR, copiesTotal);

@@ -73,6 +73,15 @@ public final class ScorePolicyRisk extends KeyedBroadcastProcessFunction<String,
         this.given = given;
     }
 
+    /** Per policy: the tally of each window bucket by its start (epoch ms). */
+    static final MapStateDescriptor<Long, TallyBucket> BUCKETS =
+            new MapStateDescriptor<>("risk-buckets", Types.LONG, TypeInformation.of(TallyBucket.class));
+    /** Per policy: the alert episode open now, if any. */
+    static final ValueStateDescriptor<AlertMaker.Episode> EPISODE =
+            new ValueStateDescriptor<>("risk-episode", TypeInformation.of(AlertMaker.Episode.class));
+    /** Per policy: the case record of the current episode. */
+    static final ValueStateDescriptor<CaseRecord> CASE = new ValueStateDescriptor<>("risk-case", TypeInformation.of(CaseRecord.class));
+
     @Override
     public void open(OpenContext context) {
         RuleFiles files = RuleFiles.of(rulesDir);
@@ -80,10 +89,9 @@ public final class ScorePolicyRisk extends KeyedBroadcastProcessFunction<String,
         watchWords = new HashSet<>();
         Dictionaries.load(files).of(Dictionaries.Kind.WATCH_WORD).forEach(w -> watchWords.add(w.text()));
         quotes = new PostQuotes();
-        buckets = getRuntimeContext().getMapState(new MapStateDescriptor<>("risk-buckets", Types.LONG,
-                TypeInformation.of(TallyBucket.class)));
-        episode = getRuntimeContext().getState(new ValueStateDescriptor<>("risk-episode", TypeInformation.of(AlertMaker.Episode.class)));
-        caseRecord = getRuntimeContext().getState(new ValueStateDescriptor<>("risk-case", TypeInformation.of(CaseRecord.class)));
+        buckets = getRuntimeContext().getMapState(BUCKETS);
+        episode = getRuntimeContext().getState(EPISODE);
+        caseRecord = getRuntimeContext().getState(CASE);
         late = getRuntimeContext().getMetricGroup().counter("latePostsDropped");
         alerts = getRuntimeContext().getMetricGroup().counter("alertEvents");
     }
