@@ -1,4 +1,4 @@
-package org.yqsentinel.enrich.privacy;
+package org.yqsentinel.training.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.yqsentinel.enrich.privacy.Finding;
+import org.yqsentinel.enrich.privacy.Kind;
+import org.yqsentinel.enrich.privacy.PersonalDataMasker;
 
 /** The masker measured on the project's case file, and the case file format refusing what it cannot read. */
 class MaskingEvaluationTest {

@@ -1,4 +1,4 @@
-package org.yqsentinel.enrich.privacy;
+package org.yqsentinel.training.privacy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.yqsentinel.enrich.privacy.Finding;
+import org.yqsentinel.enrich.privacy.Kind;
 
 /**
  * Reads a file of de-identification cases: tab-separated {@code id}, {@code style}, {@code text}, where each

@@ -1,4 +1,4 @@
-package org.yqsentinel.enrich.hardcase;
+package org.yqsentinel.training.hardcase;
 
 import java.util.Collections;
 import java.util.SortedSet;

@@ -1,4 +1,4 @@
-package org.yqsentinel.enrich.privacy;
+package org.yqsentinel.training.privacy;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.yqsentinel.enrich.privacy.Finding;
+import org.yqsentinel.enrich.privacy.Kind;
+import org.yqsentinel.enrich.privacy.PersonalDataMasker;
 
 /**
  * Measures {@link PersonalDataMasker} on a case file ({@link MaskingCases}): precision and recall of the spans it

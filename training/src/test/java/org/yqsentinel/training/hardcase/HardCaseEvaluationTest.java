@@ -1,4 +1,4 @@
-package org.yqsentinel.enrich.hardcase;
+package org.yqsentinel.training.hardcase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
