@@ -1,9 +1,10 @@
-package org.yqsentinel.enrich.sentiment;
+package org.yqsentinel.training.sentiment;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 import java.util.regex.Matcher;
+import org.yqsentinel.enrich.sentiment.SentimentFeatures;
 
 /**
  * The baseline the model must beat: the sum of lexicon polarities, flipped inside a negation's scope,

@@ -1,4 +1,4 @@
-package org.yqsentinel.enrich.sentiment;
+package org.yqsentinel.training.sentiment;
 
 import java.io.BufferedReader;
 import java.io.IOException;

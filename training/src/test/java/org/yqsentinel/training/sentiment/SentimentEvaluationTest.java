@@ -1,9 +1,10 @@
-package org.yqsentinel.enrich.sentiment;
+package org.yqsentinel.training.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.yqsentinel.enrich.sentiment.SentimentAnalyzer;
 import org.yqsentinel.model.Emotion;
 import org.yqsentinel.model.Sentiment;
 

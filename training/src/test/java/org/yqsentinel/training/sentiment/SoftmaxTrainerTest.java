@@ -1,7 +1,8 @@
-package org.yqsentinel.enrich.sentiment;
+package org.yqsentinel.training.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yqsentinel.enrich.DictionarySegmenter;
+import org.yqsentinel.enrich.sentiment.SentimentAnalyzer;
+import org.yqsentinel.enrich.sentiment.SoftmaxModel;
 import org.yqsentinel.model.Emotion;
 import org.yqsentinel.model.Sentiment;
 import org.yqsentinel.rules.RuleFiles;
@@ -67,12 +70,19 @@ class SoftmaxTrainerTest {
 
     @Test
     void modelSurvivesWritingAndReading() throws IOException {
-        SoftmaxModel model = new SoftmaxTrainer(SEGMENTER, OPTIONS).emotions(toyData());
+        SoftmaxTrainer trainer = new SoftmaxTrainer(SEGMENTER, OPTIONS);
+        SoftmaxModel model = trainer.emotions(toyData());
         SoftmaxModel back = SoftmaxModel.read(new ByteArrayInputStream(bytes(model)), "toy");
         assertThat(back.size()).isEqualTo(model.size());
         assertThat(back.classes()).isEqualTo(SoftmaxModel.EMOTIONS);
-        List<String> features = SentimentAnalyzer.features(SEGMENTER, "非常满意");
-        assertThat(back.probabilities(features)).containsExactly(model.probabilities(features), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(bytes(back)).isEqualTo(bytes(model));
+        SoftmaxModel polarity = trainer.polarity(toyData());
+        SentimentAnalyzer trained = new SentimentAnalyzer(polarity, model, SEGMENTER);
+        SentimentAnalyzer read = new SentimentAnalyzer(polarity, back, SEGMENTER);
+        for (String text : List.of("非常满意", "吓死人了", "明天上班")) {
+            assertThat(read.read(text).emotion().label()).isEqualTo(trained.read(text).emotion().label());
+            assertThat(read.read(text).emotion().score()).isCloseTo(trained.read(text).emotion().score(), within(1e-3));
+        }
     }
 
     @Test

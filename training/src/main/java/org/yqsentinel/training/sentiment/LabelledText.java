@@ -1,4 +1,4 @@
-package org.yqsentinel.enrich.sentiment;
+package org.yqsentinel.training.sentiment;
 
 import org.yqsentinel.model.Emotion;
 import org.yqsentinel.model.Sentiment;

@@ -1,6 +1,7 @@
-package org.yqsentinel.enrich.sentiment;
+package org.yqsentinel.training.sentiment;
 
 import java.util.Locale;
+import org.yqsentinel.enrich.sentiment.SentimentAnalyzer;
 import org.yqsentinel.model.Emotion;
 import org.yqsentinel.model.Sentiment;
 

@@ -1,4 +1,4 @@
-package org.yqsentinel.enrich.sentiment;
+package org.yqsentinel.training.sentiment;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import org.yqsentinel.enrich.DictionarySegmenter;
 import java.util.function.ToIntFunction;
+import org.yqsentinel.enrich.DictionarySegmenter;
+import org.yqsentinel.enrich.sentiment.SentimentAnalyzer;
+import org.yqsentinel.enrich.sentiment.SoftmaxModel;
 
 /**
  * Trains a {@link SoftmaxModel}: L2-regularized softmax regression by AdaGrad, features seen in fewer
@@ -66,10 +68,9 @@ public final class SoftmaxTrainer {
         return train(classes, examples, labels, options);
     }
 
-    /** The emotion model's features of a text, distinct, double negations read as what they mean. */
+    /** The models' features of a text, distinct, double negations read as what they mean. */
     static String[] features(DictionarySegmenter segmenter, String text) {
-        String read = SentimentFeatures.withoutDoubleNegations(text);
-        return new LinkedHashSet<>(SentimentFeatures.of(read, segmenter.seg(read))).toArray(String[]::new);
+        return new LinkedHashSet<>(SentimentAnalyzer.features(segmenter, text)).toArray(String[]::new);
     }
 
     static SoftmaxModel train(List<String> classes, List<String[]> examples, List<Integer> labels, Options options) {
@@ -161,16 +162,5 @@ public final class SoftmaxTrainer {
             weight[c] = count[c] == 0 ? 1 : Math.pow(mean / count[c], balance);
         }
         return weight;
-    }
-
-    /** The index of the most probable class. */
-    static int top(double[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 }
