@@ -138,16 +138,6 @@ public final class BioCorpus {
         return spans;
     }
 
-    /** The kind of name a corpus type counts as: PER.NAM a person, LOC.NAM and GPE.NAM a place, ORG.NAM an organization. */
-    public static Entity.Kind kindOf(String type) {
-        return switch (type) {
-            case "PER.NAM" -> Entity.Kind.PERSON;
-            case "LOC.NAM", "GPE.NAM" -> Entity.Kind.PLACE;
-            case "ORG.NAM" -> Entity.Kind.ORGANIZATION;
-            default -> null;
-        };
-    }
-
     /** The names in a tagged character sequence, in char offsets of the joined characters. */
     static List<Entity> names(List<String> chars, List<String> tags) {
         int[] offsets = new int[chars.size() + 1];
@@ -157,7 +147,7 @@ public final class BioCorpus {
         String text = String.join("", chars);
         List<Entity> names = new ArrayList<>();
         for (Span span : spans(tags)) {
-            Entity.Kind kind = kindOf(span.type());
+            Entity.Kind kind = BioLabels.kindOf(span.type());
             if (kind != null) {
                 names.add(new Entity(kind, text.substring(offsets[span.start()], offsets[span.end()]), offsets[span.start()], offsets[span.end()]));
             }

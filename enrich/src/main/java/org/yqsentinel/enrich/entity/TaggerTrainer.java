@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import org.yqsentinel.enrich.DictionarySegmenter;
 
 /**
- * Trains an {@link EntityTagger}: an averaged structured perceptron over BIO labels, decoded by Viterbi,
+ * Trains an {@link EntityTagger}: an averaged structured perceptron over BIO labels, decoded by {@link Viterbi},
  * posts shuffled with a fixed seed so that the same files always give the same tagger, byte for byte.
  */
 public final class TaggerTrainer {
@@ -112,7 +112,7 @@ public final class TaggerTrainer {
 
     /** The label type a corpus type is learned as: one per kind of name, null for what is not a name. */
     private static String nameType(String type) {
-        Entity.Kind kind = BioCorpus.kindOf(type);
+        Entity.Kind kind = BioLabels.kindOf(type);
         if (kind == null) {
             return null;
         }
@@ -153,7 +153,7 @@ public final class TaggerTrainer {
             }
         }
         return new EntityTagger(labels, gazetteer, Arrays.copyOf(keys, rows),
-                EntityTagger.quantized(Arrays.copyOf(weights, rows * l)), transitions);
+                WeightTable.quantized(Arrays.copyOf(weights, rows * l)), transitions);
     }
 
     /**
@@ -167,7 +167,7 @@ public final class TaggerTrainer {
         long[] u = new long[w.length];
         int[] tw = new int[transitionAverage.length];
         long[] tu = new long[tw.length];
-        boolean[] allowed = EntityTagger.allowed(labels);
+        boolean[] allowed = BioLabels.allowed(labels);
         List<Integer> order = new ArrayList<>();
         for (int s = 0; s < inputs.size(); s++) {
             order.add(s);
@@ -191,7 +191,7 @@ public final class TaggerTrainer {
                 for (int t = 0; t < tw.length; t++) {
                     transitions[t] = tw[t];
                 }
-                int[] guess = EntityTagger.viterbi(scores, x.length, l, transitions, allowed);
+                int[] guess = new Viterbi(l, transitions, allowed).decode(scores, x.length);
                 for (int i = 0; i < x.length; i++) {
                     if (guess[i] != gold[i]) {
                         for (int f : x[i]) {
