@@ -12,7 +12,7 @@ import org.yqsentinel.enrich.DictionarySegmenter;
 
 /**
  * Finds person, place and organization names in Chinese text: a character-level linear tagger over BIO
- * labels (weights by {@link TaggerTrainer}), decoded by {@link Viterbi}. Its features come from the characters
+ * labels (weights learned by the training module's {@code TaggerTrainer}), decoded by {@link Viterbi}. Its features come from the characters
  * and from the segmentation the caller already made, so tagging costs no second segmentation. The weights are
  * 16-bit steps in a {@link WeightTable} small enough to stay in the CPU's cache, those of single characters and
  * of character types summed per character at load ({@link CharTables}). Immutable, so {@link #find} is thread-safe.
@@ -46,6 +46,21 @@ public final class EntityTagger {
         this.continues = BioLabels.continues(labels);
         this.weights = new WeightTable(keys, weights, labels.length);
         this.chars = new CharTables(this.weights);
+    }
+
+    /**
+     * A tagger of learned weights, as a trainer makes it. The weights are rounded to the 16-bit steps the file
+     * stores, so that the tagger finds the same names before it is written and after it is read.
+     *
+     * @param labels      {@code O} first, then B-/I- labels ({@link BioLabels}), at most {@value #MAX_LABELS}
+     * @param gazetteer   the word lists the features were extracted with ({@link CharFeatures#extract})
+     * @param keys        the feature keys, non-zero and ascending
+     * @param weights     a row of one weight per label for each key
+     * @param transitions {@code (labels + 1) × labels} transition scores, the first row from the start (as {@link Viterbi} reads them)
+     * @throws IllegalArgumentException when the sizes do not fit together or the keys are not ascending
+     */
+    public static EntityTagger of(String[] labels, Gazetteer gazetteer, int[] keys, float[] weights, float[] transitions) {
+        return new EntityTagger(labels, gazetteer, keys, WeightTable.quantized(weights), transitions);
     }
 
     /** The tagger shipped with Sentinel, trained on the Weibo NER training set (see docs); loaded once. */

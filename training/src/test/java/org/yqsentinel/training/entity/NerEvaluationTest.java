@@ -1,4 +1,4 @@
-package org.yqsentinel.enrich.entity;
+package org.yqsentinel.training.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.enrich.entity.Entity;
 
 class NerEvaluationTest {
 

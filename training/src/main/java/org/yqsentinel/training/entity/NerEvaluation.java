@@ -1,4 +1,4 @@
-package org.yqsentinel.enrich.entity;
+package org.yqsentinel.training.entity;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.common.Term;
@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.yqsentinel.enrich.entity.Entity;
+import org.yqsentinel.enrich.entity.EntityTagger;
 
 /**
  * Measures name finding on a BIO file: exact spans (start, end, kind) of person, place and organization

@@ -1,4 +1,4 @@
-package org.yqsentinel.enrich.entity;
+package org.yqsentinel.training.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.enrich.entity.Entity;
 
 class BioCorpusTest {
 

@@ -1,4 +1,4 @@
-package org.yqsentinel.enrich.entity;
+package org.yqsentinel.training.entity;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +13,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import org.yqsentinel.enrich.DictionarySegmenter;
+import org.yqsentinel.enrich.entity.BioLabels;
+import org.yqsentinel.enrich.entity.CharFeatures;
+import org.yqsentinel.enrich.entity.Entity;
+import org.yqsentinel.enrich.entity.EntityTagger;
+import org.yqsentinel.enrich.entity.Gazetteer;
+import org.yqsentinel.enrich.entity.Viterbi;
 
 /**
  * Trains an {@link EntityTagger}: an averaged structured perceptron over BIO labels, decoded by {@link Viterbi},
@@ -152,8 +158,7 @@ public final class TaggerTrainer {
                 keys[rows++] = keyList.get(f);
             }
         }
-        return new EntityTagger(labels, gazetteer, Arrays.copyOf(keys, rows),
-                WeightTable.quantized(Arrays.copyOf(weights, rows * l)), transitions);
+        return EntityTagger.of(labels, gazetteer, Arrays.copyOf(keys, rows), Arrays.copyOf(weights, rows * l), transitions);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.yqsentinel.enrich.entity;
+package org.yqsentinel.training.entity;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.yqsentinel.enrich.entity.BioLabels;
+import org.yqsentinel.enrich.entity.Entity;
 
 /**
  * Reads the Weibo NER format: one character per line as {@code char<TAB>tag} with BIO tags such as
