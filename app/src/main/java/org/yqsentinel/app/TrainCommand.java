@@ -10,11 +10,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.yqsentinel.enrich.DictionarySegmenter;
 import org.yqsentinel.enrich.entity.EntityTagger;
-import org.yqsentinel.enrich.entity.TaggerTrainer;
-import org.yqsentinel.enrich.sentiment.LabelledText;
-import org.yqsentinel.enrich.sentiment.LabelledTexts;
 import org.yqsentinel.enrich.sentiment.SoftmaxModel;
-import org.yqsentinel.enrich.sentiment.SoftmaxTrainer;
+import org.yqsentinel.training.entity.TaggerTrainer;
+import org.yqsentinel.training.sentiment.LabelledText;
+import org.yqsentinel.training.sentiment.LabelledTexts;
+import org.yqsentinel.training.sentiment.SoftmaxTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

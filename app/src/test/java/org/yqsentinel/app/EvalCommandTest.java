@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.yqsentinel.enrich.TextAnalyzer;
-import org.yqsentinel.enrich.hardcase.HardCase;
-import org.yqsentinel.enrich.hardcase.HardCases;
 import org.yqsentinel.ingest.normalize.TextNormalizer;
 import org.yqsentinel.model.Sentiment;
 import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.topic.TopicRules;
+import org.yqsentinel.training.hardcase.HardCase;
+import org.yqsentinel.training.hardcase.HardCases;
 
 /** {@code yq train} and {@code yq eval} on small labelled files, and {@code yq eval cases} on the project's hard cases. */
 class EvalCommandTest {

@@ -15,11 +15,15 @@ import java.util.Map;
  * Weibo {@code @} mentions, the roles HanLP's recognizer dictionaries give it, and the word of the caller's
  * segmentation it stands in (part of speech and place in the word; the word itself).
  */
-final class CharFeatures {
+public final class CharFeatures {
 
-    /** The keys of every code point of a text: those of code point {@code i} are {@code keys[starts[i]..starts[i+1])}. */
-    record Keys(int[] keys, int[] starts, int[] types) {
-        int size() {
+    /**
+     * The keys of every code point of a text: those of code point {@code i} are {@code keys[starts[i]..starts[i+1])};
+     * {@code types} the type of each code point. The arrays are not to be changed.
+     */
+    public record Keys(int[] keys, int[] starts, int[] types) {
+        /** How many code points. */
+        public int size() {
             return starts.length - 1;
         }
     }
@@ -59,10 +63,11 @@ final class CharFeatures {
     }
 
     /**
-     * Feature keys of every code point of {@code text}; {@code cps} are its code points and {@code terms}
-     * a segmentation of it with char offsets (terms that do not match the text are ignored).
+     * Feature keys of every code point of {@code text}, all of them (a tagger sums some in tables at load); {@code cps}
+     * are its code points and {@code terms} a segmentation of it with char offsets (terms that do not match the text
+     * are ignored), as {@link EntityTagger#find(String, List)} reads them: a trainer learns the keys' weights from these.
      */
-    static Keys extract(String text, int[] cps, List<Term> terms, Gazetteer gazetteer) {
+    public static Keys extract(String text, int[] cps, List<Term> terms, Gazetteer gazetteer) {
         return extract(text, normalized(cps), terms, gazetteer, true);
     }
 

@@ -12,7 +12,7 @@ import org.yqsentinel.model.region.RegionTable;
  * Word lists the tagger consults as features: surnames, place names, organization and place suffixes.
  * They are stored inside the model, so a model always sees the lists it was trained with.
  */
-final class Gazetteer {
+public final class Gazetteer {
 
     static final String SURNAMES = "王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹"
             + " 彭 曾 肖 田 董 袁 潘 于 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦"
@@ -99,7 +99,7 @@ final class Gazetteer {
     }
 
     /** The lists Sentinel trains with: the built-in ones, and the names of the region table. */
-    static Gazetteer defaults() {
+    public static Gazetteer defaults() {
         TreeSet<String> places = new TreeSet<>(split(WORLD_PLACES));
         places.addAll(regionNames());
         Map<String, List<String>> lists = new LinkedHashMap<>();

@@ -90,8 +90,11 @@ public final class SentimentAnalyzer {
         return new Reading(sentiment(p), emotion(e));
     }
 
-    /** The model's features of a text as strings, double negations read as what they mean. */
-    static List<String> features(DictionarySegmenter segmenter, String text) {
+    /**
+     * The models' features of a text as strings (duplicates kept), double negations read as what they mean: what a
+     * trainer learns weights for, as the analyzer reads them.
+     */
+    public static List<String> features(DictionarySegmenter segmenter, String text) {
         String read = SentimentFeatures.withoutDoubleNegations(text);
         return SentimentFeatures.of(read, segmenter.seg(read));
     }
@@ -105,7 +108,18 @@ public final class SentimentAnalyzer {
     }
 
     static Emotion emotion(double[] p) {
-        int best = SoftmaxTrainer.top(p);
+        int best = top(p);
         return new Emotion(Emotion.Label.values()[best], Math.round(p[best] * 1000) / 1000.0);
+    }
+
+    /** The index of the most probable class. */
+    private static int top(double[] p) {
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
+        }
+        return best;
     }
 }

@@ -15,16 +15,17 @@ import java.util.stream.Stream;
  * complaint, sarcasm and harm. One walk
  * over the text reports them to a {@link FeatureSink}, as strings for training or as hashes for scoring.
  */
-final class SentimentFeatures {
+public final class SentimentFeatures {
 
-    static final Set<String> NEGATORS = Set.of("不", "没", "没有", "并非", "并不", "别", "无", "未", "不是", "毫无", "从未", "绝非", "不太", "不怎么");
+    /** The words that open a negation's scope. */
+    public static final Set<String> NEGATORS = Set.of("不", "没", "没有", "并非", "并不", "别", "无", "未", "不是", "毫无", "从未", "绝非", "不太", "不怎么");
     static final Set<String> DEGREE = Set.of("非常", "很", "太", "特别", "十分", "极其", "超级", "真", "挺", "最", "相当", "格外", "有点",
             "有些", "稍微", "略", "比较", "更", "还算", "超");
     /** First chars of the negators and degree adverbs: most words start with another and skip both lookups. */
     private static final BitSet MODIFIER_STARTS = Stream.concat(NEGATORS.stream(), DEGREE.stream())
             .mapToInt(word -> word.charAt(0)).collect(BitSet::new, BitSet::set, BitSet::or);
-    /** A Weibo emoticon; the feature walk finds the same spans by hand, without the regex. */
-    static final Pattern EMOTICON = Pattern.compile("\\[[^\\[\\]\\s]{1,8}\\]");
+    /** A Weibo emoticon ({@code [怒]}); the feature walk finds the same spans by hand, without the regex. */
+    public static final Pattern EMOTICON = Pattern.compile("\\[[^\\[\\]\\s]{1,8}\\]");
     private static final int EMOTICON_MAX_LENGTH = 8;
     /** Negations that cancel the 不 after them, in the order the pattern tries them. */
     private static final List<String> DOUBLE_NEGATORS = List.of("并非", "并不是", "不是", "没有", "绝非", "并没有");

@@ -33,9 +33,9 @@ import org.yqsentinel.model.Emotion;
 public final class SoftmaxModel {
 
     /** The emotion model's classes, in the order of {@link Emotion.Label}. */
-    static final List<String> EMOTIONS = Arrays.stream(Emotion.Label.values()).map(l -> l.name().toLowerCase(Locale.ROOT)).toList();
+    public static final List<String> EMOTIONS = Arrays.stream(Emotion.Label.values()).map(l -> l.name().toLowerCase(Locale.ROOT)).toList();
     /** The polarity model's classes. */
-    static final List<String> POLARITIES = List.of("negative", "neutral", "positive");
+    public static final List<String> POLARITIES = List.of("negative", "neutral", "positive");
     private static final String HEADER = "# sentinel softmax model v1: feature<TAB>weight per class";
     private static final ThreadLocal<FeatureHashes> FEATURES = ThreadLocal.withInitial(FeatureHashes::new);
 
@@ -44,8 +44,14 @@ public final class SoftmaxModel {
     private final FeatureRows weights;
     private final double[] bias;
 
-    /** @throws IllegalArgumentException when a weight is not finite, a row is not one weight per class, or two names share a hash */
-    SoftmaxModel(List<String> classes, Map<String, float[]> weights, double[] bias) {
+    /**
+     * A model of learned weights, as a trainer makes it.
+     *
+     * @param classes the classes, in the order of each row of weights and of {@code bias}
+     * @param weights per feature (as {@link SentimentAnalyzer#features} names it), one weight per class
+     * @throws IllegalArgumentException when a weight is not finite, a row is not one weight per class, or two names share a hash
+     */
+    public SoftmaxModel(List<String> classes, Map<String, float[]> weights, double[] bias) {
         if (classes.size() < 2 || bias.length != classes.size()) {
             throw new IllegalArgumentException("expected at least two classes and a bias per class, got " + classes + " and " + bias.length + " biases");
         }
@@ -153,7 +159,8 @@ public final class SoftmaxModel {
         return probabilities(features, Map.of());
     }
 
-    static double[] softmax(double[] z) {
+    /** The probabilities of class scores {@code z}: exp(z) normalized to sum to 1, computed without overflow. */
+    public static double[] softmax(double[] z) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : z) {
             max = Math.max(max, v);

@@ -1,13 +1,18 @@
 package org.yqsentinel.enrich.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.yqsentinel.enrich.DictionarySegmenter;
 
@@ -102,5 +107,29 @@ class EntityTaggerTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void theBundledTaggerWrittenAndReadBackWritesTheSameFileAndFindsTheSameNames() throws IOException {
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        TAGGER.write(first);
+        EntityTagger back = EntityTagger.read(new ByteArrayInputStream(first.toByteArray()), "tagger.bin.gz");
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        back.write(second);
+        assertThat(second.toByteArray()).isEqualTo(first.toByteArray());
+        assertThat(back.size()).isEqualTo(TAGGER.size());
+        for (String text : List.of("昨天张晓峰在杭州市西湖区人民医院见到了李明远。", "刘建华书记在广东省人民政府会议上讲话", "@王小蕾 今天下午去了深圳市南山区")) {
+            assertThat(back.find(text)).isEqualTo(TAGGER.find(text));
+        }
+    }
+
+    @Test
+    void somethingElseIsNotReadAsATagger() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(new byte[] {0, 5, 'h', 'e', 'l', 'l', 'o'});
+        }
+        assertThatThrownBy(() -> EntityTagger.read(new ByteArrayInputStream(out.toByteArray()), "x.bin.gz"))
+                .hasMessage("x.bin.gz: not a Sentinel entity tagger");
     }
 }
