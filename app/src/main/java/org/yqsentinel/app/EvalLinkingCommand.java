@@ -16,7 +16,7 @@ import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.pipeline.offline.OfflineRecords;
 import org.yqsentinel.pipeline.offline.OfflineScoring;
-import org.yqsentinel.rules.link.LinkingScore;
+import org.yqsentinel.training.linking.LinkingScore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

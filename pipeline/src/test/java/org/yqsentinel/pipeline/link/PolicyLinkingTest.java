@@ -23,7 +23,7 @@ import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.pipeline.offline.ItemLink;
 import org.yqsentinel.pipeline.offline.OfflineRecords;
 import org.yqsentinel.pipeline.offline.OfflineScoring;
-import org.yqsentinel.rules.link.LinkingScore;
+import org.yqsentinel.training.linking.LinkingScore;
 
 /**
  * Which posts the monitor job links to the demo policy (江教发〔2026〕18号), offline: posts labelled by hand

@@ -1,4 +1,4 @@
-package org.yqsentinel.rules.link;
+package org.yqsentinel.training.linking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.yqsentinel.rules.link;
+package org.yqsentinel.training.linking;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
