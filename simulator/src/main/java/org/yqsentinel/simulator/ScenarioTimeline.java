@@ -1,11 +1,11 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
-import static org.yqsentinel.ingest.scenario.ScenarioGenerator.RESPONSE_HOUR;
+import static org.yqsentinel.simulator.ScenarioGenerator.RESPONSE_HOUR;
 
 import java.util.Random;
-import org.yqsentinel.ingest.scenario.ScenarioText.Kind;
-import org.yqsentinel.ingest.scenario.ScenarioText.Mention;
 import org.yqsentinel.model.Channel;
+import org.yqsentinel.simulator.ScenarioText.Kind;
+import org.yqsentinel.simulator.ScenarioText.Mention;
 
 /**
  * The shape of the episode over its 72 hours: how many posts each channel publishes per hour and

@@ -1,9 +1,9 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import java.util.List;
 import java.util.Random;
-import org.yqsentinel.ingest.scenario.ScenarioArticles.Article;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Stance;
+import org.yqsentinel.simulator.ScenarioArticles.Article;
+import org.yqsentinel.simulator.SimulatedPost.Stance;
 
 /**
  * The wording of an unrelated hot topic in the policy's city: a bus and a muck truck (渣土车) collide

@@ -1,10 +1,10 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Stance;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Topic;
 import org.yqsentinel.model.Channel;
+import org.yqsentinel.simulator.SimulatedPost.Stance;
+import org.yqsentinel.simulator.SimulatedPost.Topic;
 
 /**
  * What a phase of a simulation holds on top of the everyday background: how many posts an hour on its

@@ -1,4 +1,4 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -13,17 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.yqsentinel.ingest.RejectCode;
-import org.yqsentinel.ingest.scenario.Scenario.MalformedRecord;
-import org.yqsentinel.ingest.scenario.ScenarioArticles.Article;
-import org.yqsentinel.ingest.scenario.ScenarioCast.Site;
-import org.yqsentinel.ingest.scenario.ScenarioCast.WechatAccount;
-import org.yqsentinel.ingest.scenario.ScenarioCast.WeiboAccount;
-import org.yqsentinel.ingest.scenario.ScenarioText.Kind;
-import org.yqsentinel.ingest.scenario.ScenarioText.Mention;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.json.Json;
+import org.yqsentinel.simulator.Scenario.MalformedRecord;
+import org.yqsentinel.simulator.ScenarioArticles.Article;
+import org.yqsentinel.simulator.ScenarioCast.Site;
+import org.yqsentinel.simulator.ScenarioCast.WechatAccount;
+import org.yqsentinel.simulator.ScenarioCast.WeiboAccount;
+import org.yqsentinel.simulator.ScenarioText.Kind;
+import org.yqsentinel.simulator.ScenarioText.Mention;
 
 /**
  * Generates the bundled demo episode: a fee notice and three days of reaction shaped as a wave

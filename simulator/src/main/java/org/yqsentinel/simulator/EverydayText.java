@@ -1,12 +1,12 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.yqsentinel.ingest.scenario.ScenarioArticles.Article;
-import org.yqsentinel.ingest.scenario.ScenarioText.Kind;
-import org.yqsentinel.ingest.scenario.ScenarioText.Mention;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Stance;
+import org.yqsentinel.simulator.ScenarioArticles.Article;
+import org.yqsentinel.simulator.ScenarioText.Kind;
+import org.yqsentinel.simulator.ScenarioText.Mention;
+import org.yqsentinel.simulator.SimulatedPost.Stance;
 
 /**
  * The background of a simulation: everyday posts of the city that are not about the policy — weather,

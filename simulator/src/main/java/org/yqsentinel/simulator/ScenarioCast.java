@@ -1,4 +1,4 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -6,8 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.yqsentinel.ingest.scenario.ScenarioText.Kind;
 import org.yqsentinel.model.Region;
+import org.yqsentinel.simulator.ScenarioText.Kind;
 
 /**
  * The fictional publishers of the demo: news sites, Weibo accounts and WeChat official accounts,

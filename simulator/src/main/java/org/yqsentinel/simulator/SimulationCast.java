@@ -1,6 +1,6 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
-import static org.yqsentinel.ingest.scenario.ScenarioCast.city;
+import static org.yqsentinel.simulator.ScenarioCast.city;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,13 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.yqsentinel.ingest.scenario.ScenarioCast.Role;
-import org.yqsentinel.ingest.scenario.ScenarioCast.Site;
-import org.yqsentinel.ingest.scenario.ScenarioCast.WechatAccount;
-import org.yqsentinel.ingest.scenario.ScenarioCast.WeiboAccount;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Stance;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Topic;
 import org.yqsentinel.model.Region;
+import org.yqsentinel.simulator.ScenarioCast.Role;
+import org.yqsentinel.simulator.ScenarioCast.Site;
+import org.yqsentinel.simulator.ScenarioCast.WechatAccount;
+import org.yqsentinel.simulator.ScenarioCast.WeiboAccount;
+import org.yqsentinel.simulator.SimulatedPost.Stance;
+import org.yqsentinel.simulator.SimulatedPost.Topic;
 
 /**
  * The publishers of a simulation: the demo episode's accounts and sites ({@link ScenarioCast}), more

@@ -1,4 +1,4 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,16 +12,16 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.yqsentinel.ingest.scenario.ScenarioArticles.Article;
-import org.yqsentinel.ingest.scenario.ScenarioCast.Site;
-import org.yqsentinel.ingest.scenario.ScenarioCast.WechatAccount;
-import org.yqsentinel.ingest.scenario.ScenarioCast.WeiboAccount;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Stance;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Topic;
-import org.yqsentinel.ingest.scenario.Simulation.Phase;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
+import org.yqsentinel.simulator.ScenarioArticles.Article;
+import org.yqsentinel.simulator.ScenarioCast.Site;
+import org.yqsentinel.simulator.ScenarioCast.WechatAccount;
+import org.yqsentinel.simulator.ScenarioCast.WeiboAccount;
+import org.yqsentinel.simulator.SimulatedPost.Stance;
+import org.yqsentinel.simulator.SimulatedPost.Topic;
+import org.yqsentinel.simulator.Simulation.Phase;
 
 /**
  * One run of {@link PolicySimulator}: writes each phase minute by minute — the everyday background by
