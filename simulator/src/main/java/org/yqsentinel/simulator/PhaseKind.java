@@ -57,26 +57,14 @@ enum PhaseKind {
     }
 
     Stance stance(Random rnd) {
-        return Stance.values()[weighted(stances, rnd)];
+        return Stance.values()[Draws.weighted(rnd, stances)];
     }
 
     Channel channel(Random rnd) {
-        return CHANNELS[weighted(channels, rnd)];
+        return CHANNELS[Draws.weighted(rnd, channels)];
     }
 
     private static final Channel[] CHANNELS = {Channel.WEIBO, Channel.NEWS, Channel.WECHAT};
-
-    /** An index drawn with the given weights, which sum to 1. */
-    static int weighted(double[] weights, Random rnd) {
-        double roll = rnd.nextDouble();
-        for (int i = 0; i < weights.length - 1; i++) {
-            roll -= weights[i];
-            if (roll < 0) {
-                return i;
-            }
-        }
-        return weights.length - 1;
-    }
 
     /** The value at {@code x} of the line through the points (x0, y0, x1, y1, …), x ascending. */
     static double piecewise(double x, double... points) {

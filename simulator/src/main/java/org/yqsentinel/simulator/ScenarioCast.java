@@ -59,6 +59,9 @@ final class ScenarioCast {
             new Site("新闻速递网", "xwsd", "www.xwsudi.example", null, false, 0),
             new Site("粤港资讯在线", "ygzx", "www.ygzx.example", new Region(PROVINCE, null, null), false, 0));
 
+    private static final double[] SITE_WEIGHTS = SITES.stream().mapToDouble(Site::weight).toArray();
+    private static final double SITE_WEIGHT_TOTAL = SITES.stream().mapToDouble(Site::weight).sum();
+
     private static final Set<Kind> OFFICIAL = EnumSet.of(Kind.INFO, Kind.RESPONSE);
     private static final Set<Kind> OPINION = EnumSet.of(Kind.NEGATIVE, Kind.MIXED);
 
@@ -125,15 +128,7 @@ final class ScenarioCast {
     }
 
     Site siteForOriginal() {
-        double total = SITES.stream().mapToDouble(Site::weight).sum();
-        double roll = rnd.nextDouble() * total;
-        for (Site site : SITES) {
-            roll -= site.weight();
-            if (roll < 0) {
-                return site;
-            }
-        }
-        return SITES.get(0);
+        return SITES.get(Draws.index(SITE_WEIGHTS, rnd.nextDouble() * SITE_WEIGHT_TOTAL, 0));
     }
 
     Site siteForReprint(Site original) {
@@ -188,14 +183,7 @@ final class ScenarioCast {
         for (double w : CITY_WEIGHTS) {
             total += w;
         }
-        double pick = rnd.nextDouble() * total;
-        for (int i = 0; i < CITIES.length; i++) {
-            pick -= CITY_WEIGHTS[i];
-            if (pick < 0) {
-                return city(CITIES[i]);
-            }
-        }
-        return city(CITIES[0]);
+        return city(CITIES[Draws.index(CITY_WEIGHTS, rnd.nextDouble() * total, 0)]);
     }
 
     static Region city(String city) {
@@ -203,10 +191,6 @@ final class ScenarioCast {
     }
 
     private String pick(String[] options) {
-        return pick(rnd, options);
-    }
-
-    static String pick(Random rnd, String... options) {
-        return options[rnd.nextInt(options.length)];
+        return Draws.pick(rnd, options);
     }
 }

@@ -3,7 +3,6 @@ package org.yqsentinel.simulator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.yqsentinel.model.DocumentNumber;
@@ -267,12 +266,10 @@ final class ScenarioText {
     }
 
     String pick(String... options) {
-        return options[rnd.nextInt(options.length)];
+        return Draws.pick(rnd, options);
     }
 
     List<String> shuffled(String... options) {
-        List<String> list = new ArrayList<>(Arrays.asList(options));
-        Collections.shuffle(list, rnd);
-        return list;
+        return Draws.shuffled(rnd, options);
     }
 }

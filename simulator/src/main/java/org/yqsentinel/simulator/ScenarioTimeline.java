@@ -83,14 +83,7 @@ final class ScenarioTimeline {
             weights[h] = curve(channel, h) * daytime(channel, (RELEASE_LOCAL_HOUR + h) % 24);
             total += weights[h];
         }
-        double roll = rnd.nextDouble() * total;
-        for (int h = 0; h < weights.length; h++) {
-            roll -= weights[h];
-            if (roll < 0) {
-                return h;
-            }
-        }
-        return weights.length - 1;
+        return Draws.index(weights, rnd.nextDouble() * total, weights.length - 1);
     }
 
     private static double curve(Channel channel, int h) {

@@ -171,6 +171,6 @@ final class SimulationCast {
     }
 
     private String pick(String[] options) {
-        return ScenarioCast.pick(rnd, options);
+        return Draws.pick(rnd, options);
     }
 }

@@ -107,7 +107,7 @@ final class SimulationRun {
             List<Draft> fresh = new ArrayList<>();
             int everyday = poisson(EVERYDAY_PER_HOUR * daytime(hour) * rate / 60);
             for (int i = 0; i < everyday; i++) {
-                fresh.add(post(Topic.EVERYDAY, Stance.INFORMING, CHANNELS[PhaseKind.weighted(EVERYDAY_CHANNELS, rnd)],
+                fresh.add(post(Topic.EVERYDAY, Stance.INFORMING, CHANNELS[Draws.weighted(rnd, EVERYDAY_CHANNELS)],
                         phase.name(), minute, EVERYDAY_REPOSTS, 0, copyable));
             }
             if (kind.topic != null) {
@@ -154,7 +154,7 @@ final class SimulationRun {
             int count = rnd.nextInt(most + 1);
             for (int i = 0; i < count; i++) {
                 long minute = hour + 60L * rnd.nextInt((int) (length / 60));
-                post(Topic.POLICY, Stance.INFORMING, CHANNELS[PhaseKind.weighted(TRICKLE_CHANNELS, rnd)], phase.name(), minute, 0, 0,
+                post(Topic.POLICY, Stance.INFORMING, CHANNELS[Draws.weighted(rnd, TRICKLE_CHANNELS)], phase.name(), minute, 0, 0,
                         Map.of());
             }
         }
@@ -259,7 +259,8 @@ final class SimulationRun {
     private Article uniqueArticle(Supplier<Article> draw) {
         Article[] drawn = new Article[1];
         String text = unique(() -> (drawn[0] = draw.get()).text(),
-                t -> t + "\n（" + pick("编辑", "校对", "审核", "通讯员") + "：" + pick(SURNAMES) + pick(GIVEN) + "）");
+                t -> t + "\n（" + Draws.pick(rnd, "编辑", "校对", "审核", "通讯员") + "：" + Draws.pick(rnd, SURNAMES)
+                        + Draws.pick(rnd, GIVEN) + "）");
         return new Article(drawn[0].title(), text);
     }
 
@@ -348,9 +349,5 @@ final class SimulationRun {
 
     private static String key(Topic topic, Stance stance, Channel channel) {
         return topic + "/" + stance + "/" + channel;
-    }
-
-    private String pick(String... options) {
-        return options[rnd.nextInt(options.length)];
     }
 }
