@@ -23,7 +23,6 @@ import org.yqsentinel.simulator.ScenarioCast.Site;
 import org.yqsentinel.simulator.ScenarioCast.WechatAccount;
 import org.yqsentinel.simulator.ScenarioCast.WeiboAccount;
 import org.yqsentinel.simulator.ScenarioText.Kind;
-import org.yqsentinel.simulator.ScenarioText.Mention;
 
 /**
  * Generates the bundled demo episode: a fee notice and three days of reaction shaped as a wave
@@ -135,7 +134,7 @@ public final class ScenarioGenerator {
             Kind kind = timeline.weiboKind(hour);
             Draft d = new Draft(Channel.WEIBO, kind, timeline.second(hour, kind));
             d.weibo = cast.weiboFor(kind);
-            d.text = text.weibo(kind, timeline.mention(0.12, 0.12, 0.06));
+            d.text = text.weibo(kind, text.mention(0.12, 0.12, 0.06));
             d.engagement = weiboEngagement(d);
             return d;
         }
@@ -198,7 +197,7 @@ public final class ScenarioGenerator {
             } while (kind == Kind.NOISE && d.site.code().equals("lnjy"));
             d.second = printedSecond(d.site, d.second);
             d.reporter = cast.reporter();
-            Article article = articles.news(kind, timeline.mention(0.35, 0.15, 0.2), hour >= RESPONSE_HOUR);
+            Article article = articles.news(kind, text.mention(0.35, 0.15, 0.2), hour >= RESPONSE_HOUR);
             d.title = article.title();
             d.text = article.text();
             d.engagement = newsEngagement(d);
@@ -220,7 +219,7 @@ public final class ScenarioGenerator {
             Kind kind = timeline.wechatKind(hour);
             Draft d = new Draft(Channel.WECHAT, kind, timeline.second(hour, kind));
             d.wechat = cast.wechatFor(kind);
-            Article article = articles.wechat(kind, timeline.mention(0.2, 0.25, 0.15));
+            Article article = articles.wechat(kind, text.mention(0.2, 0.25, 0.15));
             d.title = article.title();
             d.text = article.text();
             d.engagement = wechatEngagement(d);

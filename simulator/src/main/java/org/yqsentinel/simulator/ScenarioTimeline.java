@@ -5,7 +5,6 @@ import static org.yqsentinel.simulator.ScenarioGenerator.RESPONSE_HOUR;
 import java.util.Random;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.simulator.ScenarioText.Kind;
-import org.yqsentinel.simulator.ScenarioText.Mention;
 
 /**
  * The shape of the episode over its 72 hours: how many posts each channel publishes per hour and
@@ -66,13 +65,6 @@ final class ScenarioTimeline {
         boolean answers = kind == Kind.RESPONSE || kind == Kind.POSITIVE || kind == Kind.MIXED
                 || kind == Kind.COMMENTARY;
         return answers ? Math.max(second, RESPONSE_HOUR * 3600L + 600 + rnd.nextInt(1800)) : second;
-    }
-
-    Mention mention(double number, double shortTitle, double fullTitle) {
-        double r = rnd.nextDouble();
-        return r < number ? Mention.NUMBER
-                : r < number + shortTitle ? Mention.SHORT
-                : r < number + shortTitle + fullTitle ? Mention.FULL : Mention.NONE;
     }
 
     /** Hourly volume: a channel's curve over the 72 h times how busy that hour of the Beijing day is. */
