@@ -1,6 +1,7 @@
 package org.yqsentinel.simulator;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,8 +13,9 @@ import org.yqsentinel.simulator.ScenarioText.Kind;
 /**
  * The fictional publishers of the demo: news sites, Weibo accounts and WeChat official accounts,
  * with their regions and audience sizes, so that sources and engagement look like a real mix.
+ * A simulation's cast ({@link SimulationCast}) is this one, grown: it adds accounts and a crowd of users.
  */
-final class ScenarioCast {
+class ScenarioCast {
 
     enum Role { GOV, MEDIA, BIGV, USER, NOISE }
 
@@ -65,9 +67,9 @@ final class ScenarioCast {
     private static final Set<Kind> OFFICIAL = EnumSet.of(Kind.INFO, Kind.RESPONSE);
     private static final Set<Kind> OPINION = EnumSet.of(Kind.NEGATIVE, Kind.MIXED);
 
-    final List<WeiboAccount> weiboFixed = new ArrayList<>();
-    final List<WeiboAccount> weiboUsers = new ArrayList<>();
-    final List<WechatAccount> wechat = List.of(
+    private final List<WeiboAccount> weiboFixed = new ArrayList<>();
+    private final List<WeiboAccount> weiboUsers = new ArrayList<>();
+    private final List<WechatAccount> wechat = new ArrayList<>(List.of(
             new WechatAccount("江城发布", "jcfabu", true, city("江城"), 30000, OFFICIAL),
             new WechatAccount("江城教育", "jcjiaoyu", true, city("江城"), 15000, OFFICIAL),
             new WechatAccount("江城日报", "jcdaily", true, city("江城"), 25000, OFFICIAL),
@@ -82,9 +84,9 @@ final class ScenarioCast {
             new WechatAccount("湾区职场妈妈", "wqmama", false, city("深圳"), 9000, OPINION),
             new WechatAccount("江城吃喝玩乐", "jcchihe", true, city("江城"), 18000, EnumSet.of(Kind.NOISE)),
             new WechatAccount("江城天气", "jctianqi", true, city("江城"), 5000, EnumSet.of(Kind.NOISE)),
-            new WechatAccount("江城体育", "jctiyu", false, city("江城"), 4000, EnumSet.of(Kind.NOISE)));
+            new WechatAccount("江城体育", "jctiyu", false, city("江城"), 4000, EnumSet.of(Kind.NOISE))));
 
-    private final Random rnd;
+    final Random rnd;
 
     ScenarioCast(Random rnd) {
         this.rnd = rnd;
@@ -108,8 +110,35 @@ final class ScenarioCast {
         }
     }
 
+    /** The named Weibo account (an office, a newsroom, a commentator), not an ordinary user. */
     WeiboAccount weibo(String name) {
         return weiboFixed.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    WechatAccount wechat(String name) {
+        return wechat.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The named Weibo accounts, in the order they joined. */
+    List<WeiboAccount> weiboAccounts() {
+        return Collections.unmodifiableList(weiboFixed);
+    }
+
+    /** The ordinary Weibo users, in the order they joined. */
+    List<WeiboAccount> weiboUsers() {
+        return Collections.unmodifiableList(weiboUsers);
+    }
+
+    void addNamed(WeiboAccount account) {
+        weiboFixed.add(account);
+    }
+
+    void addUser(WeiboAccount user) {
+        weiboUsers.add(user);
+    }
+
+    void add(WechatAccount account) {
+        wechat.add(account);
     }
 
     WeiboAccount weiboFor(Kind kind) {
@@ -142,6 +171,7 @@ final class ScenarioCast {
         return rnd.nextDouble() < 0.8 ? REPORTERS.get(rnd.nextInt(REPORTERS.size())) : null;
     }
 
+    /** An ordinary user, the active ones more often. */
     WeiboAccount user() {
         double skew = Math.pow(rnd.nextDouble(), 1.6);
         return weiboUsers.get((int) (skew * weiboUsers.size()));
@@ -167,7 +197,7 @@ final class ScenarioCast {
     }
 
     /** Where an ordinary user says they are: mostly the cities of the province, a few elsewhere or nowhere. */
-    Region userRegion() {
+    final Region userRegion() {
         double roll = rnd.nextDouble();
         if (roll < 0.08) {
             return null;
@@ -190,7 +220,7 @@ final class ScenarioCast {
         return new Region(PROVINCE, city, null);
     }
 
-    private String pick(String[] options) {
+    final String pick(String[] options) {
         return Draws.pick(rnd, options);
     }
 }
