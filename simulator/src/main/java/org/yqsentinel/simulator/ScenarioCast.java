@@ -33,7 +33,13 @@ class ScenarioCast {
         }
     }
 
-    record Site(String name, String code, String domain, Region region, boolean showsReads, double weight) {}
+    record Site(String name, String code, String domain, Region region, boolean showsReads, double weight) {
+
+        /** The second as the site prints it: sites that print no seconds show whole minutes. */
+        long printed(long second) {
+            return CrawlerShapes.printsSeconds(code) ? second : second - second % 60;
+        }
+    }
 
     static final String PROVINCE = "广东";
     private static final String[] CITIES = {"江城", "广州", "深圳", "佛山", "东莞", "珠海", "江门", "中山", "惠州"};
