@@ -1,6 +1,7 @@
 package org.yqsentinel.simulator;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.yqsentinel.model.Channel;
@@ -19,6 +20,10 @@ class PostDraft {
 
     /** Weibo's limit on a post, a repost's comment and quote together. */
     static final int WEIBO_MAX_CHARS = 200;
+
+    /** Publication order: by second, then channel; drafts alike in both keep the order they were written in (list sorts are stable). */
+    static final Comparator<PostDraft> PUBLICATION_ORDER =
+            Comparator.comparingLong((PostDraft d) -> d.second).thenComparing(d -> d.channel);
 
     /**
      * How a simulator numbers its items: a Weibo mid from {@code weiboBase}, the second and the channel's
@@ -85,7 +90,8 @@ class PostDraft {
     Item item(Instant at, int seq, Numbering numbering) {
         return switch (channel) {
             case WEIBO -> {
-                String mid = Long.toString(numbering.weiboBase() + second * numbering.weiboPerSecond() + seq % numbering.weiboPerSecond());
+                int perSecond = numbering.weiboPerSecond();
+                String mid = Long.toString(numbering.weiboBase() + second * perSecond + seq % perSecond);
                 id = Item.idOf(Channel.WEIBO, mid);
                 if (original != null && original.id == null) {
                     throw new IllegalStateException("repost " + id + " comes before its original");

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +90,7 @@ public final class ScenarioGenerator {
             news(newsTotal);
             wechat(wechatTotal);
             makeViral();
-            drafts.sort(Comparator.comparingLong((Draft d) -> d.second).thenComparing(d -> d.channel));
+            drafts.sort(PostDraft.PUBLICATION_ORDER);
             List<Item> items = drafts.stream().map(this::item).toList();
             return new Scenario(ScenarioText.policy(), items, malformed());
         }

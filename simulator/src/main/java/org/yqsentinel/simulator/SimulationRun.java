@@ -2,7 +2,6 @@ package org.yqsentinel.simulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -126,7 +125,7 @@ final class SimulationRun {
     /** The posts in publication order, with their items. */
     List<SimulatedPost> posts() {
         List<Draft> ordered = new ArrayList<>(drafts);
-        ordered.sort(Comparator.comparingLong((Draft d) -> d.second).thenComparing(d -> d.channel).thenComparingInt(d -> d.order));
+        ordered.sort(PostDraft.PUBLICATION_ORDER);
         Map<Channel, Integer> sequence = new EnumMap<>(Channel.class);
         List<SimulatedPost> posts = new ArrayList<>(ordered.size());
         for (Draft d : ordered) {
