@@ -7,7 +7,8 @@ import org.yqsentinel.simulator.ScenarioText.Mention;
 
 /**
  * The wording of news reports and WeChat articles about the demo policy, and of the off-topic
- * articles that surround them, composed from paragraph lists written for this project.
+ * articles that surround them, composed from paragraph lists written for this project. The simulation
+ * takes its informing reports and part of its everyday news from here.
  */
 final class ScenarioArticles {
 

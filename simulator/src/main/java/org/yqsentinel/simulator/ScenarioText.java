@@ -11,8 +11,9 @@ import org.yqsentinel.model.DocumentNumber;
 import org.yqsentinel.model.PolicyDocument;
 
 /**
- * The demo policy and the wording of Weibo posts about it, composed from phrase lists written for
- * this project, plus the helpers that keep generated texts within each channel's length range.
+ * The demo policy and the demo episode's wording of Weibo posts about it, composed from phrase lists
+ * written for this project; plus the post and article composers both simulators write with, which keep
+ * texts within each channel's length range. The simulation's phrase lists extend some of these.
  */
 final class ScenarioText {
 
