@@ -19,14 +19,14 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.yqsentinel.ingest.scenario.PolicySimulator;
-import org.yqsentinel.ingest.scenario.Scenario;
-import org.yqsentinel.ingest.scenario.ScenarioFiles;
-import org.yqsentinel.ingest.scenario.ScenarioGenerator;
-import org.yqsentinel.ingest.scenario.Simulation;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.PolicyDocument;
+import org.yqsentinel.simulator.PolicySimulator;
+import org.yqsentinel.simulator.Scenario;
+import org.yqsentinel.simulator.ScenarioFiles;
+import org.yqsentinel.simulator.ScenarioGenerator;
+import org.yqsentinel.simulator.Simulation;
 
 /**
  * The items {@code ./yq bench pipeline} sends: simulated surge episodes around the demo policy

@@ -2,10 +2,10 @@ package org.yqsentinel.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.yqsentinel.ingest.scenario.Scenario;
-import org.yqsentinel.ingest.scenario.ScenarioFiles;
-import org.yqsentinel.ingest.scenario.ScenarioGenerator;
 import org.yqsentinel.model.Channel;
+import org.yqsentinel.simulator.Scenario;
+import org.yqsentinel.simulator.ScenarioFiles;
+import org.yqsentinel.simulator.ScenarioGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

@@ -9,12 +9,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.yqsentinel.ingest.scenario.PolicySimulator;
-import org.yqsentinel.ingest.scenario.ScenarioFiles;
-import org.yqsentinel.ingest.scenario.ScenarioGenerator;
-import org.yqsentinel.ingest.scenario.Simulation;
-import org.yqsentinel.ingest.scenario.Simulation.Phase;
 import org.yqsentinel.model.Channel;
+import org.yqsentinel.simulator.PolicySimulator;
+import org.yqsentinel.simulator.ScenarioFiles;
+import org.yqsentinel.simulator.ScenarioGenerator;
+import org.yqsentinel.simulator.Simulation;
+import org.yqsentinel.simulator.Simulation.Phase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

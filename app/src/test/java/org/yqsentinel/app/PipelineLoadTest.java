@@ -11,11 +11,11 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yqsentinel.ingest.scenario.PolicySimulator;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.model.json.Json;
 import org.yqsentinel.rules.risk.ActivePolicies;
+import org.yqsentinel.simulator.PolicySimulator;
 
 class PipelineLoadTest {
 

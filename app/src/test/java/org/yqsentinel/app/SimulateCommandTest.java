@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.yqsentinel.ingest.scenario.Simulation;
-import org.yqsentinel.ingest.scenario.Simulation.Phase;
+import org.yqsentinel.simulator.Simulation;
+import org.yqsentinel.simulator.Simulation.Phase;
 import picocli.CommandLine;
 
 /** {@code yq simulate} writes the crawler files and phases.json, and says per phase how many items it wrote. */

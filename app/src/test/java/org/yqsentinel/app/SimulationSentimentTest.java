@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yqsentinel.enrich.TextAnalyzer;
-import org.yqsentinel.ingest.scenario.PolicySimulator;
-import org.yqsentinel.ingest.scenario.ScenarioFiles;
-import org.yqsentinel.ingest.scenario.ScenarioGenerator;
-import org.yqsentinel.ingest.scenario.SimulatedPost;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Topic;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.Sentiment;
+import org.yqsentinel.simulator.PolicySimulator;
+import org.yqsentinel.simulator.ScenarioFiles;
+import org.yqsentinel.simulator.ScenarioGenerator;
+import org.yqsentinel.simulator.SimulatedPost;
+import org.yqsentinel.simulator.SimulatedPost.Topic;
 
 /**
  * The bundled sentiment model reads the simulated outcry as negative and the simulated welcome as not:

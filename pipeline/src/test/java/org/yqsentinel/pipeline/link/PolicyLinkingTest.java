@@ -12,11 +12,6 @@ import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yqsentinel.ingest.scenario.PolicySimulator;
-import org.yqsentinel.ingest.scenario.ScenarioFiles;
-import org.yqsentinel.ingest.scenario.ScenarioGenerator;
-import org.yqsentinel.ingest.scenario.SimulatedPost;
-import org.yqsentinel.ingest.scenario.Simulation;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.config.ConfigLoader;
 import org.yqsentinel.model.config.SentinelConfig;
@@ -24,6 +19,11 @@ import org.yqsentinel.pipeline.offline.ItemLink;
 import org.yqsentinel.pipeline.offline.OfflineRecords;
 import org.yqsentinel.pipeline.offline.OfflineScoring;
 import org.yqsentinel.training.linking.LinkingScore;
+import org.yqsentinel.simulator.PolicySimulator;
+import org.yqsentinel.simulator.ScenarioFiles;
+import org.yqsentinel.simulator.ScenarioGenerator;
+import org.yqsentinel.simulator.SimulatedPost;
+import org.yqsentinel.simulator.Simulation;
 
 /**
  * Which posts the monitor job links to the demo policy (江教发〔2026〕18号), offline: posts labelled by hand

@@ -12,10 +12,6 @@ import java.util.regex.Pattern;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yqsentinel.ingest.scenario.PolicySimulator;
-import org.yqsentinel.ingest.scenario.ScenarioFiles;
-import org.yqsentinel.ingest.scenario.ScenarioGenerator;
-import org.yqsentinel.ingest.scenario.Simulation;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.AlertEventType;
 import org.yqsentinel.model.Channel;
@@ -24,6 +20,10 @@ import org.yqsentinel.model.config.ConfigLoader;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.pipeline.offline.OfflineRecords;
 import org.yqsentinel.pipeline.offline.OfflineScoring;
+import org.yqsentinel.simulator.PolicySimulator;
+import org.yqsentinel.simulator.ScenarioFiles;
+import org.yqsentinel.simulator.ScenarioGenerator;
+import org.yqsentinel.simulator.Simulation;
 
 /**
  * The monitor job, offline, on the simulator's scenarios around the demo policy with the bundled rules:

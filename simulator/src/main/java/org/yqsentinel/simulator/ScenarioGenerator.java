@@ -1,4 +1,4 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -7,23 +7,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.yqsentinel.ingest.RejectCode;
-import org.yqsentinel.ingest.scenario.Scenario.MalformedRecord;
-import org.yqsentinel.ingest.scenario.ScenarioArticles.Article;
-import org.yqsentinel.ingest.scenario.ScenarioCast.Site;
-import org.yqsentinel.ingest.scenario.ScenarioCast.WechatAccount;
-import org.yqsentinel.ingest.scenario.ScenarioCast.WeiboAccount;
-import org.yqsentinel.ingest.scenario.ScenarioText.Kind;
-import org.yqsentinel.ingest.scenario.ScenarioText.Mention;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.json.Json;
+import org.yqsentinel.simulator.Scenario.MalformedRecord;
+import org.yqsentinel.simulator.ScenarioArticles.Article;
+import org.yqsentinel.simulator.ScenarioText.Kind;
 
 /**
  * Generates the bundled demo episode: a fee notice and three days of reaction shaped as a wave
@@ -40,6 +35,10 @@ public final class ScenarioGenerator {
     static final int RESPONSE_HOUR = 49;
 
     private static final long LAST_SECOND = WINDOW.toSeconds() - 1;
+    /** Ids of the episode's items, apart from the simulation's; its at most 162 Weibo records never wrap the 1000 a second. */
+    private static final PostDraft.Numbering NUMBERING = new PostDraft.Numbering(5_190_000_000_000_000L, 1000, "%04d", 2_247_483_000L);
+    /** The longest news text a reprint's credit may make. */
+    private static final int NEWS_MAX_CHARS = 800;
 
     private final long seed;
 
@@ -51,25 +50,14 @@ public final class ScenarioGenerator {
         return new Run(new Random(seed)).scenario();
     }
 
-    private static final class Draft {
-        final Channel channel;
+    /** A post of the episode: of a kind of the story, a copy (repost or reprint) or not; seconds count from the release. */
+    private static final class Draft extends PostDraft {
         final Kind kind;
-        long second;
-        String title;
-        String text;
-        Engagement engagement = Engagement.NONE;
-        WeiboAccount weibo;
-        WechatAccount wechat;
-        Site site;
-        String reporter;
         boolean copy;
-        Draft original;
-        String id;
 
         Draft(Channel channel, Kind kind, long second) {
-            this.channel = channel;
+            super(channel, second);
             this.kind = kind;
-            this.second = second;
         }
 
         int hour() {
@@ -102,7 +90,7 @@ public final class ScenarioGenerator {
             news(newsTotal);
             wechat(wechatTotal);
             makeViral();
-            drafts.sort(Comparator.comparingLong((Draft d) -> d.second).thenComparing(d -> d.channel));
+            drafts.sort(PostDraft.PUBLICATION_ORDER);
             List<Item> items = drafts.stream().map(this::item).toList();
             return new Scenario(ScenarioText.policy(), items, malformed());
         }
@@ -135,31 +123,21 @@ public final class ScenarioGenerator {
             Kind kind = timeline.weiboKind(hour);
             Draft d = new Draft(Channel.WEIBO, kind, timeline.second(hour, kind));
             d.weibo = cast.weiboFor(kind);
-            d.text = text.weibo(kind, timeline.mention(0.12, 0.12, 0.06));
+            d.text = text.weibo(kind, text.mention(0.12, 0.12, 0.06));
             d.engagement = weiboEngagement(d);
             return d;
         }
 
         private Draft repost() {
             List<Draft> sources = drafts.stream().filter(d -> d.kind != Kind.NOISE && !d.copy).toList();
-            Draft original = sources.get(rnd.nextInt(sources.size()));
-            for (int i = 0; i < 2; i++) {
-                Draft other = sources.get(rnd.nextInt(sources.size()));
-                original = other.engagement.interactions() > original.engagement.interactions() ? other : original;
-            }
+            Draft original = PostDraft.popular(sources, rnd);
             Draft d = new Draft(Channel.WEIBO, original.kind,
                     Math.min(LAST_SECOND, original.second + 300 + rnd.nextInt(6 * 3600)));
             d.copy = true;
-            d.original = original;
             do {
                 d.weibo = cast.user();
             } while (d.weibo.equals(original.weibo));
-            String prefix = text.repostComment(original.kind) + "//@" + original.weibo.name() + "：";
-            String quoted = original.text;
-            if (prefix.length() + quoted.length() > 200) {
-                quoted = quoted.substring(0, 199 - prefix.length()) + "…";
-            }
-            d.text = prefix + quoted;
+            d.repost(original, text.repostComment(original.kind));
             d.engagement = weiboEngagement(d);
             return d;
         }
@@ -178,13 +156,7 @@ public final class ScenarioGenerator {
                 Draft d = new Draft(Channel.NEWS, original.kind,
                         Math.min(LAST_SECOND, original.second + 1200 + rnd.nextInt(5 * 3600)));
                 d.copy = true;
-                d.site = cast.siteForReprint(original.site);
-                d.second = printedSecond(d.site, d.second);
-                d.reporter = original.reporter;
-                d.title = original.title;
-                String credit = "\n（来源：" + original.site.name() + "）";
-                d.text = original.text.length() + credit.length() <= 800 && rnd.nextBoolean()
-                        ? original.text + credit : original.text;
+                d.reprint(original, cast.siteForReprint(original.site), rnd, NEWS_MAX_CHARS);
                 d.engagement = newsEngagement(d);
                 drafts.add(d);
             }
@@ -196,9 +168,9 @@ public final class ScenarioGenerator {
             do {
                 d.site = cast.siteForOriginal();
             } while (kind == Kind.NOISE && d.site.code().equals("lnjy"));
-            d.second = printedSecond(d.site, d.second);
+            d.second = d.site.printed(d.second);
             d.reporter = cast.reporter();
-            Article article = articles.news(kind, timeline.mention(0.35, 0.15, 0.2), hour >= RESPONSE_HOUR);
+            Article article = articles.news(kind, text.mention(0.35, 0.15, 0.2), hour >= RESPONSE_HOUR);
             d.title = article.title();
             d.text = article.text();
             d.engagement = newsEngagement(d);
@@ -211,43 +183,32 @@ public final class ScenarioGenerator {
             }
         }
 
-        /** The second as the site prints it: sites that print no seconds show whole minutes. */
-        private static long printedSecond(Site site, long second) {
-            return CrawlerShapes.printsSeconds(site.code()) ? second : second - second % 60;
-        }
-
         private Draft wechatArticle(int hour) {
             Kind kind = timeline.wechatKind(hour);
             Draft d = new Draft(Channel.WECHAT, kind, timeline.second(hour, kind));
             d.wechat = cast.wechatFor(kind);
-            Article article = articles.wechat(kind, timeline.mention(0.2, 0.25, 0.15));
+            Article article = articles.wechat(kind, text.mention(0.2, 0.25, 0.15));
             d.title = article.title();
             d.text = article.text();
             d.engagement = wechatEngagement(d);
             return d;
         }
 
+        /** Angry posts between the first night and the bureau's answer draw twice the reactions; noise and copies fewer. */
         private Engagement weiboEngagement(Draft d) {
             double mood = d.kind == Kind.NEGATIVE && d.hour() >= 12 && d.hour() < RESPONSE_HOUR ? 2.0
                     : d.kind == Kind.NOISE || d.copy ? 0.6 : 1.0;
-            double scale = (3 + 0.01 * Math.pow(d.weibo.followers(), 0.9)) * Math.exp(rnd.nextGaussian()) * mood;
-            return WeiboShape.engagement(Math.round(scale * (0.05 + 0.5 * rnd.nextDouble())),
-                    Math.round(scale * (0.1 + 0.4 * rnd.nextDouble())), Math.round(scale));
+            return Reactions.weibo(rnd, d.weibo.followers(), mood);
         }
 
+        /** The bureau's answer is read twice as much, noise half; comments do not depend on the kind. */
         private Engagement newsEngagement(Draft d) {
-            Long comments = rnd.nextDouble() < 0.4 ? Math.round(Math.exp(Math.log(20) + 1.2 * rnd.nextGaussian())) : null;
-            double boost = d.kind == Kind.RESPONSE ? 2 : d.kind == Kind.NOISE ? 0.5 : 1;
-            Long reads = d.site.showsReads()
-                    ? Math.round(Math.exp(Math.log(3000) + rnd.nextGaussian()) * boost) : null;
-            return new Engagement(null, comments, null, reads);
+            return Reactions.news(rnd, d.site.showsReads(), 1, d.kind == Kind.RESPONSE ? 2 : d.kind == Kind.NOISE ? 0.5 : 1);
         }
 
         private Engagement wechatEngagement(Draft d) {
             double mood = d.kind == Kind.NEGATIVE && d.hour() >= 24 ? 1.8 : d.kind == Kind.NOISE ? 0.7 : 1;
-            long reads = CrawlerShapes.wechatReads(Math.round(d.wechat.readScale() * Math.exp(0.55 * rnd.nextGaussian()) * mood));
-            Long comments = rnd.nextDouble() < 0.6 ? Math.round(reads * (0.001 + 0.004 * rnd.nextDouble())) : null;
-            return new Engagement(null, comments, Math.round(reads * (0.005 + 0.025 * rnd.nextDouble())), reads);
+            return Reactions.wechat(rnd, d.wechat.readScale(), mood);
         }
 
         /** Three angry day-2 Weibo posts and one WeChat article take off (to "10万+" reads, which reads as 100000). */
@@ -256,33 +217,16 @@ public final class ScenarioGenerator {
                     && d.kind == Kind.NEGATIVE && !d.copy && d.hour() >= 20 && d.hour() < 44).toList());
             Collections.shuffle(angry, rnd);
             for (Draft d : angry.subList(0, Math.min(3, angry.size()))) {
-                double factor = 30 + 90 * rnd.nextDouble();
-                Engagement e = d.engagement;
-                d.engagement = WeiboShape.engagement(Math.round(e.reposts() * factor + 200),
-                        Math.round(e.comments() * factor + 100), Math.round(e.likes() * factor + 500));
+                d.engagement = Reactions.viral(rnd, d.engagement);
             }
             drafts.stream().filter(d -> d.channel == Channel.WECHAT && d.kind == Kind.NEGATIVE && d.hour() >= 24)
                     .findFirst().ifPresent(d -> d.engagement = new Engagement(null, 200L + rnd.nextInt(400),
                             1500L + rnd.nextInt(2000), CrawlerShapes.wechatReads(Long.MAX_VALUE)));
         }
 
+        /** The item of a draft, numbered on from the items before it (broken records take numbers after all items). */
         private Item item(Draft d) {
-            int seq = sequence.merge(d.channel, 1, Integer::sum);
-            Instant at = RELEASED_AT.plusSeconds(d.second);
-            return switch (d.channel) {
-                case WEIBO -> {
-                    String mid = Long.toString(5_190_000_000_000_000L + d.second * 1000 + seq);
-                    d.id = Item.idOf(Channel.WEIBO, mid);
-                    if (d.original != null && d.original.id == null) {
-                        throw new IllegalStateException("repost " + d.id + " comes before its original");
-                    }
-                    yield CrawlerShapes.weiboItem(d.weibo, mid, d.text, at, d.engagement, d.original == null ? null : d.original.id);
-                }
-                case NEWS -> CrawlerShapes.newsItem(d.site, String.format("%04d", seq), d.reporter, d.title, d.text, at,
-                        d.engagement, BEIJING);
-                case WECHAT -> CrawlerShapes.wechatItem(d.wechat, 2_247_483_000L + seq, seq % 6 == 0 ? 2 : 1, d.title, d.text, at,
-                        d.engagement);
-            };
+            return d.item(RELEASED_AT.plusSeconds(d.second), sequence.merge(d.channel, 1, Integer::sum), NUMBERING);
         }
 
         /** Broken records built from posts that are not part of the scenario, so no valid item is lost. */

@@ -1,9 +1,9 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import java.util.List;
 import java.util.Random;
-import org.yqsentinel.ingest.scenario.ScenarioArticles.Article;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Stance;
+import org.yqsentinel.simulator.ScenarioArticles.Article;
+import org.yqsentinel.simulator.SimulatedPost.Stance;
 
 /**
  * The wording of an unrelated hot topic in the policy's city: a bus and a muck truck (渣土车) collide
@@ -130,7 +130,7 @@ final class HotTopicText implements TopicText {
 
     @Override
     public String weibo(Stance stance, boolean institutional) {
-        String tag = rnd.nextDouble() < 0.5 ? words.pick(TAGS) : "";
+        String tag = words.sometimes(0.5, TAGS);
         return switch (stance) {
             case INFORMING -> institutional
                     ? words.fit(words.pick(OFFICIAL_HEADLINES) + FACTS[0], inOrder(), List.of(), words.pick(TAGS), 40, 180, "")
@@ -138,7 +138,7 @@ final class HotTopicText implements TopicText {
             case QUESTION -> sentences(tag + words.pick(OPENERS), BODY_QUESTION, 1, "[疑问]", 24);
             case POSITIVE -> sentences(tag + words.pick(OPENERS), BODY_POSITIVE, 1, words.pick(EMO_POSITIVE), 24);
             case NEGATIVE -> sentences(tag + words.pick(OPENERS), BODY_NEGATIVE, 3,
-                    (rnd.nextDouble() < 0.7 ? words.pick(CLOSE_NEGATIVE) : "") + words.pick(EMO_NEGATIVE)
+                    words.sometimes(0.7, CLOSE_NEGATIVE) + words.pick(EMO_NEGATIVE)
                             + (rnd.nextBoolean() ? words.pick(EMO_NEGATIVE) : ""), 24);
         };
     }
@@ -175,9 +175,9 @@ final class HotTopicText implements TopicText {
         return later.stream().filter(picked::contains).toList();
     }
 
+    /** A post of one to {@code most} sentences of the pool; its tail is drawn before them. */
     private String sentences(String head, String[] pool, int most, String tail, int min) {
-        List<String> shuffled = words.shuffled(pool);
-        return words.fit(head, shuffled.subList(0, 1 + rnd.nextInt(most)), shuffled, tail, min, 180, "");
+        return words.post(head, pool, most, () -> tail, min, 180);
     }
 
     private Article article(String[] titles, String[] leads, String[] paragraphs, String[] closes, int min, int max) {

@@ -1,4 +1,4 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import org.yqsentinel.model.Item;
 

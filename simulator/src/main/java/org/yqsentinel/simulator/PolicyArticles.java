@@ -1,10 +1,10 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import java.util.Random;
-import org.yqsentinel.ingest.scenario.ScenarioArticles.Article;
-import org.yqsentinel.ingest.scenario.ScenarioText.Kind;
-import org.yqsentinel.ingest.scenario.ScenarioText.Mention;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Stance;
+import org.yqsentinel.simulator.ScenarioArticles.Article;
+import org.yqsentinel.simulator.ScenarioText.Kind;
+import org.yqsentinel.simulator.ScenarioText.Mention;
+import org.yqsentinel.simulator.SimulatedPost.Stance;
 
 /**
  * News reports and WeChat articles of a simulation about the demo policy. Informing reports and
@@ -30,8 +30,7 @@ final class PolicyArticles {
         "截至发稿，市民热线已接到数百件相关投诉，家长普遍要求公开成本核算、重新听取意见。",
         "一位家长代表直言：“这样的政策出台前连听证都没有，让人很寒心。涨价容易，解释却一个字都没有。”",
         "也有网友算了一笔账：两个孩子基础服务加延时托管，一学期下来要两千多元，“对普通家庭来说压力太大了，实在无法接受。”"};
-    private static final String[] NEGATIVE_NEWS_CLOSES = {
-        "记者已就相关问题联系江城市教育局，截至发稿时尚未获得回复。", "本报将持续关注此事进展。", "家长们希望，有关部门尽快回应关切。"};
+    private static final String[] NEGATIVE_NEWS_CLOSES = ScenarioText.concat(ScenarioArticles.REACTION_CLOSES, "家长们希望，有关部门尽快回应关切。");
 
     private static final String[] NEGATIVE_WECHAT_TITLES = {
         "一学期900元，这样的课后服务费我们不认", "涨价五成，家长的愤怒不是没有道理", "“自愿”的课后服务，为什么让家长这么寒心？",
@@ -100,7 +99,7 @@ final class PolicyArticles {
 
     Article news(Stance stance) {
         return switch (stance) {
-            case INFORMING, QUESTION -> reports.news(rnd.nextDouble() < 0.6 ? Kind.INFO : Kind.EXPLAINER, mention(), false);
+            case INFORMING, QUESTION -> reports.news(rnd.nextDouble() < 0.6 ? Kind.INFO : Kind.EXPLAINER, reportMention(), false);
             case NEGATIVE -> article(NEGATIVE_NEWS_TITLES, NEGATIVE_NEWS_LEADS, NEGATIVE_VOICES, NEGATIVE_NEWS_CLOSES, 2, 200, 800);
             case POSITIVE -> article(POSITIVE_NEWS_TITLES, POSITIVE_NEWS_LEADS, POSITIVE_VOICES, POSITIVE_NEWS_CLOSES, 2, 200, 800);
         };
@@ -108,7 +107,7 @@ final class PolicyArticles {
 
     Article wechat(Stance stance) {
         return switch (stance) {
-            case INFORMING, QUESTION -> reports.wechat(Kind.INFO, mention());
+            case INFORMING, QUESTION -> reports.wechat(Kind.INFO, reportMention());
             case NEGATIVE -> article(NEGATIVE_WECHAT_TITLES, NEGATIVE_WECHAT_INTROS, NEGATIVE_OPINIONS, NEGATIVE_OUTROS, 3, 300, 1000);
             case POSITIVE -> article(POSITIVE_WECHAT_TITLES, POSITIVE_WECHAT_INTROS, POSITIVE_POINTS, POSITIVE_OUTROS, 3, 300, 1000);
         };
@@ -119,7 +118,7 @@ final class PolicyArticles {
         double roll = rnd.nextDouble();
         String number = PolicyText.NUMBER_FORMS.get(rnd.nextInt(PolicyText.NUMBER_FORMS.size()));
         if (roll < 0.2) {
-            return "《关于调整中小学课后服务收费标准的通知》（" + number + "）";
+            return ScenarioText.titledNumber(number);
         }
         if (roll < 0.35) {
             return number + "文件";
@@ -128,9 +127,8 @@ final class PolicyArticles {
     }
 
     /** How the demo episode's reports name the policy: a quarter by 文号, a quarter by title, half by subject. */
-    private Mention mention() {
-        double roll = rnd.nextDouble();
-        return roll < 0.25 ? Mention.NUMBER : roll < 0.4 ? Mention.SHORT : roll < 0.5 ? Mention.FULL : Mention.NONE;
+    private Mention reportMention() {
+        return words.mention(0.25, 0.15, 0.1);
     }
 
     private Article article(String[] titles, String[] leads, String[] paragraphs, String[] closes, int least, int min, int max) {

@@ -1,10 +1,10 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.yqsentinel.ingest.scenario.ScenarioArticles.Article;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Stance;
+import org.yqsentinel.simulator.ScenarioArticles.Article;
+import org.yqsentinel.simulator.SimulatedPost.Stance;
 
 /**
  * The Weibo posts of a simulation about the demo policy (江教发〔2026〕18号, the after-school fee notice).
@@ -28,8 +28,7 @@ final class PolicyText implements TopicText {
         "课后服务涨价的通知", "课后服务费上调这事", "课后托管涨价这事", "课后服务一学期900元的新标准", "课后服务涨价五成的新规"};
     private static final String[] NUMBER_SUFFIXES = {"文件", "文", "", "通知"};
 
-    private static final String[] TAGS_NEGATIVE = {
-        "#江城课后服务费上调#", "#课后服务收费#", "#这也叫减负#", "#江城家长#", "#课后服务涨价五成#", "#多孩家庭减半取消#"};
+    private static final String[] TAGS_NEGATIVE = ScenarioText.concat(ScenarioText.TAGS_NEGATIVE, "#课后服务涨价五成#", "#多孩家庭减半取消#");
     private static final String[] OPEN_NEGATIVE = {
         "刚看到%s，", "家长群里都在转%s，", "%s一出来，家长群直接炸了。", "把%s从头看到尾，", "关于%s，忍不住说两句：",
         "看完%s，血压都上来了。", "%s说12月1日就执行，", "下班路上刷到%s，", "谁来解释一下%s？", "%s这波操作真的看不懂。",
@@ -105,10 +104,9 @@ final class PolicyText implements TopicText {
         "给教育局点个赞！", "支持！", "必须好评。", "希望越办越好。", "感谢！", "这波真的很棒。", "为民办实事，点赞！", "满意！"};
     private static final String[] EMO_POSITIVE = {"[鼓掌]", "[赞]", "[good]", "[心]", "[哈哈]", "[爱你]", "[太开心]", "[嘻嘻]", "[给力]"};
 
-    private static final String[] TAGS_INFO = {"#江城教育#", "#课后服务收费#", "#江城家长#"};
-    private static final String[] OPEN_INFO = {
-        "转给家长们：%s已经发布，", "%s出来了，划个重点：", "关于%s，整理几个要点：", "家长们注意，%s来了：", "%s全文已公布，",
-        "简单说下%s的内容：", "有家长问%s，汇总一下："};
+    private static final String[] TAGS_INFO = ScenarioText.TAGS_INFO;
+    private static final String[] OPEN_INFO = ScenarioText.concat(ScenarioText.OPEN_INFO,
+        "家长们注意，%s来了：", "%s全文已公布，", "简单说下%s的内容：", "有家长问%s，汇总一下：");
     private static final String[] BODY_INFO = {
         "基础课后服务每生每学期900元，原来是600元。",
         "延时托管17:30到18:30，每生每月80元，单独收费。",
@@ -130,19 +128,13 @@ final class PolicyText implements TopicText {
 
     private static final String[] OPEN_QUESTION = {
         "请教一下，%s里说的", "看了%s，有几个地方没看懂：", "关于%s想问一下，", "有没有懂行的家长，%s出来以后，", "问个问题，看了%s，"};
-    private static final String[] BODY_QUESTION = {
-        "一年级下学期是不是就要按新标准交？",
-        "多孩家庭现在还能申请减免吗，找学校还是找区教育局？",
-        "延时托管是按月报名还是一次交一学期？",
-        "已经交了这学期费用的，要补差价吗？",
-        "困难家庭认定需要准备哪些材料？",
+    private static final String[] BODY_QUESTION = ScenarioText.concat(ScenarioText.BODY_QUESTION,
         "不参加延时托管，基础服务还能单独报吗？",
         "900元是统一价还是上限？各校会不会不一样？",
         "这段时间老师会辅导作业吗，还是只看着？",
         "中途退出的话，费用怎么算？",
-        "民办学校也按这个标准吗？"};
-    private static final String[] CLOSE_QUESTION = {
-        "有知道的家长说一下，谢谢！", "求懂的朋友解答。", "在线等，挺急的。", "蹲一个官方解答。", "班级群里也没人说清楚。"};
+        "民办学校也按这个标准吗？");
+    private static final String[] CLOSE_QUESTION = ScenarioText.concat(ScenarioText.CLOSE_QUESTION, "蹲一个官方解答。", "班级群里也没人说清楚。");
     private static final String[] EMO_QUESTION = {"[疑问]", "[思考]", "[可怜]", ""};
 
     private static final String[] REPOST_NEGATIVE = {
@@ -150,7 +142,7 @@ final class PolicyText implements TopicText {
         "支持发声！", "一样气愤", "气死了[抓狂]", "+1，太离谱了", "必须转"};
     private static final String[] REPOST_POSITIVE = {
         "赞同！[鼓掌]", "说得好[good]", "确实是好事", "点赞[给力]", "转给需要的家长", "同感[心]", "支持[哈哈]"};
-    private static final String[] REPOST_INFO = {"码住", "转给家长群", "先收藏", "了解一下", "转发微博"};
+    private static final String[] REPOST_INFO = ScenarioText.concat(ScenarioText.REPOST_INFO, "转发微博");
     private static final String[] REPOST_QUESTION = {"同问", "蹲一个答案", "我也想知道", "求解答"};
 
     private final Random rnd;
@@ -214,14 +206,17 @@ final class PolicyText implements TopicText {
     /** A tagged opener naming the policy, one to {@code maxBodies} sentences, a closer and up to {@code maxEmoticons}. */
     private String post(Stance stance, String[] tags, String[] openers, String[] bodies, int maxBodies, String[] closers,
                         String[] emoticons, double tagChance, int maxEmoticons) {
-        String head = (rnd.nextDouble() < tagChance ? words.pick(tags) : "") + String.format(words.pick(openers), mention(stance));
-        List<String> middle = words.shuffled(bodies);
-        StringBuilder tail = new StringBuilder(rnd.nextDouble() < 0.7 ? words.pick(closers) : "");
-        int count = 1 + rnd.nextInt(maxEmoticons);
+        String head = words.sometimes(tagChance, tags) + String.format(words.pick(openers), mention(stance));
+        return words.post(head, bodies, maxBodies, () -> words.sometimes(0.7, closers) + emoticons(emoticons, maxEmoticons), 30, 180);
+    }
+
+    private String emoticons(String[] emoticons, int most) {
+        StringBuilder some = new StringBuilder();
+        int count = 1 + rnd.nextInt(most);
         for (int i = 0; i < count; i++) {
-            tail.append(words.pick(emoticons));
+            some.append(words.pick(emoticons));
         }
-        return words.fit(head, middle.subList(0, 1 + rnd.nextInt(maxBodies)), middle, tail.toString(), 30, 180, "");
+        return some.toString();
     }
 
     /** An official or media account's post: a bracketed headline, the notice named, its key points. */

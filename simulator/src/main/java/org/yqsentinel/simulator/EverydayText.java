@@ -1,12 +1,12 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.yqsentinel.ingest.scenario.ScenarioArticles.Article;
-import org.yqsentinel.ingest.scenario.ScenarioText.Kind;
-import org.yqsentinel.ingest.scenario.ScenarioText.Mention;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Stance;
+import org.yqsentinel.simulator.ScenarioArticles.Article;
+import org.yqsentinel.simulator.ScenarioArticles.ArticleTheme;
+import org.yqsentinel.simulator.ScenarioText.Kind;
+import org.yqsentinel.simulator.ScenarioText.Mention;
+import org.yqsentinel.simulator.SimulatedPost.Stance;
 
 /**
  * The background of a simulation: everyday posts of the city that are not about the policy — weather,
@@ -17,9 +17,6 @@ final class EverydayText implements TopicText {
 
     /** A Weibo theme: its topic tag, sentences a post takes two or three of, the emoticons it ends with. */
     private record Theme(String tag, String[] sentences, String[] emoticons) {}
-
-    /** A news and WeChat theme: titles for each, and paragraphs an article takes several of. */
-    private record ArticleTheme(String[] newsTitles, String[] wechatTitles, String[] paragraphs) {}
 
     private static final Theme[] THEMES = {
         new Theme("#江城天气#", new String[] {
@@ -110,8 +107,6 @@ final class EverydayText implements TopicText {
                     "专家建议，日常要勤洗手、常通风，咳嗽打喷嚏时注意遮挡口鼻，尽量避免前往人员密集的场所。",
                     "如出现发热、咳嗽、肌肉酸痛等症状，应及时就医，不要自行服用抗生素。",
                     "据了解，市内各大医院已增开发热门诊诊室，并延长了夜间门诊的服务时间。"})};
-    private static final String[] WECHAT_INTROS = {"先转给家里人看看。", "大家好，今天给大家带来一条实用信息。", "本地人都在关注的消息来了。"};
-    private static final String[] WECHAT_OUTROS = {"转给需要的朋友吧！", "你怎么看？留言区聊聊。", "关注我们，获取更多江城本地资讯。"};
 
     private final ScenarioText words;
     private final ScenarioArticles reports;
@@ -139,19 +134,14 @@ final class EverydayText implements TopicText {
     /** Half the demo episode's off-topic reports (weather, football, food festival, bridge works), half this class's. */
     @Override
     public Article news(Stance stance) {
-        if (rnd.nextBoolean()) {
-            return reports.news(Kind.NOISE, Mention.NONE, false);
-        }
-        ArticleTheme theme = ARTICLE_THEMES[rnd.nextInt(ARTICLE_THEMES.length)];
-        return new Article(words.pick(theme.newsTitles()),
-                words.article(theme.paragraphs()[0], Arrays.copyOfRange(theme.paragraphs(), 1, theme.paragraphs().length),
-                        1 + rnd.nextInt(3), "", 200, 800));
+        return rnd.nextBoolean() ? reports.news(Kind.NOISE, Mention.NONE, false) : reports.news(ARTICLE_THEMES);
     }
 
     @Override
     public Article wechat(Stance stance) {
         ArticleTheme theme = ARTICLE_THEMES[rnd.nextInt(ARTICLE_THEMES.length)];
         return new Article(words.pick(theme.wechatTitles()),
-                words.article(words.pick(WECHAT_INTROS), theme.paragraphs(), 3 + rnd.nextInt(3), words.pick(WECHAT_OUTROS), 200, 1000));
+                words.article(words.pick(ScenarioArticles.NOISE_INTROS), theme.paragraphs(), 3 + rnd.nextInt(3),
+                        words.pick(ScenarioArticles.NOISE_OUTROS), 200, 1000));
     }
 }

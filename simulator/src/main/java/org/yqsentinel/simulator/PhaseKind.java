@@ -1,10 +1,10 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Stance;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Topic;
 import org.yqsentinel.model.Channel;
+import org.yqsentinel.simulator.SimulatedPost.Stance;
+import org.yqsentinel.simulator.SimulatedPost.Topic;
 
 /**
  * What a phase of a simulation holds on top of the everyday background: how many posts an hour on its
@@ -57,26 +57,14 @@ enum PhaseKind {
     }
 
     Stance stance(Random rnd) {
-        return Stance.values()[weighted(stances, rnd)];
+        return Stance.values()[Draws.weighted(rnd, stances)];
     }
 
     Channel channel(Random rnd) {
-        return CHANNELS[weighted(channels, rnd)];
+        return CHANNELS[Draws.weighted(rnd, channels)];
     }
 
     private static final Channel[] CHANNELS = {Channel.WEIBO, Channel.NEWS, Channel.WECHAT};
-
-    /** An index drawn with the given weights, which sum to 1. */
-    static int weighted(double[] weights, Random rnd) {
-        double roll = rnd.nextDouble();
-        for (int i = 0; i < weights.length - 1; i++) {
-            roll -= weights[i];
-            if (roll < 0) {
-                return i;
-            }
-        }
-        return weights.length - 1;
-    }
 
     /** The value at {@code x} of the line through the points (x0, y0, x1, y1, …), x ascending. */
     static double piecewise(double x, double... points) {

@@ -1,7 +1,7 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
-import org.yqsentinel.ingest.scenario.ScenarioArticles.Article;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Stance;
+import org.yqsentinel.simulator.ScenarioArticles.Article;
+import org.yqsentinel.simulator.SimulatedPost.Stance;
 
 /** The wording of the posts on one topic of a simulation, per channel and stance, drawn from phrase lists. */
 interface TopicText {

@@ -1,4 +1,4 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +16,9 @@ import org.yqsentinel.model.Item;
 import org.yqsentinel.model.json.Json;
 
 /**
- * Scenario items as the records real crawlers deliver (Weibo in {@link WeiboShape}): WeChat articles
- * and news pages with HTML content, the sites' own time formats and tracking noise on links; plus the
- * ids, links and times the generator must use so the shapes can carry them exactly.
+ * Simulated items (of the demo episode and of simulations) as the records real crawlers deliver (Weibo in
+ * {@link WeiboShape}): WeChat articles and news pages with HTML content, the sites' own time formats and
+ * tracking noise on links; plus the ids, links and times the simulators must use so the shapes carry them exactly.
  */
 final class CrawlerShapes {
 

@@ -1,11 +1,10 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
-import static org.yqsentinel.ingest.scenario.ScenarioGenerator.RESPONSE_HOUR;
+import static org.yqsentinel.simulator.ScenarioGenerator.RESPONSE_HOUR;
 
 import java.util.Random;
-import org.yqsentinel.ingest.scenario.ScenarioText.Kind;
-import org.yqsentinel.ingest.scenario.ScenarioText.Mention;
 import org.yqsentinel.model.Channel;
+import org.yqsentinel.simulator.ScenarioText.Kind;
 
 /**
  * The shape of the episode over its 72 hours: how many posts each channel publishes per hour and
@@ -68,13 +67,6 @@ final class ScenarioTimeline {
         return answers ? Math.max(second, RESPONSE_HOUR * 3600L + 600 + rnd.nextInt(1800)) : second;
     }
 
-    Mention mention(double number, double shortTitle, double fullTitle) {
-        double r = rnd.nextDouble();
-        return r < number ? Mention.NUMBER
-                : r < number + shortTitle ? Mention.SHORT
-                : r < number + shortTitle + fullTitle ? Mention.FULL : Mention.NONE;
-    }
-
     /** Hourly volume: a channel's curve over the 72 h times how busy that hour of the Beijing day is. */
     int sampleHour(Channel channel) {
         double[] weights = new double[(int) ScenarioGenerator.WINDOW.toHours()];
@@ -83,14 +75,7 @@ final class ScenarioTimeline {
             weights[h] = curve(channel, h) * daytime(channel, (RELEASE_LOCAL_HOUR + h) % 24);
             total += weights[h];
         }
-        double roll = rnd.nextDouble() * total;
-        for (int h = 0; h < weights.length; h++) {
-            roll -= weights[h];
-            if (roll < 0) {
-                return h;
-            }
-        }
-        return weights.length - 1;
+        return Draws.index(weights, rnd.nextDouble() * total, weights.length - 1);
     }
 
     private static double curve(Channel channel, int h) {

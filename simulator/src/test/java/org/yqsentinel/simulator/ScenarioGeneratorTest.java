@@ -1,4 +1,4 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,12 +23,12 @@ import org.yqsentinel.ingest.item.ItemReader;
 import org.yqsentinel.ingest.normalize.TextNormalizer;
 import org.yqsentinel.ingest.policy.PolicyPageAdapter;
 import org.yqsentinel.ingest.policy.PolicyReader;
-import org.yqsentinel.ingest.scenario.Scenario.MalformedRecord;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.model.Region;
 import org.yqsentinel.model.json.Json;
+import org.yqsentinel.simulator.Scenario.MalformedRecord;
 
 class ScenarioGeneratorTest {
 

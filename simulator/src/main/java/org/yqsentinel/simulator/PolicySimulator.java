@@ -1,4 +1,4 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.yqsentinel.ingest.scenario.Simulation.Phase;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.PolicyDocument;
+import org.yqsentinel.simulator.Simulation.Phase;
 
 /**
  * Simulates the stream of posts around the demo policy (江教发〔2026〕18号) as a named sequence of

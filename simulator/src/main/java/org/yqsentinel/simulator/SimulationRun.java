@@ -1,8 +1,7 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,16 +11,13 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.yqsentinel.ingest.scenario.ScenarioArticles.Article;
-import org.yqsentinel.ingest.scenario.ScenarioCast.Site;
-import org.yqsentinel.ingest.scenario.ScenarioCast.WechatAccount;
-import org.yqsentinel.ingest.scenario.ScenarioCast.WeiboAccount;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Stance;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Topic;
-import org.yqsentinel.ingest.scenario.Simulation.Phase;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
+import org.yqsentinel.simulator.ScenarioArticles.Article;
+import org.yqsentinel.simulator.SimulatedPost.Stance;
+import org.yqsentinel.simulator.SimulatedPost.Topic;
+import org.yqsentinel.simulator.Simulation.Phase;
 
 /**
  * One run of {@link PolicySimulator}: writes each phase minute by minute — the everyday background by
@@ -40,37 +36,29 @@ final class SimulationRun {
     private static final double EVERYDAY_REPOSTS = 0.05;
     private static final double[] TRICKLE_CHANNELS = {0.5, 0.3, 0.2};
     private static final Channel[] CHANNELS = {Channel.WEIBO, Channel.NEWS, Channel.WECHAT};
-    private static final long WEIBO_MIDS = 5_200_000_000_000_000L;
-    private static final long WECHAT_MIDS = 2_247_500_000L;
+    /**
+     * Ids as the platforms make them: a Weibo mid from the publish second and the channel's sequence, a news
+     * number of the day and the sequence, a WeChat mid of the sequence; they differ from the demo episode's.
+     */
+    private static final PostDraft.Numbering NUMBERING = new PostDraft.Numbering(5_200_000_000_000_000L, 10_000, "%06d", 2_247_500_000L);
     private static final int TRIES = 12;
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
         "郭", "何", "林", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "邓", "曹", "彭", "曾"};
     private static final String[] GIVEN = {"晓明", "丽华", "志强", "静", "伟", "芳", "海燕", "建国", "婷婷", "子豪", "雨桐", "嘉怡", "俊杰",
         "思远", "欣然", "文博", "雅琪", "浩然", "佳琪", "明轩", "一鸣", "若溪", "泽宇", "梓涵", "晨曦", "立新", "秀英", "国栋", "慧敏", "天佑"};
 
-    private static final class Draft {
+    /** A post of the simulation: its topic, stance and phase (the ground truth), and its place in the order of writing. */
+    private static final class Draft extends PostDraft {
         final Topic topic;
         final Stance stance;
-        final Channel channel;
         final String phase;
         final int order;
-        long second;
-        String title;
-        String text;
-        Engagement engagement = Engagement.NONE;
-        WeiboAccount weibo;
-        WechatAccount wechat;
-        Site site;
-        String reporter;
-        Draft original;
-        String id;
 
         Draft(Topic topic, Stance stance, Channel channel, String phase, long second, int order) {
+            super(channel, second);
             this.topic = topic;
             this.stance = stance;
-            this.channel = channel;
             this.phase = phase;
-            this.second = second;
             this.order = order;
         }
     }
@@ -107,7 +95,7 @@ final class SimulationRun {
             List<Draft> fresh = new ArrayList<>();
             int everyday = poisson(EVERYDAY_PER_HOUR * daytime(hour) * rate / 60);
             for (int i = 0; i < everyday; i++) {
-                fresh.add(post(Topic.EVERYDAY, Stance.INFORMING, CHANNELS[PhaseKind.weighted(EVERYDAY_CHANNELS, rnd)],
+                fresh.add(post(Topic.EVERYDAY, Stance.INFORMING, CHANNELS[Draws.weighted(rnd, EVERYDAY_CHANNELS)],
                         phase.name(), minute, EVERYDAY_REPOSTS, 0, copyable));
             }
             if (kind.topic != null) {
@@ -137,11 +125,12 @@ final class SimulationRun {
     /** The posts in publication order, with their items. */
     List<SimulatedPost> posts() {
         List<Draft> ordered = new ArrayList<>(drafts);
-        ordered.sort(Comparator.comparingLong((Draft d) -> d.second).thenComparing(d -> d.channel).thenComparingInt(d -> d.order));
+        ordered.sort(PostDraft.PUBLICATION_ORDER);
         Map<Channel, Integer> sequence = new EnumMap<>(Channel.class);
         List<SimulatedPost> posts = new ArrayList<>(ordered.size());
         for (Draft d : ordered) {
-            posts.add(new SimulatedPost(item(d, sequence.merge(d.channel, 1, Integer::sum)), d.topic, d.stance, d.phase));
+            Item item = d.item(Instant.ofEpochSecond(d.second), sequence.merge(d.channel, 1, Integer::sum), NUMBERING);
+            posts.add(new SimulatedPost(item, d.topic, d.stance, d.phase));
         }
         return posts;
     }
@@ -154,7 +143,7 @@ final class SimulationRun {
             int count = rnd.nextInt(most + 1);
             for (int i = 0; i < count; i++) {
                 long minute = hour + 60L * rnd.nextInt((int) (length / 60));
-                post(Topic.POLICY, Stance.INFORMING, CHANNELS[PhaseKind.weighted(TRICKLE_CHANNELS, rnd)], phase.name(), minute, 0, 0,
+                post(Topic.POLICY, Stance.INFORMING, CHANNELS[Draws.weighted(rnd, TRICKLE_CHANNELS)], phase.name(), minute, 0, 0,
                         Map.of());
             }
         }
@@ -171,7 +160,7 @@ final class SimulationRun {
         switch (channel) {
             case WEIBO -> {
                 if (copy) {
-                    repost(d, popular(originals));
+                    repost(d, PostDraft.popular(originals, rnd));
                 } else {
                     d.weibo = cast.weibo(topic, stance);
                     d.text = unique(() -> text.weibo(stance, SimulationCast.institutional(d.weibo)),
@@ -181,11 +170,13 @@ final class SimulationRun {
             }
             case NEWS -> {
                 if (copy) {
-                    reprint(d, originals.get(rnd.nextInt(originals.size())));
+                    Draft original = originals.get(rnd.nextInt(originals.size()));
+                    // the simulation's reprints may credit their source whatever the length (the demo's keep to 800)
+                    d.reprint(original, cast.siteForReprint(original.site), rnd, Integer.MAX_VALUE);
                 } else {
                     d.site = cast.siteForOriginal();
                     d.reporter = cast.reporter();
-                    d.second = printed(d.site, d.second);
+                    d.second = d.site.printed(d.second);
                     Article article = uniqueArticle(() -> text.news(stance));
                     d.title = article.title();
                     d.text = article.text();
@@ -204,43 +195,12 @@ final class SimulationRun {
         return d;
     }
 
-    /** A repost: the user's comment, then {@code //@author：} and the original, cut to Weibo's 200 characters. */
+    /** A repost by a user other than the author, who has not reposted that post yet. */
     private void repost(Draft d, Draft original) {
-        d.original = original;
         do {
             d.weibo = cast.user();
         } while (d.weibo.equals(original.weibo) || !reposted.add(d.weibo.uid() + "/" + original.order));
-        String prefix = texts.get(d.topic).repostComment(d.stance) + "//@" + original.weibo.name() + "：";
-        String quoted = original.text;
-        if (prefix.length() + quoted.length() > 200) {
-            quoted = quoted.substring(0, 199 - prefix.length()) + "…";
-        }
-        d.text = prefix + quoted;
-    }
-
-    /** A reprint on another site: the same title and text, sometimes crediting the original site. */
-    private void reprint(Draft d, Draft original) {
-        d.site = cast.siteForReprint(original.site);
-        d.second = printed(d.site, d.second);
-        d.reporter = original.reporter;
-        d.title = original.title;
-        String credit = "\n（来源：" + original.site.name() + "）";
-        d.text = rnd.nextBoolean() ? original.text + credit : original.text;
-    }
-
-    /** The second as the site prints it: sites that print no seconds show whole minutes. */
-    private static long printed(Site site, long second) {
-        return CrawlerShapes.printsSeconds(site.code()) ? second : second - second % 60;
-    }
-
-    /** Of three originals drawn, the one with the most interactions: reposts go to posts already spreading. */
-    private Draft popular(List<Draft> originals) {
-        Draft best = originals.get(rnd.nextInt(originals.size()));
-        for (int i = 0; i < 2; i++) {
-            Draft other = originals.get(rnd.nextInt(originals.size()));
-            best = other.engagement.interactions() > best.engagement.interactions() ? other : best;
-        }
-        return best;
+        d.repost(original, texts.get(d.topic).repostComment(d.stance));
     }
 
     /** A text not written before: drawn again a few times, then told apart by what {@code vary} adds. */
@@ -259,7 +219,8 @@ final class SimulationRun {
     private Article uniqueArticle(Supplier<Article> draw) {
         Article[] drawn = new Article[1];
         String text = unique(() -> (drawn[0] = draw.get()).text(),
-                t -> t + "\n（" + pick("编辑", "校对", "审核", "通讯员") + "：" + pick(SURNAMES) + pick(GIVEN) + "）");
+                t -> t + "\n（" + Draws.pick(rnd, "编辑", "校对", "审核", "通讯员") + "：" + Draws.pick(rnd, SURNAMES)
+                        + Draws.pick(rnd, GIVEN) + "）");
         return new Article(drawn[0].title(), text);
     }
 
@@ -268,10 +229,7 @@ final class SimulationRun {
         List<Draft> pool = new ArrayList<>(candidates.stream().filter(d -> d.stance == stance).toList());
         for (int i = 0; i < 3 && !pool.isEmpty(); i++) {
             Draft d = pool.remove(rnd.nextInt(pool.size()));
-            double factor = 30 + 90 * rnd.nextDouble();
-            Engagement e = d.engagement;
-            d.engagement = WeiboShape.engagement(Math.round(e.reposts() * factor + 200), Math.round(e.comments() * factor + 100),
-                    Math.round(e.likes() * factor + 500));
+            d.engagement = Reactions.viral(rnd, d.engagement);
         }
     }
 
@@ -284,42 +242,15 @@ final class SimulationRun {
     }
 
     private Engagement weiboEngagement(Draft d) {
-        double scale = (3 + 0.01 * Math.pow(d.weibo.followers(), 0.9)) * Math.exp(rnd.nextGaussian()) * mood(d);
-        return WeiboShape.engagement(Math.round(scale * (0.05 + 0.5 * rnd.nextDouble())),
-                Math.round(scale * (0.1 + 0.4 * rnd.nextDouble())), Math.round(scale));
+        return Reactions.weibo(rnd, d.weibo.followers(), mood(d));
     }
 
     private Engagement newsEngagement(Draft d) {
-        Long comments = rnd.nextDouble() < 0.4 ? Math.round(Math.exp(Math.log(20) + 1.2 * rnd.nextGaussian()) * mood(d)) : null;
-        Long reads = d.site.showsReads() ? Math.round(Math.exp(Math.log(3000) + rnd.nextGaussian()) * mood(d)) : null;
-        return new Engagement(null, comments, null, reads);
+        return Reactions.news(rnd, d.site.showsReads(), mood(d), mood(d));
     }
 
     private Engagement wechatEngagement(Draft d) {
-        long reads = CrawlerShapes.wechatReads(Math.round(d.wechat.readScale() * Math.exp(0.55 * rnd.nextGaussian()) * mood(d)));
-        Long comments = rnd.nextDouble() < 0.6 ? Math.round(reads * (0.001 + 0.004 * rnd.nextDouble())) : null;
-        return new Engagement(null, comments, Math.round(reads * (0.005 + 0.025 * rnd.nextDouble())), reads);
-    }
-
-    /**
-     * The item of a post, with ids as the platforms make them: a Weibo mid from the publish second and
-     * the channel's sequence (unique while fewer than 10,000 posts share a second), a news number of
-     * the day and the sequence, a WeChat mid of the sequence. They differ from the demo episode's ids.
-     */
-    private Item item(Draft d, int seq) {
-        Instant at = Instant.ofEpochSecond(d.second);
-        return switch (d.channel) {
-            case WEIBO -> {
-                Item item = CrawlerShapes.weiboItem(d.weibo, Long.toString(WEIBO_MIDS + d.second * 10_000 + seq % 10_000), d.text, at,
-                        d.engagement, d.original == null ? null : d.original.id);
-                d.id = item.id();
-                yield item;
-            }
-            case NEWS -> CrawlerShapes.newsItem(d.site, String.format("%06d", seq), d.reporter, d.title, d.text, at, d.engagement,
-                    ScenarioGenerator.BEIJING);
-            case WECHAT -> CrawlerShapes.wechatItem(d.wechat, WECHAT_MIDS + seq, seq % 6 == 0 ? 2 : 1, d.title, d.text, at,
-                    d.engagement);
-        };
+        return Reactions.wechat(rnd, d.wechat.readScale(), mood(d));
     }
 
     /** How busy an hour of the Beijing day is, against an ordinary daytime hour. */
@@ -348,9 +279,5 @@ final class SimulationRun {
 
     private static String key(Topic topic, Stance stance, Channel channel) {
         return topic + "/" + stance + "/" + channel;
-    }
-
-    private String pick(String... options) {
-        return options[rnd.nextInt(options.length)];
     }
 }

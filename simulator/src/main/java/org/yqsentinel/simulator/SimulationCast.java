@@ -1,27 +1,23 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
-import static org.yqsentinel.ingest.scenario.ScenarioCast.city;
+import static org.yqsentinel.simulator.ScenarioCast.city;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.yqsentinel.ingest.scenario.ScenarioCast.Role;
-import org.yqsentinel.ingest.scenario.ScenarioCast.Site;
-import org.yqsentinel.ingest.scenario.ScenarioCast.WechatAccount;
-import org.yqsentinel.ingest.scenario.ScenarioCast.WeiboAccount;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Stance;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Topic;
 import org.yqsentinel.model.Region;
+import org.yqsentinel.simulator.ScenarioCast.Role;
+import org.yqsentinel.simulator.ScenarioCast.WechatAccount;
+import org.yqsentinel.simulator.ScenarioCast.WeiboAccount;
+import org.yqsentinel.simulator.SimulatedPost.Stance;
+import org.yqsentinel.simulator.SimulatedPost.Topic;
 
 /**
- * The publishers of a simulation: the demo episode's accounts and sites ({@link ScenarioCast}), more
- * verified accounts with large audiences across provinces, and a crowd of ordinary users big enough
- * for hundreds of posts an hour, so that who posts what looks like a city's timeline and not a few voices.
+ * The publishers of a simulation: the demo episode's cast ({@link ScenarioCast}) grown by more verified
+ * accounts with large audiences across provinces and a crowd of ordinary users big enough for hundreds
+ * of posts an hour, so that who posts what looks like a city's timeline and not a few voices.
  */
-final class SimulationCast {
+final class SimulationCast extends ScenarioCast {
 
     private static final String[] INFORMING_POLICY = {"江城发布", "江城教育", "江城日报", "江城晚报", "南粤新闻网", "华南都市快报"};
     private static final String[] INFORMING_HOT_TOPIC = {"江城发布", "江城交通", "江城消防", "江城日报", "江城晚报", "华南都市快报", "湘江晨报"};
@@ -45,20 +41,13 @@ final class SimulationCast {
         "老王"};
     private static final String[] NAME_MARKS = {"", "", "", "呀", "_", "酱", "ya", "同学", "本人"};
 
-    private final Random rnd;
-    private final ScenarioCast demo;
-    private final List<WeiboAccount> accounts = new ArrayList<>();
-    private final List<WeiboAccount> users = new ArrayList<>();
-    private final List<WechatAccount> wechat = new ArrayList<>();
     private final Set<String> uids = new HashSet<>();
 
     /** @param crowd how many ordinary Weibo users there are */
     SimulationCast(Random rnd, int crowd) {
-        this.rnd = rnd;
-        this.demo = new ScenarioCast(rnd);
-        accounts.addAll(demo.weiboFixed);
-        accounts.forEach(a -> uids.add(a.uid()));
-        demo.weiboUsers.forEach(u -> uids.add(u.uid()));
+        super(rnd);
+        weiboAccounts().forEach(a -> uids.add(a.uid()));
+        weiboUsers().forEach(u -> uids.add(u.uid()));
         account("华南都市快报", 4_600_000, true, city("广州"), Role.MEDIA);
         account("湘江晨报", 1_900_000, true, new Region("湖南", "长沙", null), Role.MEDIA);
         account("江城交通", 380_000, true, city("江城"), Role.GOV);
@@ -70,39 +59,37 @@ final class SimulationCast {
         account("法律人陈律师", 410_000, true, new Region("湖北", "武汉", null), Role.BIGV);
         account("闽南爸爸", 156_000, true, new Region("福建", "厦门", null), Role.BIGV);
         account("蜀地妈妈帮", 233_000, true, new Region("四川", "成都", null), Role.BIGV);
-        users.addAll(demo.weiboUsers);
-        Set<String> names = new LinkedHashSet<>();
-        demo.weiboUsers.forEach(u -> names.add(u.name()));
-        accounts.forEach(a -> names.add(a.name()));
-        while (users.size() < crowd) {
+        Set<String> names = new HashSet<>();
+        weiboUsers().forEach(u -> names.add(u.name()));
+        weiboAccounts().forEach(a -> names.add(a.name()));
+        while (weiboUsers().size() < crowd) {
             String name = pick(rnd.nextDouble() < 0.6 ? ScenarioCast.NAME_HEADS : MORE_NAME_HEADS)
                     + pick(rnd.nextDouble() < 0.6 ? ScenarioCast.NAME_TAILS : MORE_NAME_TAILS)
                     + (rnd.nextDouble() < 0.25 ? Integer.toString(rnd.nextInt(10_000)) : pick(NAME_MARKS));
             if (names.add(name)) {
-                users.add(new WeiboAccount(name, uid(), followers(), rnd.nextDouble() < 0.02, userRegion(), Role.USER));
+                addUser(new WeiboAccount(name, newUid(), crowdFollowers(), rnd.nextDouble() < 0.02, crowdRegion(), Role.USER));
             }
         }
-        wechat.addAll(demo.wechat);
-        wechat.add(new WechatAccount("江城宝妈说", "jcbaoma", false, city("江城"), 7000, Set.of()));
-        wechat.add(new WechatAccount("育儿早知道", "yuerzzd", true, null, 15000, Set.of()));
-        wechat.add(new WechatAccount("二孩家庭日记", "erhairiji", false, city("佛山"), 4000, Set.of()));
-        wechat.add(new WechatAccount("江城头条", "jctoutiao", true, city("江城"), 26000, Set.of()));
-        wechat.add(new WechatAccount("江北生活圈", "jbshenghuo", false, city("江城"), 9000, Set.of()));
-        wechat.add(new WechatAccount("江城茶馆", "jcchaguan", false, city("江城"), 6000, Set.of()));
+        add(new WechatAccount("江城宝妈说", "jcbaoma", false, city("江城"), 7000, Set.of()));
+        add(new WechatAccount("育儿早知道", "yuerzzd", true, null, 15000, Set.of()));
+        add(new WechatAccount("二孩家庭日记", "erhairiji", false, city("佛山"), 4000, Set.of()));
+        add(new WechatAccount("江城头条", "jctoutiao", true, city("江城"), 26000, Set.of()));
+        add(new WechatAccount("江北生活圈", "jbshenghuo", false, city("江城"), 9000, Set.of()));
+        add(new WechatAccount("江城茶馆", "jcchaguan", false, city("江城"), 6000, Set.of()));
     }
 
     /** Who posts on Weibo about this topic in this stance. */
     WeiboAccount weibo(Topic topic, Stance stance) {
         double roll = rnd.nextDouble();
         if (topic == Topic.EVERYDAY) {
-            return roll < 0.05 ? named(pick(LOCAL_VOICES)) : user();
+            return roll < 0.05 ? weibo(pick(LOCAL_VOICES)) : user();
         }
         return switch (stance) {
             case INFORMING -> topic == Topic.POLICY
-                    ? roll < 0.3 ? named(pick(INFORMING_POLICY)) : user()
-                    : roll < 0.45 ? named(pick(INFORMING_HOT_TOPIC)) : user();
+                    ? roll < 0.3 ? weibo(pick(INFORMING_POLICY)) : user()
+                    : roll < 0.45 ? weibo(pick(INFORMING_HOT_TOPIC)) : user();
             case NEGATIVE, POSITIVE -> roll < 0.07
-                    ? named(pick(topic == Topic.POLICY ? COMMENTATORS_POLICY : COMMENTATORS_HOT_TOPIC)) : user();
+                    ? weibo(pick(topic == Topic.POLICY ? COMMENTATORS_POLICY : COMMENTATORS_HOT_TOPIC)) : user();
             case QUESTION -> user();
         };
     }
@@ -119,41 +106,20 @@ final class SimulationCast {
             case HOT_TOPIC -> stance == Stance.NEGATIVE ? WECHAT_HOT_TOPIC_OPINION : WECHAT_HOT_TOPIC_INFORMING;
             case EVERYDAY -> WECHAT_EVERYDAY;
         };
-        String name = pick(names);
-        return wechat.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    Site siteForOriginal() {
-        return demo.siteForOriginal();
-    }
-
-    Site siteForReprint(Site original) {
-        return demo.siteForReprint(original);
-    }
-
-    String reporter() {
-        return demo.reporter();
-    }
-
-    /** An ordinary user, the active ones more often. */
-    WeiboAccount user() {
-        return users.get((int) (Math.pow(rnd.nextDouble(), 1.6) * users.size()));
-    }
-
-    private WeiboAccount named(String name) {
-        return accounts.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+        return wechat(pick(names));
     }
 
     private void account(String name, long followers, boolean verified, Region region, Role role) {
-        accounts.add(new WeiboAccount(name, uid(), followers, verified, region, role));
+        addNamed(new WeiboAccount(name, newUid(), followers, verified, region, role));
     }
 
     /** Most have a few hundred followers; one in thirty is a local voice with ten to ninety thousand. */
-    private long followers() {
+    private long crowdFollowers() {
         return rnd.nextDouble() < 0.033 ? 10_000 + rnd.nextInt(80_000) : ScenarioCast.ordinaryFollowers(rnd);
     }
 
-    private String uid() {
+    /** A uid no account of the cast has yet. */
+    private String newUid() {
         String uid;
         do {
             uid = ScenarioCast.uid(rnd);
@@ -162,15 +128,11 @@ final class SimulationCast {
     }
 
     /** As the demo's users, with more of them far from the province: a surge draws in the whole country. */
-    private Region userRegion() {
+    private Region crowdRegion() {
         if (rnd.nextDouble() < 0.15) {
             String[] place = FAR_AWAY[rnd.nextInt(FAR_AWAY.length)];
             return new Region(place[0], place[1], null);
         }
-        return demo.userRegion();
-    }
-
-    private String pick(String[] options) {
-        return ScenarioCast.pick(rnd, options);
+        return userRegion();
     }
 }

@@ -1,4 +1,4 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,12 +26,12 @@ import org.yqsentinel.ingest.files.RawRecordFiles;
 import org.yqsentinel.ingest.files.RawRecordFiles.RawLine;
 import org.yqsentinel.ingest.item.ItemReader;
 import org.yqsentinel.ingest.policy.PolicyReader;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Stance;
-import org.yqsentinel.ingest.scenario.SimulatedPost.Topic;
-import org.yqsentinel.ingest.scenario.Simulation.Phase;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.PolicyDocument;
+import org.yqsentinel.simulator.SimulatedPost.Stance;
+import org.yqsentinel.simulator.SimulatedPost.Topic;
+import org.yqsentinel.simulator.Simulation.Phase;
 
 class PolicySimulatorTest {
 

@@ -1,4 +1,4 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.format.DateTimeFormatter;
@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yqsentinel.ingest.scenario.ScenarioCast.Role;
-import org.yqsentinel.ingest.scenario.ScenarioCast.WeiboAccount;
 import org.yqsentinel.model.Author;
 import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.json.Json;
+import org.yqsentinel.simulator.ScenarioCast.Role;
+import org.yqsentinel.simulator.ScenarioCast.WeiboAccount;
 
 /**
  * A scenario Weibo post as the mobile API's {@code mblog} object: HTML text with emoticon images,

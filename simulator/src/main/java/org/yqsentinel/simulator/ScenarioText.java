@@ -1,4 +1,4 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,12 +6,14 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.yqsentinel.model.DocumentNumber;
 import org.yqsentinel.model.PolicyDocument;
 
 /**
- * The demo policy and the wording of Weibo posts about it, composed from phrase lists written for
- * this project, plus the helpers that keep generated texts within each channel's length range.
+ * The demo policy and the demo episode's wording of Weibo posts about it, composed from phrase lists
+ * written for this project; plus the post and article composers both simulators write with, which keep
+ * texts within each channel's length range. The simulation's phrase lists extend some of these.
  */
 final class ScenarioText {
 
@@ -31,8 +33,8 @@ final class ScenarioText {
         "新发的课后服务收费通知", "这次课后服务收费调整", "课后服务涨价的新规", "课后服务费调整的消息"};
     private static final String[] TOPIC_ONLY_ARTICLE = {"课后服务收费调整通知", "新的课后服务收费通知", "课后服务收费新规"};
 
-    private static final String[] TAGS_NEGATIVE = {"#江城课后服务费上调#", "#课后服务收费#", "#这也叫减负#", "#江城家长#"};
-    private static final String[] TAGS_INFO = {"#江城教育#", "#课后服务收费#", "#江城家长#"};
+    static final String[] TAGS_NEGATIVE = {"#江城课后服务费上调#", "#课后服务收费#", "#这也叫减负#", "#江城家长#"};
+    static final String[] TAGS_INFO = {"#江城教育#", "#课后服务收费#", "#江城家长#"};
     private static final String[] TAGS_POSITIVE = {"#江城教育局回应课后服务收费#", "#课后服务收费暂缓执行#", "#江城教育#"};
 
     private static final String[] OPEN_NEGATIVE = {
@@ -54,7 +56,7 @@ final class ScenarioText {
         "这也叫减负？", "钱到底花在哪了？", "补贴说取消就取消？", "能不能把成本账公开一下？", "有没有人管一管？", "普通工薪家庭怎么办？"};
     private static final String[] EMO_NEGATIVE = {"[怒]", "[允悲]", "[抓狂]", "[汗]", "[衰]", "[摊手]", "[泪]"};
 
-    private static final String[] OPEN_INFO = {"转给家长们：%s已经发布，", "%s出来了，划个重点：", "关于%s，整理几个要点："};
+    static final String[] OPEN_INFO = {"转给家长们：%s已经发布，", "%s出来了，划个重点：", "关于%s，整理几个要点："};
     private static final String[] BODY_INFO = {
         "基础课后服务每生每学期900元，延时托管每生每月80元，12月1日起执行。",
         "城乡低保、特困供养家庭的孩子继续免收。",
@@ -65,13 +67,13 @@ final class ScenarioText {
     private static final String[] EMO_INFO = {"[思考]", "[吃瓜]", "[微笑]", ""};
 
     private static final String[] OPEN_QUESTION = {"看了%s，有几个地方没看懂：", "请教各位家长，%s里说的", "关于%s想问一下，"};
-    private static final String[] BODY_QUESTION = {
+    static final String[] BODY_QUESTION = {
         "一年级下学期是不是就要按新标准交？",
         "多孩家庭现在还能申请减免吗，找学校还是找区教育局？",
         "延时托管是按月报名还是一次交一学期？",
         "已经交了这学期费用的，要补差价吗？",
         "困难家庭认定需要准备哪些材料？"};
-    private static final String[] CLOSE_QUESTION = {"有知道的家长说一下，谢谢！", "求懂的朋友解答。", "在线等，挺急的。"};
+    static final String[] CLOSE_QUESTION = {"有知道的家长说一下，谢谢！", "求懂的朋友解答。", "在线等，挺急的。"};
     private static final String[] EMO_QUESTION = {"[费解]", "[思考]", "[可怜]"};
 
     private static final String[] OPEN_AFTER = {"看了教育局对%s的说明，", "%s的事有回应了：", "关于%s，教育局今天出了说明，"};
@@ -104,7 +106,7 @@ final class ScenarioText {
 
     private static final String[] REPOST_NEGATIVE = {
         "转发微博", "说出了我的心声", "同问", "太真实了", "顶上去，让更多人看到", "我家也是两个娃，一样的账"};
-    private static final String[] REPOST_INFO = {"码住", "转给家长群", "先收藏", "了解一下"};
+    static final String[] REPOST_INFO = {"码住", "转给家长群", "先收藏", "了解一下"};
     private static final String[] REPOST_AFTER = {"终于回应了", "暂缓执行，点赞", "希望座谈会能真正听取意见", "看后续落实"};
 
     private final Random rnd;
@@ -149,12 +151,15 @@ final class ScenarioText {
     /** The same, as a report or an article would write it. */
     String articleDoc(Mention mention) {
         return switch (mention) {
-            case NUMBER -> rnd.nextBoolean()
-                    ? "《关于调整中小学课后服务收费标准的通知》（" + pick(NUMBER_VARIANTS) + "）"
-                    : pick(NUMBER_VARIANTS) + "文件";
+            case NUMBER -> rnd.nextBoolean() ? titledNumber(pick(NUMBER_VARIANTS)) : pick(NUMBER_VARIANTS) + "文件";
             case NONE -> pick(TOPIC_ONLY_ARTICLE);
             default -> doc(mention);
         };
+    }
+
+    /** The policy as reports cite it by 文号: the title without the office, the 文号 in brackets after it. */
+    static String titledNumber(String number) {
+        return "《关于调整中小学课后服务收费标准的通知》（" + number + "）";
     }
 
     String weibo(Kind kind, Mention mention) {
@@ -202,11 +207,9 @@ final class ScenarioText {
 
     private String weiboPost(String[] tags, String[] openers, String[] bodies, String[] closers, String[] emos,
                              Mention mention, double tagChance) {
-        String head = (rnd.nextDouble() < tagChance ? pick(tags) : "")
+        String head = sometimes(tagChance, tags)
                 + (mention != Mention.NONE || rnd.nextBoolean() ? String.format(pick(openers), doc(mention)) : "");
-        List<String> middle = shuffled(bodies);
-        String tail = (rnd.nextDouble() < 0.7 ? pick(closers) : "") + pick(emos);
-        return fit(head, middle.subList(0, 1 + rnd.nextInt(3)), middle, tail, 50, 200, "");
+        return post(head, bodies, 3, () -> sometimes(0.7, closers) + pick(emos), 50, 200);
     }
 
     private String weiboNoise() {
@@ -240,13 +243,37 @@ final class ScenarioText {
     }
 
     /**
-     * An article: the head, {@code count} of the paragraphs picked at random and kept in their written order,
-     * the tail; fitted into {@code min}–{@code max} characters from the other paragraphs.
+     * A Weibo post of both simulators: the head, one to {@code most} of the bodies in random order, the tail;
+     * fitted into {@code min}–{@code max} characters. The tail is drawn after the bodies are shuffled and
+     * before their number, the order of draws the seeds' files depend on.
      */
+    String post(String head, String[] bodies, int most, Supplier<String> tail, int min, int max) {
+        List<String> middle = shuffled(bodies);
+        String end = tail.get();
+        return fit(head, middle.subList(0, 1 + rnd.nextInt(most)), middle, end, min, max, "");
+    }
+
+    /** An article of the paragraphs alone: {@link #article(String, List, String[], int, String, int, int)} with none fixed. */
     String article(String head, String[] paragraphs, int count, String tail, int min, int max) {
-        List<String> spare = shuffled(paragraphs);
+        return article(head, List.of(), paragraphs, count, tail, min, max);
+    }
+
+    /**
+     * An article of both simulators: the head, the fixed paragraphs, then {@code count} of the other paragraphs
+     * (the head never among them) picked at random and kept in their written order, so that reports on the same
+     * news differ; the tail. Fitted into {@code min}–{@code max} characters, topped up from the unpicked ones.
+     */
+    String article(String head, List<String> fixed, String[] paragraphs, int count, String tail, int min, int max) {
+        List<String> spare = new ArrayList<>(Arrays.asList(paragraphs));
+        spare.remove(head);
+        Collections.shuffle(spare, rnd);
         List<String> picked = spare.subList(0, Math.min(count, spare.size()));
-        List<String> chosen = Arrays.stream(paragraphs).filter(picked::contains).toList();
+        List<String> chosen = new ArrayList<>(fixed);
+        for (String paragraph : paragraphs) {
+            if (picked.contains(paragraph)) {
+                chosen.add(paragraph);
+            }
+        }
         return fit(head, chosen, spare, tail, min, max, "\n");
     }
 
@@ -267,12 +294,30 @@ final class ScenarioText {
     }
 
     String pick(String... options) {
-        return options[rnd.nextInt(options.length)];
+        return Draws.pick(rnd, options);
+    }
+
+    /** One of the options with this chance, else nothing. */
+    String sometimes(double chance, String... options) {
+        return rnd.nextDouble() < chance ? pick(options) : "";
+    }
+
+    /** How a text names the policy: by 文号 with chance {@code number}, by short or by full title, else by its subject. */
+    Mention mention(double number, double shortTitle, double fullTitle) {
+        double r = rnd.nextDouble();
+        return r < number ? Mention.NUMBER
+                : r < number + shortTitle ? Mention.SHORT
+                : r < number + shortTitle + fullTitle ? Mention.FULL : Mention.NONE;
     }
 
     List<String> shuffled(String... options) {
-        List<String> list = new ArrayList<>(Arrays.asList(options));
-        Collections.shuffle(list, rnd);
-        return list;
+        return Draws.shuffled(rnd, options);
+    }
+
+    /** A phrase list that extends another: its phrases first, in their order, then the others. */
+    static String[] concat(String[] first, String... more) {
+        String[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 }

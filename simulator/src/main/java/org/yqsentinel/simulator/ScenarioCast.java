@@ -1,19 +1,21 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.yqsentinel.ingest.scenario.ScenarioText.Kind;
 import org.yqsentinel.model.Region;
+import org.yqsentinel.simulator.ScenarioText.Kind;
 
 /**
  * The fictional publishers of the demo: news sites, Weibo accounts and WeChat official accounts,
  * with their regions and audience sizes, so that sources and engagement look like a real mix.
+ * A simulation's cast ({@link SimulationCast}) is this one, grown: it adds accounts and a crowd of users.
  */
-final class ScenarioCast {
+class ScenarioCast {
 
     enum Role { GOV, MEDIA, BIGV, USER, NOISE }
 
@@ -31,7 +33,13 @@ final class ScenarioCast {
         }
     }
 
-    record Site(String name, String code, String domain, Region region, boolean showsReads, double weight) {}
+    record Site(String name, String code, String domain, Region region, boolean showsReads, double weight) {
+
+        /** The second as the site prints it: sites that print no seconds show whole minutes. */
+        long printed(long second) {
+            return CrawlerShapes.printsSeconds(code) ? second : second - second % 60;
+        }
+    }
 
     static final String PROVINCE = "广东";
     private static final String[] CITIES = {"江城", "广州", "深圳", "佛山", "东莞", "珠海", "江门", "中山", "惠州"};
@@ -59,12 +67,15 @@ final class ScenarioCast {
             new Site("新闻速递网", "xwsd", "www.xwsudi.example", null, false, 0),
             new Site("粤港资讯在线", "ygzx", "www.ygzx.example", new Region(PROVINCE, null, null), false, 0));
 
+    private static final double[] SITE_WEIGHTS = SITES.stream().mapToDouble(Site::weight).toArray();
+    private static final double SITE_WEIGHT_TOTAL = SITES.stream().mapToDouble(Site::weight).sum();
+
     private static final Set<Kind> OFFICIAL = EnumSet.of(Kind.INFO, Kind.RESPONSE);
     private static final Set<Kind> OPINION = EnumSet.of(Kind.NEGATIVE, Kind.MIXED);
 
-    final List<WeiboAccount> weiboFixed = new ArrayList<>();
-    final List<WeiboAccount> weiboUsers = new ArrayList<>();
-    final List<WechatAccount> wechat = List.of(
+    private final List<WeiboAccount> weiboFixed = new ArrayList<>();
+    private final List<WeiboAccount> weiboUsers = new ArrayList<>();
+    private final List<WechatAccount> wechat = new ArrayList<>(List.of(
             new WechatAccount("江城发布", "jcfabu", true, city("江城"), 30000, OFFICIAL),
             new WechatAccount("江城教育", "jcjiaoyu", true, city("江城"), 15000, OFFICIAL),
             new WechatAccount("江城日报", "jcdaily", true, city("江城"), 25000, OFFICIAL),
@@ -79,9 +90,9 @@ final class ScenarioCast {
             new WechatAccount("湾区职场妈妈", "wqmama", false, city("深圳"), 9000, OPINION),
             new WechatAccount("江城吃喝玩乐", "jcchihe", true, city("江城"), 18000, EnumSet.of(Kind.NOISE)),
             new WechatAccount("江城天气", "jctianqi", true, city("江城"), 5000, EnumSet.of(Kind.NOISE)),
-            new WechatAccount("江城体育", "jctiyu", false, city("江城"), 4000, EnumSet.of(Kind.NOISE)));
+            new WechatAccount("江城体育", "jctiyu", false, city("江城"), 4000, EnumSet.of(Kind.NOISE))));
 
-    private final Random rnd;
+    final Random rnd;
 
     ScenarioCast(Random rnd) {
         this.rnd = rnd;
@@ -105,8 +116,35 @@ final class ScenarioCast {
         }
     }
 
+    /** The named Weibo account (an office, a newsroom, a commentator), not an ordinary user. */
     WeiboAccount weibo(String name) {
         return weiboFixed.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    WechatAccount wechat(String name) {
+        return wechat.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The named Weibo accounts, in the order they joined. */
+    List<WeiboAccount> weiboAccounts() {
+        return Collections.unmodifiableList(weiboFixed);
+    }
+
+    /** The ordinary Weibo users, in the order they joined. */
+    List<WeiboAccount> weiboUsers() {
+        return Collections.unmodifiableList(weiboUsers);
+    }
+
+    void addNamed(WeiboAccount account) {
+        weiboFixed.add(account);
+    }
+
+    void addUser(WeiboAccount user) {
+        weiboUsers.add(user);
+    }
+
+    void add(WechatAccount account) {
+        wechat.add(account);
     }
 
     WeiboAccount weiboFor(Kind kind) {
@@ -125,15 +163,7 @@ final class ScenarioCast {
     }
 
     Site siteForOriginal() {
-        double total = SITES.stream().mapToDouble(Site::weight).sum();
-        double roll = rnd.nextDouble() * total;
-        for (Site site : SITES) {
-            roll -= site.weight();
-            if (roll < 0) {
-                return site;
-            }
-        }
-        return SITES.get(0);
+        return SITES.get(Draws.index(SITE_WEIGHTS, rnd.nextDouble() * SITE_WEIGHT_TOTAL, 0));
     }
 
     Site siteForReprint(Site original) {
@@ -147,6 +177,7 @@ final class ScenarioCast {
         return rnd.nextDouble() < 0.8 ? REPORTERS.get(rnd.nextInt(REPORTERS.size())) : null;
     }
 
+    /** An ordinary user, the active ones more often. */
     WeiboAccount user() {
         double skew = Math.pow(rnd.nextDouble(), 1.6);
         return weiboUsers.get((int) (skew * weiboUsers.size()));
@@ -172,7 +203,7 @@ final class ScenarioCast {
     }
 
     /** Where an ordinary user says they are: mostly the cities of the province, a few elsewhere or nowhere. */
-    Region userRegion() {
+    final Region userRegion() {
         double roll = rnd.nextDouble();
         if (roll < 0.08) {
             return null;
@@ -188,25 +219,14 @@ final class ScenarioCast {
         for (double w : CITY_WEIGHTS) {
             total += w;
         }
-        double pick = rnd.nextDouble() * total;
-        for (int i = 0; i < CITIES.length; i++) {
-            pick -= CITY_WEIGHTS[i];
-            if (pick < 0) {
-                return city(CITIES[i]);
-            }
-        }
-        return city(CITIES[0]);
+        return city(CITIES[Draws.index(CITY_WEIGHTS, rnd.nextDouble() * total, 0)]);
     }
 
     static Region city(String city) {
         return new Region(PROVINCE, city, null);
     }
 
-    private String pick(String[] options) {
-        return pick(rnd, options);
-    }
-
-    static String pick(Random rnd, String... options) {
-        return options[rnd.nextInt(options.length)];
+    final String pick(String[] options) {
+        return Draws.pick(rnd, options);
     }
 }

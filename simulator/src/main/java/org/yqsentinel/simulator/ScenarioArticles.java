@@ -1,21 +1,21 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.yqsentinel.ingest.scenario.ScenarioText.Kind;
-import org.yqsentinel.ingest.scenario.ScenarioText.Mention;
+import org.yqsentinel.simulator.ScenarioText.Kind;
+import org.yqsentinel.simulator.ScenarioText.Mention;
 
 /**
  * The wording of news reports and WeChat articles about the demo policy, and of the off-topic
- * articles that surround them, composed from paragraph lists written for this project.
+ * articles that surround them, composed from paragraph lists written for this project. The simulation
+ * takes its informing reports and part of its everyday news from here.
  */
 final class ScenarioArticles {
 
     record Article(String title, String text) {}
 
-    private record Theme(String[] newsTitles, String[] wechatTitles, String[] paragraphs) {}
+    /** An off-topic subject: titles for a news report and for a WeChat article, and the paragraphs they take (the first leads). */
+    record ArticleTheme(String[] newsTitles, String[] wechatTitles, String[] paragraphs) {}
 
     private static final String[] INFO_TITLES = {
         "江城调整中小学课后服务收费标准 12月1日起执行", "江城中小学课后服务费调整：基础服务每学期900元",
@@ -66,7 +66,7 @@ final class ScenarioArticles {
         "有网友在社交平台留言称，家附近的学校课后服务以自习为主，“同样是看管，为什么要涨这么多？”这条留言获得了大量点赞。",
         "一位从事校外托管工作的市民认为，与校外托管相比，学校课后服务的价格仍有优势，但公办服务一涨价，家长自然格外敏感。",
         "也有家长关心减免申请的流程。家长周女士说，家里情况不算困难，但三个孩子同时上学，“不知道按新规定还能不能申请。”"};
-    private static final String[] REACTION_CLOSES = {
+    static final String[] REACTION_CLOSES = {
         "记者已就相关问题联系江城市教育局，截至发稿时尚未获得回复。", "本报将持续关注此事进展。"};
 
     private static final String[] RESPONSE_TITLES = {
@@ -138,8 +138,8 @@ final class ScenarioArticles {
     private static final String[] OUTROS_OPINION = {
         "你怎么看这次调整？欢迎在留言区说说你的想法。", "理性表达，才能被更好地听见。欢迎留言。", "你家孩子参加课后服务吗？留言区聊聊。"};
 
-    private static final Theme[] NOISE = {
-        new Theme(new String[] {"冷空气南下 江城本周后期最低气温降至12℃", "江城迎来入冬首轮降温 气象部门提醒注意添衣"},
+    private static final ArticleTheme[] NOISE = {
+        new ArticleTheme(new String[] {"冷空气南下 江城本周后期最低气温降至12℃", "江城迎来入冬首轮降温 气象部门提醒注意添衣"},
                 new String[] {"降温预警！江城本周最低气温降至12℃", "冷空气到货，这份江城出行提示请收好"},
                 new String[] {
                     "记者从江城市气象台获悉，受新一股冷空气影响，本周五至周日我市将出现明显降温，最低气温降至12℃左右，早晚体感偏凉，部分山区还可能出现轻微霜冻。",
@@ -148,7 +148,7 @@ final class ScenarioArticles {
                     "预计下周初冷空气减弱，气温将逐步回升，全市以多云天气为主，适宜开展户外活动。气象台将视天气变化及时发布预警信息。",
                     "据统计，今年秋季我市平均气温较常年偏高1.2℃，此次冷空气过后，全市将正式进入气象意义上的冬季。",
                     "另据了解，近期我市空气湿度较低，森林火险等级有所上升，请市民进山游玩时不要携带火种，共同守护绿水青山。"}),
-        new Theme(new String[] {"主场逆转取胜 江城队联赛排名升至第三", "江城队2比1逆转东岭队 门将扑点立功"},
+        new ArticleTheme(new String[] {"主场逆转取胜 江城队联赛排名升至第三", "江城队2比1逆转东岭队 门将扑点立功"},
                 new String[] {"燃！江城队主场逆转，两万球迷见证", "一夜之间，江城队升到联赛第三了"},
                 new String[] {
                     "昨晚，江城队在江城体育中心迎战来访的东岭队，在先失一球的情况下连入两球，以2比1逆转取胜，取得近五轮比赛的第四场胜利。",
@@ -157,7 +157,7 @@ final class ScenarioArticles {
                     "凭借这场胜利，江城队积分升至联赛第三位。下一轮，球队将客场挑战积分榜领头羊，主教练表示全队会认真准备每一场比赛。",
                     "赛后，主教练在新闻发布会上表示，球队下半场调整了阵型、加强了边路进攻，“球员们执行得很好，这场胜利属于每一位到场的球迷。”",
                     "值得一提的是，本场比赛首次启用了新的电子票务系统，球迷入场时间比以往缩短了一半，现场秩序井然。"}),
-        new Theme(new String[] {"江城美食节本周末开幕 百余家老字号集中亮相", "第五届江城美食节将启 今年首设夜间市集"},
+        new ArticleTheme(new String[] {"江城美食节本周末开幕 百余家老字号集中亮相", "第五届江城美食节将启 今年首设夜间市集"},
                 new String[] {"周末去哪儿｜江城美食节开幕，这份攻略请收好", "吃货集合！百余家老字号本周末江滨广场见"},
                 new String[] {
                     "第五届江城美食节将于本周六在江滨广场开幕，为期三天，百余家本地老字号和特色小吃店将集中亮相，现场还有非遗手工艺展示。",
@@ -166,7 +166,7 @@ final class ScenarioArticles {
                     "不少市民已经开始“做功课”。家住老城区的一位市民说，每年都会带家人去逛，最期待的是现场制作的牛腩粉和双皮奶。",
                     "据了解，本届美食节还将评选“江城十大特色小吃”，市民可通过现场投票和线上投票参与评选，结果将在闭幕当天公布。",
                     "主办方提醒，活动期间人流量较大，请市民看管好随身物品，带孩子的家长要注意看护，文明排队、有序就餐。"}),
-        new Theme(new String[] {"江北大桥夜间封闭施工 市民出行请提前规划路线", "江北大桥将进行为期两周的夜间维护"},
+        new ArticleTheme(new String[] {"江北大桥夜间封闭施工 市民出行请提前规划路线", "江北大桥将进行为期两周的夜间维护"},
                 new String[] {"注意！江北大桥夜间封闭两周，绕行路线看这里", "出行提醒｜这两周晚上过江，请换条路"},
                 new String[] {
                     "记者从市交通运输部门获悉，为开展桥面维护作业，江北大桥将于11月23日至12月6日每晚22时至次日6时封闭施工，白天正常通行。",
@@ -175,8 +175,9 @@ final class ScenarioArticles {
                     "据介绍，本次维护主要包括更换伸缩缝和修补桥面铺装，这也是大桥通车以来规模较大的一次养护，完工后通行舒适度将进一步提升。",
                     "市交通运输部门表示，施工期间将在大桥两端安排专人值守，并通过交通广播、导航软件等渠道实时发布路况信息，方便市民提前规划路线。",
                     "另外，受施工影响，滨江路部分路段夜间车流可能增加，交警部门将在高峰时段加派警力，疏导过江车流。"})};
-    private static final String[] NOISE_INTROS = {"先转给家里人看看。", "大家好，今天给大家带来一条实用信息。", "本地人都在关注的消息来了。"};
-    private static final String[] NOISE_OUTROS = {"转给需要的朋友吧！", "你怎么看？留言区聊聊。", "关注我们，获取更多江城本地资讯。"};
+    /** How a local WeChat account opens and closes an article off the policy. */
+    static final String[] NOISE_INTROS = {"先转给家里人看看。", "大家好，今天给大家带来一条实用信息。", "本地人都在关注的消息来了。"};
+    static final String[] NOISE_OUTROS = {"转给需要的朋友吧！", "你怎么看？留言区聊聊。", "关注我们，获取更多江城本地资讯。"};
 
     private final ScenarioText text;
     private final Random rnd;
@@ -199,11 +200,7 @@ final class ScenarioArticles {
                     List.of(), RESPONSE_POINTS, text.pick(RESPONSE_CLOSES)));
             case COMMENTARY -> new Article(text.pick(COMMENTARY_TITLES), fitNews(lead(COMMENTARY_LEADS, doc),
                     List.of(), COMMENTARY, ""));
-            case NOISE -> {
-                Theme theme = NOISE[rnd.nextInt(NOISE.length)];
-                yield new Article(text.pick(theme.newsTitles()), fitNews(theme.paragraphs()[0],
-                        List.of(), theme.paragraphs(), ""));
-            }
+            case NOISE -> news(NOISE);
             default -> throw new IllegalArgumentException("no news of kind " + kind);
         };
     }
@@ -213,16 +210,16 @@ final class ScenarioArticles {
         String outro = text.pick(kind == Kind.INFO || kind == Kind.RESPONSE ? OUTROS_INFO : OUTROS_OPINION);
         return switch (kind) {
             case INFO -> new Article(text.pick(WECHAT_INFO_TITLES), fitWechat(lead(WECHAT_INFO_INTROS, doc),
-                    List.of(text.pick(FEES), text.pick(EXEMPT)), concat(INFO_EXTRA, QUESTIONS), outro));
+                    List.of(text.pick(FEES), text.pick(EXEMPT)), ScenarioText.concat(INFO_EXTRA, QUESTIONS), outro));
             case NEGATIVE -> new Article(text.pick(WECHAT_NEGATIVE_TITLES),
                     fitWechat(lead(WECHAT_NEGATIVE_INTROS, doc), List.of(), OPINIONS, outro));
             case RESPONSE -> new Article(text.pick(WECHAT_RESPONSE_TITLES),
                     fitWechat(lead(WECHAT_RESPONSE_INTROS, doc), List.of(),
-                            concat(RESPONSE_POINTS, RESPONSE_CLOSES), outro));
+                            ScenarioText.concat(RESPONSE_POINTS, RESPONSE_CLOSES), outro));
             case MIXED -> new Article(text.pick(WECHAT_MIXED_TITLES),
                     fitWechat(lead(WECHAT_MIXED_INTROS, doc), List.of(), MIXED, outro));
             case NOISE -> {
-                Theme theme = NOISE[rnd.nextInt(NOISE.length)];
+                ArticleTheme theme = NOISE[rnd.nextInt(NOISE.length)];
                 yield new Article(text.pick(theme.wechatTitles()), text.fit(text.pick(NOISE_INTROS),
                         List.of(theme.paragraphs()), List.of(), text.pick(NOISE_OUTROS), 300, 1000, "\n"));
             }
@@ -230,40 +227,23 @@ final class ScenarioArticles {
         };
     }
 
+    /** A news report on one of these off-topic subjects, led by its first paragraph. */
+    Article news(ArticleTheme[] themes) {
+        ArticleTheme theme = themes[rnd.nextInt(themes.length)];
+        return new Article(text.pick(theme.newsTitles()), fitNews(theme.paragraphs()[0], List.of(), theme.paragraphs(), ""));
+    }
+
     private String lead(String[] leads, String doc) {
         return String.format(text.pick(leads), doc);
     }
 
+    /** A news report: one to three of the optional paragraphs after the fixed ones, 200–800 characters. */
     private String fitNews(String head, List<String> fixed, String[] optional, String tail) {
-        return fitTo(head, fixed, optional, tail, 1 + rnd.nextInt(3), 200, 800);
+        return text.article(head, fixed, optional, 1 + rnd.nextInt(3), tail, 200, 800);
     }
 
+    /** A WeChat article: two to five of the optional paragraphs after the fixed ones, 300–1000 characters. */
     private String fitWechat(String head, List<String> fixed, String[] optional, String tail) {
-        return fitTo(head, fixed, optional, tail, 2 + rnd.nextInt(4), 300, 1000);
-    }
-
-    /**
-     * Keeps the fixed paragraphs and {@code count} optional ones in their written order, so that
-     * reports on the same news differ; the fitting tops up from the rest when the text is too short.
-     */
-    private String fitTo(String head, List<String> fixed, String[] optional, String tail, int count, int min, int max) {
-        List<String> spare = new ArrayList<>(List.of(optional));
-        spare.remove(head);
-        Collections.shuffle(spare, rnd);
-        List<String> picked = spare.subList(0, Math.min(count, spare.size()));
-        List<String> chosen = new ArrayList<>(fixed);
-        for (String paragraph : optional) {
-            if (picked.contains(paragraph)) {
-                chosen.add(paragraph);
-            }
-        }
-        return text.fit(head, chosen, spare, tail, min, max, "\n");
-    }
-
-    private static String[] concat(String[] first, String[] second) {
-        String[] all = new String[first.length + second.length];
-        System.arraycopy(first, 0, all, 0, first.length);
-        System.arraycopy(second, 0, all, first.length, second.length);
-        return all;
+        return text.article(head, fixed, optional, 2 + rnd.nextInt(4), tail, 300, 1000);
     }
 }

@@ -1,4 +1,4 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.yqsentinel.ingest.scenario.Scenario.MalformedRecord;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.model.json.Json;
+import org.yqsentinel.simulator.Scenario.MalformedRecord;
 
 /**
  * Writes a scenario as the files crawlers would leave: {@code policy.txt}, the portal page as text, and

@@ -1,4 +1,4 @@
-package org.yqsentinel.ingest.scenario;
+package org.yqsentinel.simulator;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
