@@ -31,12 +31,12 @@ public final class MessageTemplates {
 
     /** One template file. */
     public enum Kind {
-        EMAIL_SUBJECT("email-subject.txt", ALERT, Template.Layout.TEXT),
+        EMAIL_SUBJECT("email-subject.txt", ALERT, Template.Layout.LINE),
         EMAIL_TEXT("email-text.txt", ALERT, Template.Layout.TEXT),
         EMAIL_HTML("email.html", ALERT, Template.Layout.HTML),
-        SMS("sms.txt", new Template.Names(Set.of("event", "name", "score", "deadline", "link"), Map.of()), Template.Layout.TEXT),
-        SMS_EVENT("sms-event.txt", new Template.Names(Set.of("tierShort", "resolved", "remark"), Map.of()), Template.Layout.TEXT),
-        ROBOT_TITLE("robot-title.txt", ALERT, Template.Layout.TEXT),
+        SMS("sms.txt", new Template.Names(Set.of("event", "name", "score", "deadline", "link"), Map.of()), Template.Layout.LINE),
+        SMS_EVENT("sms-event.txt", new Template.Names(Set.of("tierShort", "resolved", "remark"), Map.of()), Template.Layout.LINE),
+        ROBOT_TITLE("robot-title.txt", ALERT, Template.Layout.LINE),
         ROBOT("robot.md", ALERT, Template.Layout.TEXT);
 
         private final String file;

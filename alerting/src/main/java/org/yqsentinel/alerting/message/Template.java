@@ -17,13 +17,21 @@ import org.yqsentinel.rules.RuleException;
  * shown when it is not, and {@code {{! comments }}}. A line holding nothing but a section tag or a comment is dropped
  * whole, so tags can stand on lines of their own; line breaks at the end of a message are dropped. In an
  * {@linkplain Layout#HTML HTML} template values are escaped, and every line break and the indentation after it are
- * dropped, so markup may be laid out over lines. A placeholder the template's message does not have, or a section
- * not closed, is refused at load with the file, the line and what to write instead.
+ * dropped, so markup may be laid out over lines. A placeholder the template's message does not have, a section not
+ * closed, or a second line in a {@linkplain Layout#LINE one-line} message is refused at load with the file, the line
+ * and what to write instead.
  */
 public final class Template {
 
     /** How a template's text becomes a message. */
-    public enum Layout { TEXT, HTML }
+    public enum Layout {
+        /** Lines as written. */
+        TEXT,
+        /** One line (an e-mail subject, an SMS, a title): a second line with anything on it is refused. */
+        LINE,
+        /** Markup: values escaped; line breaks and the indentation after them dropped. */
+        HTML
+    }
 
     /**
      * The placeholders a message has: plain values, and lists with the names of their items' values.
@@ -134,6 +142,8 @@ public final class Template {
         private final Deque<Open> open = new ArrayDeque<>();
         private final List<Node> top = new ArrayList<>();
         private int line;
+        /** In a one-line template, the line the message is on. */
+        private int contentLine;
 
         Parser(String file, Names names, Layout layout) {
             this.file = file;
@@ -148,6 +158,15 @@ public final class Template {
                 boolean last = i == lines.length - 1;
                 if (STANDALONE.matcher(lines[i]).matches()) {
                     tokens(lines[i].strip());
+                } else if (layout == Layout.LINE) {
+                    if (!lines[i].isBlank()) {
+                        if (contentLine > 0) {
+                            throw error("this message is one line, and line " + contentLine + " is it: join the two, and put tags and"
+                                    + " comments that are not part of it on lines of their own");
+                        }
+                        contentLine = line;
+                        tokens(lines[i]);
+                    }
                 } else if (layout == Layout.HTML) {
                     tokens(INDENT.matcher(lines[i]).replaceFirst(""));
                 } else {

@@ -75,6 +75,15 @@ class TemplateTest {
         assertThat(render("{{title}}", Template.Layout.TEXT, values("title", "<b>"))).as("text is not escaped").isEqualTo("<b>");
     }
 
+    @Test
+    void aOneLineMessageTakesTagsOnLinesOfTheirOwnButRefusesASecondLine() {
+        String text = "{{! the subject }}\n{{#remark}}【{{remark}}】{{/remark}}{{title}}\n\n";
+
+        assertThat(render(text, Template.Layout.LINE, values("remark", "催办", "title", "通知"))).isEqualTo("【催办】通知");
+        assertThatThrownBy(() -> Template.parse("t.txt", "{{#remark}}【{{remark}}】\n{{/remark}}{{title}}", NAMES, Template.Layout.LINE))
+                .isInstanceOf(RuleException.class).hasMessageStartingWith("t.txt:2: this message is one line, and line 1 is it");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "x\\n{{titel}}          | t.txt:2: unknown placeholder {{titel}}; this template knows {{#posts}} {{link}} {{remark}} {{title}}",
