@@ -5,32 +5,33 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.AlertEventType;
 import org.yqsentinel.model.Channel;
-import org.yqsentinel.model.Factor;
 import org.yqsentinel.model.PostRef;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.model.json.Json;
 
 /**
  * What a receiver reads about an alert event: an e-mail (subject, plain text, HTML), an SMS of one
- * 70-character segment, and DingTalk / WeCom robot markdown. Times are shown in the routing's time zone;
- * the quoted posts are already de-identified by the job. What comes from crawled data (names, titles, excerpts)
- * is {@linkplain #clean cleaned} of control characters, and only http(s) addresses of posts become links.
+ * 70-character segment, and DingTalk / WeCom robot markdown, each worded by its {@linkplain MessageTemplates template}.
+ * Times are shown in the routing's time zone; the quoted posts are already de-identified by the job. What comes from
+ * crawled data (names, titles, excerpts) is {@linkplain #clean cleaned} of control characters, and only http(s)
+ * addresses of posts become links.
  */
 public final class Messages {
 
     /** Characters in one SMS segment of Chinese text (UCS-2), the signature included. */
     public static final int SMS_SEGMENT = 70;
-    /** How SMS begin: the signature providers require. */
-    public static final String SMS_SIGNATURE = "【舆情哨兵】";
 
     private static final Map<AlertEventType, String> WHAT = new EnumMap<>(Map.of(
             AlertEventType.OPENED, "新发预警", AlertEventType.ESCALATED, "预警升级",
@@ -44,11 +45,18 @@ public final class Messages {
     private final ZoneId zone;
     private final DateTimeFormatter full;
     private final DateTimeFormatter day;
+    private final MessageTemplates templates;
 
+    /** Messages worded by the bundled templates. */
     public Messages(ZoneId zone) {
+        this(zone, MessageTemplates.bundled());
+    }
+
+    public Messages(ZoneId zone, MessageTemplates templates) {
         this.zone = zone;
         this.full = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(zone);
         this.day = DateTimeFormatter.ofPattern("d日HH:mm", Locale.ROOT).withZone(zone);
+        this.templates = templates;
     }
 
     /**
@@ -69,84 +77,13 @@ public final class Messages {
 
     /**
      * The e-mail of an alert event; {@code remark}, when not null, heads it: why it is sent again or to whom else,
-     * e.g. {@code 逾时未确认·升级报告}.
+     * e.g. {@code 逾时未确认·升级报告}. The plain text ends with a line break.
      */
     public Email email(Alert alert, Links links, String remark) {
-        String subject = (remark == null ? "" : "【" + remark + "】") + "【" + alert.tier().label() + "·" + WHAT.get(alert.type()) + "】" + title(alert) + "：舆情风险 "
-                + score(alert) + " 分" + (answered(alert) ? "" : "，请于 " + full.format(alert.respondBy()) + " 前回应");
-        StringBuilder text = new StringBuilder();
-        if (remark != null) {
-            text.append("【").append(remark).append("】\n\n");
-        }
-        text.append(WHAT.get(alert.type())).append("：").append(alert.tier().label()).append('\n')
-                .append("政策文件：").append(title(alert)).append(alert.policyId() == null ? "" : "（" + clean(alert.policyId()) + "）").append('\n')
-                .append("风险评分：").append(score(alert)).append(" / 100");
-        if (alert.previousTier() != null) {
-            text.append("（此前 ").append(alert.previousTier().label()).append("）");
-        }
-        text.append('\n')
-                .append("责任部门：").append(department(alert)).append('\n')
-                .append("回应时限：").append(deadline(alert)).append("（").append(zone.getId()).append("）\n")
-                .append("统计窗口：").append(full.format(alert.windowStart())).append(" — ").append(full.format(alert.windowEnd())).append("\n\n")
-                .append("风险因素：\n");
-        for (Factor factor : alert.factors()) {
-            text.append("  · ").append(clean(factor.name())).append(String.format(Locale.ROOT, " %.2f（权重 %.0f）", factor.normalized(), factor.weight()))
-                    .append("：").append(clean(factor.explanation())).append('\n');
-        }
-        text.append("\n主要帖文（已去标识化）：\n");
-        int n = 1;
-        for (PostRef post : alert.topItems()) {
-            String url = webAddress(post.url());
-            text.append("  ").append(n++).append(". [").append(CHANNEL_NAMES.get(post.channel())).append(" · ").append(clean(post.source()))
-                    .append(" · ").append(full.format(post.publishedAt())).append(" · 互动 ").append(post.interactions()).append("] ")
-                    .append(clean(post.maskedExcerpt())).append(url == null ? "" : " " + url).append('\n');
-        }
-        text.append("\n确认收到（停止升级提醒）：").append(links.acknowledge()).append('\n')
-                .append("在 Kibana 查看案件：").append(links.kibana()).append('\n');
-        return new Email(subject, text.toString(), html(alert, links, remark));
-    }
-
-    private String html(Alert alert, Links links, String remark) {
-        String colour = HEX.get(alert.tier());
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"></head>"
-                + "<body style=\"font-family:sans-serif;color:#222\">");
-        if (remark != null) {
-            html.append("<p style=\"font-size:16px;font-weight:bold;color:#d9302c\">").append(esc(remark)).append("</p>");
-        }
-        html.append("<div style=\"border-left:8px solid ").append(colour).append(";padding:8px 16px\">")
-                .append("<h2 style=\"margin:0;color:").append(colour).append("\">").append(esc(alert.tier().label())).append(" · ")
-                .append(esc(WHAT.get(alert.type()))).append("</h2>")
-                .append("<p style=\"font-size:16px\"><b>").append(esc(title(alert))).append("</b>")
-                .append(alert.policyId() == null ? "" : "（" + esc(clean(alert.policyId())) + "）").append("</p>")
-                .append("<table style=\"border-collapse:collapse\">")
-                .append(row("风险评分", score(alert) + " / 100" + (alert.previousTier() == null ? "" : "（此前 " + alert.previousTier().label() + "）")))
-                .append(row("责任部门", department(alert)))
-                .append(row("回应时限", deadline(alert)))
-                .append(row("统计窗口", full.format(alert.windowStart()) + " — " + full.format(alert.windowEnd())))
-                .append("</table></div>");
-        html.append("<p><a href=\"").append(esc(links.acknowledge())).append("\" style=\"background:").append(colour)
-                .append(";color:#fff;padding:8px 16px;text-decoration:none;border-radius:4px\">确认收到</a>　")
-                .append("<a href=\"").append(esc(links.kibana())).append("\">在 Kibana 查看案件</a></p>");
-        html.append("<h3>风险因素</h3><table style=\"border-collapse:collapse\" border=\"1\" cellpadding=\"4\">")
-                .append("<tr><th>因素</th><th>归一值</th><th>权重</th><th>说明</th></tr>");
-        for (Factor factor : alert.factors()) {
-            html.append("<tr><td>").append(esc(clean(factor.name()))).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.2f", factor.normalized())).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.0f", factor.weight())).append("</td><td>").append(esc(clean(factor.explanation())))
-                    .append("</td></tr>");
-        }
-        html.append("</table><h3>主要帖文（已去标识化）</h3><ol>");
-        for (PostRef post : alert.topItems()) {
-            html.append("<li><small>").append(esc(CHANNEL_NAMES.get(post.channel()))).append(" · ").append(esc(clean(post.source()))).append(" · ")
-                    .append(full.format(post.publishedAt())).append(" · 互动 ").append(post.interactions()).append("</small><br>")
-                    .append(esc(clean(post.maskedExcerpt())));
-            String url = webAddress(post.url());
-            if (url != null) {
-                html.append(" <a href=\"").append(esc(url)).append("\">原文</a>");
-            }
-            html.append("</li>");
-        }
-        return html.append("</ol></body></html>").toString();
+        Map<String, Object> text = values(alert, links, remark, false);
+        Map<String, Object> html = values(alert, links, remark, true);
+        return new Email(render(MessageTemplates.Kind.EMAIL_SUBJECT, text), render(MessageTemplates.Kind.EMAIL_TEXT, text) + "\n",
+                render(MessageTemplates.Kind.EMAIL_HTML, html));
     }
 
     /**
@@ -180,11 +117,19 @@ public final class Messages {
      */
     public Sms sms(Alert alert, String shortLink, String remark) {
         boolean resolved = answered(alert);
-        String event = tierShort(alert) + (alert.type() == AlertEventType.RESOLVED ? "解除" : "预警") + (remark == null ? "" : remark);
-        String deadline = resolved ? "" : day.format(alert.respondBy());
-        String head = SMS_SIGNATURE + event + " ";
-        String tail = " " + score(alert) + "分" + (resolved ? "" : " " + deadline + "前回应") + " " + shortLink;
-        int room = SMS_SEGMENT - head.length() - tail.length();
+        Map<String, Object> event = new HashMap<>();
+        event.put("tierShort", tierShort(alert));
+        event.put("resolved", alert.type() == AlertEventType.RESOLVED);
+        event.put("remark", remark);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("event", render(MessageTemplates.Kind.SMS_EVENT, event));
+        fields.put("name", "");
+        fields.put("score", score(alert));
+        fields.put("deadline", resolved ? "" : day.format(alert.respondBy()));
+        fields.put("link", shortLink);
+        Map<String, Object> values = new HashMap<>(fields);
+        values.put("deadline", resolved ? null : fields.get("deadline"));
+        int room = SMS_SEGMENT - render(MessageTemplates.Kind.SMS, values).length();
         if (room < 4) {
             throw new IllegalArgumentException("the short link " + shortLink + " leaves " + room + " characters of " + SMS_SEGMENT
                     + " for the policy's name; use a shorter public URL for the alerting service");
@@ -193,13 +138,9 @@ public final class Messages {
         if (name.length() > room) {
             name = name.substring(0, room - 1) + "…";
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("event", event);
         fields.put("name", name);
-        fields.put("score", score(alert));
-        fields.put("deadline", deadline);
-        fields.put("link", shortLink);
-        return new Sms(head + name + tail, fields);
+        values.put("name", name);
+        return new Sms(render(MessageTemplates.Kind.SMS, values), fields);
     }
 
     /** A DingTalk robot's markdown message (its JSON body). */
@@ -217,11 +158,13 @@ public final class Messages {
      * tell a repeat of one post (robots take no idempotency key) from a new notification.
      */
     public String dingtalk(Alert alert, Links links, String remark, String reference) {
+        Map<String, Object> values = values(alert, links, remark, false);
+        values.put("reference", reference);
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("msgtype", "markdown");
         ObjectNode markdown = body.putObject("markdown");
-        markdown.put("title", alert.tier().label() + " " + shortName(alert));
-        markdown.put("text", markdown(alert, links, remark, reference, "<font color=\"" + HEX.get(alert.tier()) + "\">", "</font>"));
+        markdown.put("title", render(MessageTemplates.Kind.ROBOT_TITLE, values));
+        markdown.put("text", render(MessageTemplates.Kind.ROBOT, values));
         return Json.toString(body);
     }
 
@@ -237,29 +180,66 @@ public final class Messages {
 
     /** The WeCom message, ending with {@code reference} when not null (see {@link #dingtalk(Alert, Links, String, String)}). */
     public String wecom(Alert alert, Links links, String remark, String reference) {
+        Map<String, Object> values = values(alert, links, remark, false);
+        values.put("reference", reference);
+        values.put("colour", alert.tier().isMoreSevereThan(Tier.III_YELLOW) ? "warning" : "info");
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("msgtype", "markdown");
-        String colour = alert.tier().isMoreSevereThan(Tier.III_YELLOW) ? "warning" : "info";
-        body.putObject("markdown").put("content", markdown(alert, links, remark, reference, "<font color=\"" + colour + "\">", "</font>"));
+        body.putObject("markdown").put("content", render(MessageTemplates.Kind.ROBOT, values));
         return Json.toString(body);
     }
 
-    private String markdown(Alert alert, Links links, String remark, String reference, String colourOn, String colourOff) {
-        StringBuilder md = new StringBuilder(remark == null ? "" : "**【" + remark + "】**\n\n").append("### ").append(colourOn).append(alert.tier().label()).append(" · ")
-                .append(WHAT.get(alert.type())).append(colourOff).append("\n\n")
-                .append("**").append(title(alert)).append("**\n\n")
-                .append("> 风险评分：").append(score(alert)).append(" / 100\n\n")
-                .append("> 责任部门：").append(department(alert)).append("\n\n")
-                .append("> 回应时限：").append(deadline(alert)).append("\n\n");
-        for (Factor factor : alert.factors()) {
-            md.append("- ").append(clean(factor.name())).append(String.format(Locale.ROOT, " %.2f：", factor.normalized()))
-                    .append(clean(factor.explanation())).append('\n');
+    private String render(MessageTemplates.Kind kind, Map<String, ?> values) {
+        return templates.get(kind).render(values);
+    }
+
+    /**
+     * The values of the e-mail and robot templates ({@link MessageTemplates#ALERT}); what the job may leave out (a
+     * post's source, a factor's name) reads {@code null} in text, as it always has, and nothing in HTML.
+     */
+    private Map<String, Object> values(Alert alert, Links links, String remark, boolean html) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("remark", remark);
+        values.put("tier", alert.tier().label());
+        values.put("eventKind", WHAT.get(alert.type()));
+        values.put("title", title(alert));
+        values.put("shortName", shortName(alert));
+        values.put("policyId", alert.policyId() == null ? null : clean(alert.policyId()));
+        values.put("score", score(alert));
+        values.put("previousTier", alert.previousTier() == null ? null : alert.previousTier().label());
+        values.put("department", alert.responsibleDepartment() == null ? null : clean(alert.responsibleDepartment()));
+        values.put("respondBy", answered(alert) ? null : full.format(alert.respondBy()));
+        values.put("zone", zone.getId());
+        values.put("windowStart", full.format(alert.windowStart()));
+        values.put("windowEnd", full.format(alert.windowEnd()));
+        values.put("factors", alert.factors().stream().map(factor -> Map.of(
+                "name", appended(clean(factor.name()), html),
+                "normalized", String.format(Locale.ROOT, "%.2f", factor.normalized()),
+                "weight", String.format(Locale.ROOT, "%.0f", factor.weight()),
+                "explanation", appended(clean(factor.explanation()), html))).toList());
+        List<Map<String, String>> posts = new ArrayList<>();
+        for (PostRef post : alert.topItems()) {
+            Map<String, String> item = new HashMap<>();
+            item.put("number", Integer.toString(posts.size() + 1));
+            item.put("channel", appended(CHANNEL_NAMES.get(post.channel()), html));
+            item.put("source", appended(clean(post.source()), html));
+            item.put("publishedAt", full.format(post.publishedAt()));
+            item.put("interactions", Long.toString(post.interactions()));
+            item.put("excerpt", appended(clean(post.maskedExcerpt()), html));
+            item.put("url", webAddress(post.url()));
+            posts.add(item);
         }
-        md.append("\n[确认收到](").append(links.acknowledge()).append(")　[查看案件](").append(links.kibana()).append(")");
-        if (reference != null) {
-            md.append("\n\n通知编号 ").append(reference);
-        }
-        return md.toString();
+        values.put("posts", posts);
+        values.put("acknowledgeLink", appended(links.acknowledge(), html));
+        values.put("kibanaLink", appended(links.kibana(), html));
+        values.put("colour", HEX.get(alert.tier()));
+        values.put("reference", null);
+        return values;
+    }
+
+    /** A value the job or the caller may leave out: as Java appends it in text ({@code null}), empty in HTML. */
+    private static String appended(String value, boolean html) {
+        return value != null ? value : html ? "" : "null";
     }
 
     /** The policy's name without its issuing office and document kind: {@code 调整中小学课后服务收费标准}. */
@@ -276,16 +256,8 @@ public final class Messages {
         return alert.type() == AlertEventType.RESOLVED || alert.respondBy() == null;
     }
 
-    private String deadline(Alert alert) {
-        return answered(alert) ? "无需回应（" + WHAT.get(alert.type()) + "）" : full.format(alert.respondBy()) + " 前";
-    }
-
     private static String title(Alert alert) {
         return clean(alert.subjectTitle() == null || alert.subjectTitle().isBlank() ? alert.subjectId() : alert.subjectTitle());
-    }
-
-    private static String department(Alert alert) {
-        return alert.responsibleDepartment() == null ? "（规则未指定，请值班室分派）" : clean(alert.responsibleDepartment());
     }
 
     /**
@@ -336,10 +308,6 @@ public final class Messages {
 
     private static String score(Alert alert) {
         return String.format(Locale.ROOT, "%.0f", alert.score());
-    }
-
-    private static String row(String name, String value) {
-        return "<tr><td style=\"padding:2px 12px 2px 0;color:#666\">" + esc(name) + "</td><td>" + esc(value) + "</td></tr>";
     }
 
     /** Text made safe inside HTML elements and quoted attributes; null is empty. */

@@ -3,6 +3,9 @@ package org.yqsentinel.alerting.routing;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -27,8 +30,10 @@ import org.yqsentinel.rules.topic.TopicRules;
  * route tree that decides which of them hear of an alert event, with the options of each route. Refused at
  * load with file, line and what to fix: unknown fields, receivers named but not defined, malformed
  * addresses, numbers, URLs, times and durations, regions that are no province or city of the region table.
+ *
+ * @param templates the folder of the user's message templates ({@code templates}), or null for the bundled ones
  */
-public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Route root) {
+public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Route root, Path templates) {
 
     public static final String FILE = "routing.yaml";
 
@@ -58,7 +63,12 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
         receivers = Collections.unmodifiableMap(new LinkedHashMap<>(receivers));
     }
 
-    private static final Set<String> TOP_FIELDS = Set.of("timezone", "receivers", "route");
+    /** Routing whose messages are worded by the bundled templates. */
+    public RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Route root) {
+        this(timezone, receivers, root, null);
+    }
+
+    private static final Set<String> TOP_FIELDS = Set.of("timezone", "templates", "receivers", "route");
     private static final Set<String> RECEIVER_FIELDS = Set.of("members", "webhooks");
     private static final Set<String> MEMBER_FIELDS = Set.of("name", "email", "mobile");
     private static final Set<String> WEBHOOK_FIELDS = Set.of("kind", "url", "secret-env");
@@ -79,17 +89,18 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
     public static RoutingRules load(RuleFiles files) {
         Set<String> topics = new LinkedHashSet<>();
         TopicRules.load(files).topics().forEach(topic -> topics.add(topic.name()));
-        return parse(YamlRules.parse(files.read(FILE)), topics);
+        RuleFiles.Source source = files.read(FILE);
+        return parse(YamlRules.parse(source), folderOf(source.name()), topics);
     }
 
     /** Routing from a file's text; {@code name} is used in errors. Topics are not checked. */
     public static RoutingRules parse(String name, String text) {
-        return parse(YamlRules.parse(new RuleFiles.Source(name, text)), null);
+        return parse(YamlRules.parse(new RuleFiles.Source(name, text)), folderOf(name), null);
     }
 
     /** Routing from a file's text whose matched topics must be among {@code topics}; {@code name} is used in errors. */
     public static RoutingRules parse(String name, String text, Set<String> topics) {
-        return parse(YamlRules.parse(new RuleFiles.Source(name, text)), Set.copyOf(topics));
+        return parse(YamlRules.parse(new RuleFiles.Source(name, text)), folderOf(name), Set.copyOf(topics));
     }
 
     /** The routes that deliver an event (see {@link Route#resolve}); never empty, as the root matches everything. */
@@ -97,7 +108,8 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
         return root.resolve(alert);
     }
 
-    private static RoutingRules parse(YamlRules yaml, Set<String> topics) {
+    /** @param folder where the file is, which a relative {@code templates} folder is read from; null for the working directory */
+    private static RoutingRules parse(YamlRules yaml, Path folder, Set<String> topics) {
         JsonNode top = yaml.root();
         if (!top.isObject()) {
             throw yaml.error("", "routing.yaml must be a map with receivers and route");
@@ -111,6 +123,7 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
                 throw yaml.error("/timezone", "timezone must be a region id such as Asia/Shanghai, not " + top.get("timezone"));
             }
         }
+        Path templates = top.hasNonNull("templates") ? templates(yaml, top.get("templates"), folder) : null;
         Map<String, Receiver> receivers = receivers(yaml, top.get("receivers"));
         JsonNode route = top.get("route");
         if (route == null || !route.isObject()) {
@@ -124,7 +137,37 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
         if (!route.hasNonNull("receivers")) {
             throw yaml.error("/route", "the top route must name its receivers, e.g. receivers: [舆情监测值班室]");
         }
-        return new RoutingRules(zone, receivers, route(yaml, route, "/route", DEFAULTS, List.of(), receivers, topics));
+        return new RoutingRules(zone, receivers, route(yaml, route, "/route", DEFAULTS, List.of(), receivers, topics), templates);
+    }
+
+    /** The folder a file's {@code templates} names, read from the file's own folder when relative; it must exist. */
+    private static Path templates(YamlRules yaml, JsonNode value, Path base) {
+        String written = value.isTextual() ? value.asText().strip() : "";
+        Path folder;
+        try {
+            folder = written.isEmpty() ? null : Path.of(written);
+        } catch (InvalidPathException e) {
+            folder = null;
+        }
+        if (folder == null) {
+            throw yaml.error("/templates", "templates names a folder of message templates, such as my-templates; not " + value);
+        }
+        Path resolved = folder.isAbsolute() || base == null ? folder : base.resolve(folder);
+        if (!Files.isDirectory(resolved)) {
+            throw yaml.error("/templates", "templates: no folder " + resolved + (folder.isAbsolute() ? "" : " (read from the folder of this file)")
+                    + "; make it with a copy of every bundled template (alerting/src/main/resources/templates) to change,"
+                    + " or remove templates to use the bundled ones");
+        }
+        return resolved;
+    }
+
+    /** The folder of a rule file by the name it was read under, or null when the name has none. */
+    private static Path folderOf(String name) {
+        try {
+            return Path.of(name).getParent();
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     private static Map<String, Receiver> receivers(YamlRules yaml, JsonNode node) {

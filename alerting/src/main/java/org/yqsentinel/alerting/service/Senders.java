@@ -21,6 +21,7 @@ import org.yqsentinel.alerting.channel.SendResult;
 import org.yqsentinel.alerting.channel.SmsGateway;
 import org.yqsentinel.alerting.delivery.Delivery;
 import org.yqsentinel.alerting.delivery.Purpose;
+import org.yqsentinel.alerting.message.MessageTemplates;
 import org.yqsentinel.alerting.message.Messages;
 import org.yqsentinel.alerting.routing.RoutingRules;
 import org.yqsentinel.model.config.ConfigException;
@@ -45,7 +46,7 @@ public final class Senders implements Channels {
         this.config = config;
         this.routing = routing;
         this.tokens = tokens;
-        this.messages = new Messages(routing.timezone());
+        this.messages = new Messages(routing.timezone(), MessageTemplates.of(routing.templates()));
         this.email = config.smtp().host().isBlank() ? null : new EmailChannel(smtp(config.smtp()));
         this.sms = sms(config.sms(), clock);
         this.robots = new RobotWebhooks(Duration.ofSeconds(config.sms().timeoutSeconds()), environment, clock);
