@@ -22,6 +22,7 @@ import java.util.Map;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.PolicyDocument;
+import org.yqsentinel.model.Zones;
 import org.yqsentinel.simulator.PolicySimulator;
 import org.yqsentinel.simulator.Scenario;
 import org.yqsentinel.simulator.ScenarioFiles;
@@ -94,7 +95,7 @@ final class PipelineLoad {
     /** The demo policy, issued on the day the first episode starts (Beijing), written four days before. */
     static PolicyDocument policy(Plan plan) {
         PolicyDocument demo = PolicySimulator.policy();
-        LocalDate issued = plan.start().atOffset(ScenarioGenerator.BEIJING).toLocalDate();
+        LocalDate issued = plan.start().atZone(Zones.BEIJING).toLocalDate();
         return new PolicyDocument(demo.id(), demo.documentNumber(), demo.documentNumberParts(), demo.indexNumber(), demo.title(),
                 demo.issuingOffice(), issued.minusDays(4), issued, demo.category(), demo.subjectWords(), demo.body(), demo.url());
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.Zones;
 import org.yqsentinel.simulator.PolicySimulator;
 import org.yqsentinel.simulator.ScenarioFiles;
 import org.yqsentinel.simulator.ScenarioGenerator;
@@ -92,7 +93,7 @@ final class SimulateCommand implements Callable<Integer> {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException notOffset) {
                 try {
-                    return LocalDateTime.parse(text).atOffset(ScenarioGenerator.BEIJING).toInstant();
+                    return LocalDateTime.parse(text).atZone(Zones.BEIJING).toInstant();
                 } catch (DateTimeParseException e) {
                     throw new Yq.UserError("--start " + text + " is not an ISO-8601 time; write it like 2026-11-20T01:00:00Z, "
                             + "2026-11-20T09:00+08:00 or 2026-11-20T09:00 (Beijing)");
@@ -102,6 +103,6 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private static String beijing(Instant at) {
-        return at.atOffset(ScenarioGenerator.BEIJING).format(BEIJING_TIME);
+        return at.atZone(Zones.BEIJING).format(BEIJING_TIME);
     }
 }

@@ -13,6 +13,7 @@ import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Digests;
 import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
+import org.yqsentinel.model.Zones;
 import org.yqsentinel.model.json.Json;
 
 /**
@@ -160,7 +161,7 @@ final class CrawlerShapes {
         if (item.author() != null) {
             node.put("author", String.format(BYLINES[variant(item.id(), "byline", BYLINES.length)], item.author().name()));
         }
-        node.put("publish_time", LocalDateTime.ofInstant(item.publishedAt(), ScenarioGenerator.BEIJING).format(newsTime(site)));
+        node.put("publish_time", LocalDateTime.ofInstant(item.publishedAt(), Zones.BEIJING).format(newsTime(site)));
         node.put("content", "<div class=\"article-content\">"
                 + (variant(item.id(), "photo", 4) == 0 ? "<p class=\"photo\"><img src=\"https://img." + host(item.url())
                 + "/" + hex(item.id(), 16) + ".jpg\" alt=\"\"></p>" : "")

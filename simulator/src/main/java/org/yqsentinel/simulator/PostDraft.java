@@ -7,6 +7,7 @@ import java.util.Random;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
+import org.yqsentinel.model.Zones;
 import org.yqsentinel.simulator.ScenarioCast.Site;
 import org.yqsentinel.simulator.ScenarioCast.WechatAccount;
 import org.yqsentinel.simulator.ScenarioCast.WeiboAccount;
@@ -99,7 +100,7 @@ class PostDraft {
                 yield CrawlerShapes.weiboItem(weibo, mid, text, at, engagement, original == null ? null : original.id);
             }
             case NEWS -> CrawlerShapes.newsItem(site, String.format(numbering.newsFormat(), seq), reporter, title, text, at,
-                    engagement, ScenarioGenerator.BEIJING);
+                    engagement, Zones.BEIJING);
             case WECHAT -> CrawlerShapes.wechatItem(wechat, numbering.wechatBase() + seq, seq % 6 == 0 ? 2 : 1, title, text, at,
                     engagement);
         };

@@ -3,8 +3,7 @@ package org.yqsentinel.simulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -15,6 +14,7 @@ import org.yqsentinel.ingest.RejectCode;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
+import org.yqsentinel.model.Zones;
 import org.yqsentinel.model.json.Json;
 import org.yqsentinel.simulator.Scenario.MalformedRecord;
 import org.yqsentinel.simulator.ScenarioArticles.Article;
@@ -27,9 +27,8 @@ import org.yqsentinel.simulator.ScenarioText.Kind;
  */
 public final class ScenarioGenerator {
 
-    public static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
     /** When the notice went online; every item falls in the {@link #WINDOW} after it. */
-    public static final Instant RELEASED_AT = OffsetDateTime.of(2026, 11, 20, 9, 0, 0, 0, BEIJING).toInstant();
+    public static final Instant RELEASED_AT = ZonedDateTime.of(2026, 11, 20, 9, 0, 0, 0, Zones.BEIJING).toInstant();
     public static final Duration WINDOW = Duration.ofHours(72);
     /** Hour after release at which the education bureau answers (2026-11-22 10:00 Beijing). */
     static final int RESPONSE_HOUR = 49;

@@ -4,6 +4,7 @@ import static org.yqsentinel.simulator.ScenarioGenerator.RESPONSE_HOUR;
 
 import java.util.Random;
 import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.Zones;
 import org.yqsentinel.simulator.ScenarioText.Kind;
 
 /**
@@ -13,7 +14,7 @@ import org.yqsentinel.simulator.ScenarioText.Kind;
 final class ScenarioTimeline {
 
     private static final int RELEASE_LOCAL_HOUR =
-            ScenarioGenerator.RELEASED_AT.atOffset(ScenarioGenerator.BEIJING).getHour();
+            ScenarioGenerator.RELEASED_AT.atZone(Zones.BEIJING).getHour();
 
     private final Random rnd;
 

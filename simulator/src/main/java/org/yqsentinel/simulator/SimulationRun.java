@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
+import org.yqsentinel.model.Zones;
 import org.yqsentinel.simulator.ScenarioArticles.Article;
 import org.yqsentinel.simulator.SimulatedPost.Stance;
 import org.yqsentinel.simulator.SimulatedPost.Topic;
@@ -91,7 +92,7 @@ final class SimulationRun {
         List<Draft> loud = new ArrayList<>();
         for (long minute = from; minute < to; minute += 60) {
             double x = (double) (minute - from) / (to - from);
-            int hour = Instant.ofEpochSecond(minute).atOffset(ScenarioGenerator.BEIJING).getHour();
+            int hour = Instant.ofEpochSecond(minute).atZone(Zones.BEIJING).getHour();
             List<Draft> fresh = new ArrayList<>();
             int everyday = poisson(EVERYDAY_PER_HOUR * daytime(hour) * rate / 60);
             for (int i = 0; i < everyday; i++) {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.yqsentinel.model.Author;
 import org.yqsentinel.model.Engagement;
 import org.yqsentinel.model.Item;
+import org.yqsentinel.model.Zones;
 import org.yqsentinel.model.json.Json;
 import org.yqsentinel.simulator.ScenarioCast.Role;
 import org.yqsentinel.simulator.ScenarioCast.WeiboAccount;
@@ -88,7 +89,7 @@ final class WeiboShape {
     static ObjectNode mblog(Item item, Item original) {
         ObjectNode mblog = Json.mapper().createObjectNode();
         String mid = item.sourceId();
-        mblog.put("created_at", item.publishedAt().atOffset(ScenarioGenerator.BEIJING).format(CREATED_AT));
+        mblog.put("created_at", item.publishedAt().atZone(Zones.BEIJING).format(CREATED_AT));
         mblog.put("id", mid);
         mblog.put("idstr", mid);
         mblog.put("mid", mid);

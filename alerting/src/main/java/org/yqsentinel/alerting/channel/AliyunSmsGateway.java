@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -22,6 +21,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.yqsentinel.alerting.message.Messages;
 import org.yqsentinel.model.Digests;
+import org.yqsentinel.model.Zones;
 import org.yqsentinel.model.json.Json;
 
 /**
@@ -40,7 +40,6 @@ public final class AliyunSmsGateway implements SmsGateway {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     /** Alibaba's {@code SendDate} is a day in China. */
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter SEND_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     /** QuerySendDetails lists at most 50 a page; 20 pages are 1,000 SMS to one number in a day. */
     private static final int QUERY_PAGE = 50;
@@ -116,8 +115,8 @@ public final class AliyunSmsGateway implements SmsGateway {
     @Override
     public Receipt receipt(String deliveryId, String mobile, Instant since) {
         String outId = outId(deliveryId);
-        LocalDate first = LocalDate.ofInstant(since.minus(Duration.ofHours(1)), CHINA);
-        LocalDate last = LocalDate.ofInstant(clock.instant(), CHINA);
+        LocalDate first = LocalDate.ofInstant(since.minus(Duration.ofHours(1)), Zones.BEIJING);
+        LocalDate last = LocalDate.ofInstant(clock.instant(), Zones.BEIJING);
         if (first.isBefore(last.minusDays(29))) {
             return Receipt.unknown("Alibaba Cloud lists SMS of the last 30 days only; this attempt was made on " + first);
         }

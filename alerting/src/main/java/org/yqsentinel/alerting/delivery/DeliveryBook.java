@@ -23,6 +23,7 @@ import org.yqsentinel.alerting.channel.Receipt;
 import org.yqsentinel.alerting.channel.SendResult;
 import org.yqsentinel.alerting.routing.Route;
 import org.yqsentinel.alerting.routing.RoutingRules;
+import org.yqsentinel.connect.Backoff;
 import org.yqsentinel.model.Alert;
 
 /**
@@ -71,6 +72,10 @@ public final class DeliveryBook {
         public Settings {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("max attempts must be at least 1");
+            }
+            if (maxRetry.compareTo(firstRetry) < 0) {
+                throw new IllegalArgumentException("the longest wait between attempts (alerting.max-retry-seconds, " + maxRetry.toSeconds()
+                        + ") is shorter than the first (alerting.first-retry-seconds, " + firstRetry.toSeconds() + "); make it at least as long");
             }
             rateLimits = rateLimits.isEmpty() ? Map.of() : new EnumMap<>(rateLimits);
         }
@@ -264,8 +269,7 @@ public final class DeliveryBook {
 
     /** The wait after the n-th failed attempt: the first retry wait, doubled each time, at most the longest wait. */
     Duration backoff(int attempts) {
-        Duration wait = settings.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 30));
-        return wait.compareTo(settings.maxRetry()) > 0 || wait.isNegative() ? settings.maxRetry() : wait;
+        return new Backoff(settings.firstRetry(), settings.maxRetry()).after(attempts);
     }
 
     /**

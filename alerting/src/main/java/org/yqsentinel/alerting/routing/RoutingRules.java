@@ -21,6 +21,7 @@ import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Tier;
+import org.yqsentinel.model.Zones;
 import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.YamlRules;
 import org.yqsentinel.rules.topic.TopicRules;
@@ -115,7 +116,7 @@ public record RoutingRules(ZoneId timezone, Map<String, Receiver> receivers, Rou
             throw yaml.error("", "routing.yaml must be a map with receivers and route");
         }
         yaml.knownFields(top, "", TOP_FIELDS);
-        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        ZoneId zone = Zones.BEIJING;
         if (top.hasNonNull("timezone")) {
             try {
                 zone = ZoneId.of(top.get("timezone").asText());

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,9 +14,6 @@ import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yqsentinel.alerting.ack.AckTokens;
@@ -26,7 +22,9 @@ import org.yqsentinel.alerting.delivery.Medium;
 import org.yqsentinel.alerting.ledger.Ledger;
 import org.yqsentinel.alerting.ledger.LedgerDocuments;
 import org.yqsentinel.alerting.routing.RoutingRules;
+import org.yqsentinel.connect.Backoff;
 import org.yqsentinel.connect.ElasticsearchConnection;
+import org.yqsentinel.connect.KafkaClients;
 import org.yqsentinel.model.config.SentinelConfig;
 
 /**
@@ -48,6 +46,8 @@ import org.yqsentinel.model.config.SentinelConfig;
 public final class AlertingService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertingService.class);
+    /** Between attempts to write to the ledger while Elasticsearch is away: 0.5 s, doubling, at most 10 s. */
+    private static final Backoff LEDGER_BACKOFF = Backoff.ofMillis(500, 10_000);
 
     private final ElasticsearchConnection elasticsearch;
     private final Ledger ledger;
@@ -81,8 +81,12 @@ public final class AlertingService implements AutoCloseable {
         String topic = config.names().alertsTopic();
         this.http = new HttpEndpoint(alerting.httpHost(), alerting.httpPort(), new Acknowledgements(tokens, clock, this.book, ledger, writes,
                 metrics, senders::token, () -> stopped(topic)), routing.timezone());
-        KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(consumerProperties(config));
-        this.deadLetters = new KafkaProducer<>(producerProperties(config));
+        KafkaClients clients = KafkaClients.of(config);
+        KafkaConsumer<byte[], byte[]> kafka = clients.consumer(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, config.names().prefix() + config.alerting().consumerGroup(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100));
+        this.deadLetters = clients.producer(Map.of());
         this.consumer = new AlertConsumer(kafka, deadLetters, config.names(), clock, this.book, metrics, writes, running::get, ended::countDown);
         consumer.start();
         dispatcher.start();
@@ -151,8 +155,7 @@ public final class AlertingService implements AutoCloseable {
 
     /** Writes to the ledger, trying again every few seconds while Elasticsearch is unreachable: nothing is dropped. */
     private void writeUntilDone(List<LedgerDocuments.Doc> docs) {
-        long wait = 500;
-        while (true) {
+        for (int failures = 1; ; failures++) {
             try {
                 ledger.write(docs);
                 return;
@@ -160,33 +163,11 @@ public final class AlertingService implements AutoCloseable {
                 if (!running.get()) {
                     throw e;
                 }
+                long wait = LEDGER_BACKOFF.after(failures).toMillis();
                 LOG.warn("alerting: cannot write {} documents to the ledger, trying again in {} ms: {}", docs.size(), wait, e.toString());
                 sleep(wait);
-                wait = Math.min(wait * 2, 10_000);
             }
         }
-    }
-
-    private static Properties consumerProperties(SentinelConfig config) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.names().prefix() + config.alerting().consumerGroup());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return props;
-    }
-
-    private static Properties producerProperties(SentinelConfig config) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return props;
     }
 
     /** Threads of this name that do not keep the JVM alive. */
