@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.yqsentinel.model.GeoPoint;
 import org.yqsentinel.model.Region;
 
@@ -33,7 +32,6 @@ public final class RegionTable {
 
     public static final String FILE = "regions.tsv";
     static final String HEADER = "level\tcode\tname\tshort\tprovince\tcity\tlat\tlon\taliases\ttext";
-    static final Pattern CODE = Pattern.compile("\\d{6}");
 
     private static volatile RegionTable bundled;
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.Set;
 import org.yqsentinel.model.GeoPoint;
 
@@ -23,6 +24,8 @@ final class RegionTableLoader {
 
     /** Whether a place's names count as evidence in a text: all of them, only the full name, or none. */
     enum Text { ALL, NAME, NO }
+
+    private static final Pattern CODE = Pattern.compile("\\d{6}");
 
     final List<Place> places = new ArrayList<>();
     final Map<String, List<Place>> byName = new HashMap<>();
@@ -41,7 +44,7 @@ final class RegionTableLoader {
         String code = row.cell(1);
         String name = row.cell(2);
         String shortName = row.cell(3);
-        if (!code.isEmpty() && !RegionTable.CODE.matcher(code).matches()) {
+        if (!code.isEmpty() && !CODE.matcher(code).matches()) {
             throw row.error("bad code \"" + code + "\": a six-digit GB/T 2260 code, or \"-\" where the standard has none");
         }
         if (name.isEmpty()) {
