@@ -54,12 +54,12 @@ final class AlertingCommand implements Callable<Integer> {
         RoutingRules routing = RoutingRules.load(RuleFiles.of(config.rules().dir()));
         if (dryRun) {
             if (events == null) {
-                throw new Yq.UserError("--dry-run needs --events FILE: alert events, one JSON object per line");
+                throw new UserError("--dry-run needs --events FILE: alert events, one JSON object per line");
             }
             return dryRun(config, routing);
         }
         if (events != null) {
-            throw new Yq.UserError("--events goes with --dry-run; the service reads " + config.names().alertsTopic());
+            throw new UserError("--events goes with --dry-run; the service reads " + config.names().alertsTopic());
         }
         AckTokens tokens = AckTokens.fromEnvironment(System::getenv);
         try (AlertingService service = AlertingService.start(config, routing, tokens, System::getenv, Clock.systemUTC())) {
@@ -88,7 +88,7 @@ final class AlertingCommand implements Callable<Integer> {
             try {
                 alerts.add(Json.mapper().readValue(text, Alert.class));
             } catch (IOException e) {
-                throw new Yq.UserError(events + ":" + line + ": not an alert event: " + e.getMessage().lines().findFirst().orElse(""));
+                throw new UserError(events + ":" + line + ": not an alert event: " + e.getMessage().lines().findFirst().orElse(""));
             }
         }
         // links in a dry run are not meant to be clicked: sign them with a throwaway secret unless one is set
@@ -133,10 +133,10 @@ final class AlertingCommand implements Callable<Integer> {
             Instant now = Instant.now();
             // what the user can fix is refused before anything is asked of Elasticsearch
             if (!List.of("add", "list", "expire").contains(action)) {
-                throw new Yq.UserError("unknown action '" + action + "'; use add, list or expire");
+                throw new UserError("unknown action '" + action + "'; use add, list or expire");
             }
             if (action.equals("expire") && id == null) {
-                throw new Yq.UserError("say which silence to end: ./yq alerting silence expire ID (./yq alerting silence list shows them)");
+                throw new UserError("say which silence to end: ./yq alerting silence expire ID (./yq alerting silence list shows them)");
             }
             Silence silence = action.equals("add") ? made(now) : null;
             try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
@@ -151,7 +151,7 @@ final class AlertingCommand implements Callable<Integer> {
                             + (s.comment() == null ? "" : ": " + s.comment())));
                     default -> {
                         Silence found = ledger.silence(id)
-                                .orElseThrow(() -> new Yq.UserError("no silence " + id + "; ./yq alerting silence list shows them"));
+                                .orElseThrow(() -> new UserError("no silence " + id + "; ./yq alerting silence list shows them"));
                         if (!found.activeAt(now)) {
                             System.out.println(id + " is not active; nothing changed");
                             return 0;
@@ -166,10 +166,10 @@ final class AlertingCommand implements Callable<Integer> {
 
         private Silence made(Instant now) {
             if (by == null) {
-                throw new Yq.UserError("say who silences with --by NAME: the record keeps it");
+                throw new UserError("say who silences with --by NAME: the record keeps it");
             }
             if (!(hours > 0)) {
-                throw new Yq.UserError("--hours must be above 0, not " + hours);
+                throw new UserError("--hours must be above 0, not " + hours);
             }
             String silenceId = "silence-" + Digests.sha256Hex(String.join("\n", String.valueOf(caseId), String.valueOf(policy),
                     String.valueOf(department), String.valueOf(receiver), now.toString())).substring(0, 12);
@@ -177,7 +177,7 @@ final class AlertingCommand implements Callable<Integer> {
                 return new Silence(silenceId, caseId, policy, department, receiver, now, now.plus(Duration.ofSeconds(Math.round(hours * 3600))),
                         by, comment);
             } catch (IllegalArgumentException e) {
-                throw new Yq.UserError(e.getMessage() + " (--case, --policy, --department, --receiver)");
+                throw new UserError(e.getMessage() + " (--case, --policy, --department, --receiver)");
             }
         }
     }

@@ -85,10 +85,10 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             if (!(rate > 0) || !(minutes > 0)) {
-                throw new Yq.UserError("--rate and --minutes must be above 0");
+                throw new UserError("--rate and --minutes must be above 0");
             }
             if (warmUpSeconds < 0 || warmUpSeconds >= minutes * 60) {
-                throw new Yq.UserError("--warm-up-seconds must be at least 0 and shorter than --minutes");
+                throw new UserError("--warm-up-seconds must be at least 0 and shorter than --minutes");
             }
             SentinelConfig config = bench.yq.config();
             PipelineBench.Settings settings = new PipelineBench.Settings(rate, Duration.ofMillis(Math.round(minutes * 60_000)), parallelism,
@@ -97,7 +97,7 @@ final class BenchCommand {
             int watchDays = RiskRules.load(RuleFiles.of(config.rules().dir())).watchDays();
             Duration span = Duration.between(plan.start(), plan.end());
             if (span.compareTo(Duration.ofDays(watchDays)) >= 0) {
-                throw new Yq.UserError(String.format(Locale.ROOT, "%.1f minutes at %.0f items/s span %d days of event time, beyond the policy's "
+                throw new UserError(String.format(Locale.ROOT, "%.1f minutes at %.0f items/s span %d days of event time, beyond the policy's "
                         + "%d-day watch period; send for fewer minutes", minutes, rate, span.toDays(), watchDays));
             }
             System.out.printf(Locale.ROOT, "bench pipeline: %.0f items/s for %.1f min into the raw topics of the local stack%n", rate, minutes);
@@ -119,7 +119,7 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             if (fileMegabytes < 1 || records < 1) {
-                throw new Yq.UserError("--file-megabytes and --records must be at least 1");
+                throw new UserError("--file-megabytes and --records must be at least 1");
             }
             new IngestBench(System.out).run(fileMegabytes, records);
             return 0;
@@ -207,7 +207,7 @@ final class BenchCommand {
         @Override
         public Integer call() {
             if (cases < 1 || ticks < 1 || days < 1 || openPercent < 0 || openPercent > 100) {
-                throw new Yq.UserError("--cases, --ticks and --days must be at least 1, --open-percent from 0 to 100");
+                throw new UserError("--cases, --ticks and --days must be at least 1, --open-percent from 0 to 100");
             }
             SentinelConfig config = bench.yq.config();
             RoutingRules routing = RoutingRules.load(RuleFiles.of(config.rules().dir()));

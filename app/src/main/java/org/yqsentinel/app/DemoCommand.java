@@ -67,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
         SentinelConfig config = yq.config();
         Path folder = sample != null ? sample : simulate();
         if (!Files.isDirectory(folder)) {
-            throw new Yq.UserError("sample folder " + folder + " not found; pass --sample DIR");
+            throw new UserError("sample folder " + folder + " not found; pass --sample DIR");
         }
 
         LocalStack stack = new LocalStack(yq.layout(), config.stack());
@@ -217,7 +217,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         if (pushed.isEmpty()) {
-            throw new Yq.UserError("no sample files (news.jsonl, weibo.jsonl, wechat.jsonl, " + POLICY_PAGE + ") in " + folder);
+            throw new UserError("no sample files (news.jsonl, weibo.jsonl, wechat.jsonl, " + POLICY_PAGE + ") in " + folder);
         }
         return pushed;
     }

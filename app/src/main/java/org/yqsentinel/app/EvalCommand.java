@@ -75,7 +75,7 @@ final class EvalCommand {
             try {
                 cases = HardCases.read(data, topics);
             } catch (IllegalArgumentException e) {
-                throw new Yq.UserError(e.getMessage());
+                throw new UserError(e.getMessage());
             }
             // the text as ingest delivers it to the monitor job, read as the job's enrich step reads it
             TextNormalizer normalizer = new TextNormalizer();
@@ -111,7 +111,7 @@ final class EvalCommand {
             try {
                 System.out.println(NerEvaluation.run(tagger, data).report());
             } catch (IllegalArgumentException e) {
-                throw new Yq.UserError(e.getMessage());
+                throw new UserError(e.getMessage());
             }
             return 0;
         }
@@ -133,7 +133,7 @@ final class EvalCommand {
             try {
                 result = MaskingEvaluation.run(new PersonalDataMasker(), data);
             } catch (IllegalArgumentException e) {
-                throw new Yq.UserError(e.getMessage());
+                throw new UserError(e.getMessage());
             }
             if (errors) {
                 result.errors().forEach(System.out::println);
@@ -203,7 +203,7 @@ final class EvalCommand {
                 return new SentimentAnalyzer(SoftmaxModel.read(polarity, dir.resolve(TrainCommand.POLARITY_FILE).toString()),
                         SoftmaxModel.read(emotion, dir.resolve(TrainCommand.EMOTION_FILE).toString()), segmenter);
             } catch (IllegalArgumentException e) {
-                throw new Yq.UserError(dir + ": " + e.getMessage());
+                throw new UserError(dir + ": " + e.getMessage());
             }
         }
     }
@@ -213,7 +213,7 @@ final class EvalCommand {
         try {
             return LabelledTexts.read(file, TrainCommand.part(part));
         } catch (IllegalArgumentException e) {
-            throw new Yq.UserError(e.getMessage());
+            throw new UserError(e.getMessage());
         }
     }
 

@@ -59,7 +59,7 @@ final class EvalLinkingCommand implements Callable<Integer> {
         try {
             truth = LinkingScore.readLabels(Yq.requireFile(labels));
         } catch (IllegalArgumentException e) {
-            throw new Yq.UserError(e.getMessage());
+            throw new UserError(e.getMessage());
         }
         Instant seenAt = Instant.now();
         String policy = policyId != null ? policyId : onlyPolicy(OfflineRecords.policies(policies, seenAt, config.ingest()));
@@ -89,7 +89,7 @@ final class EvalLinkingCommand implements Callable<Integer> {
 
     private static String onlyPolicy(List<PolicyDocument> documents) {
         if (documents.size() != 1) {
-            throw new Yq.UserError("--policies hold " + documents.size() + " policies; name the one the labels are about with --policy");
+            throw new UserError("--policies hold " + documents.size() + " policies; name the one the labels are about with --policy");
         }
         return documents.get(0).id();
     }

@@ -109,7 +109,7 @@ final class IngestCommand implements Callable<Integer> {
         try {
             return Channel.of(name);
         } catch (IllegalArgumentException e) {
-            throw new Yq.UserError("--channel must be news, weibo, wechat or policy, not '" + name + "'");
+            throw new UserError("--channel must be news, weibo, wechat or policy, not '" + name + "'");
         }
     }
 
@@ -197,7 +197,7 @@ final class IngestCommand implements Callable<Integer> {
             try {
                 tally.accepted += publisher.send(topic, batch);
             } catch (IllegalStateException | KafkaException e) {
-                throw new Yq.UserError("sending to " + topic + " on " + servers + " failed after " + tally.accepted
+                throw new UserError("sending to " + topic + " on " + servers + " failed after " + tally.accepted
                         + " records: " + e.getMessage() + "; is Kafka running? (./yq stack status)");
             }
             batch.clear();

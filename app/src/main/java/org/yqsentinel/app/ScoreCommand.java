@@ -122,7 +122,7 @@ final class ScoreCommand implements Callable<Integer> {
         try {
             RiskRules.parse(rules.toString(), text);
         } catch (RuleException e) {
-            throw new Yq.UserError(e.getMessage());
+            throw new UserError(e.getMessage());
         }
         Path folder = work.resolve("rules");
         Files.createDirectories(folder);
@@ -154,7 +154,7 @@ final class ScoreCommand implements Callable<Integer> {
         try {
             return Channel.of(name);
         } catch (IllegalArgumentException e) {
-            throw new Yq.UserError(where + ": the channel must be news, weibo or wechat, not '" + name + "'");
+            throw new UserError(where + ": the channel must be news, weibo or wechat, not '" + name + "'");
         }
     }
 

@@ -59,7 +59,7 @@ final class SimulateCommand implements Callable<Integer> {
         Instant from = start == null ? ScenarioGenerator.RELEASED_AT : parseStart(start);
         requireScenario(scenario);
         if (!(rate > 0 && rate <= PolicySimulator.MAX_RATE)) {
-            throw new Yq.UserError("--rate must be above 0 and at most " + PolicySimulator.MAX_RATE + ", not " + rate);
+            throw new UserError("--rate must be above 0 and at most " + PolicySimulator.MAX_RATE + ", not " + rate);
         }
         Simulation simulation = new PolicySimulator(seed, rate).simulate(scenario, from);
         simulation.write(out);
@@ -80,7 +80,7 @@ final class SimulateCommand implements Callable<Integer> {
     /** Refuses a scenario name the simulator does not know, naming those it does. */
     static void requireScenario(String scenario) {
         if (!PolicySimulator.scenarios().contains(scenario)) {
-            throw new Yq.UserError("no scenario " + scenario + "; choose one of " + String.join(", ", PolicySimulator.scenarios()));
+            throw new UserError("no scenario " + scenario + "; choose one of " + String.join(", ", PolicySimulator.scenarios()));
         }
     }
 
@@ -95,7 +95,7 @@ final class SimulateCommand implements Callable<Integer> {
                 try {
                     return LocalDateTime.parse(text).atZone(Zones.BEIJING).toInstant();
                 } catch (DateTimeParseException e) {
-                    throw new Yq.UserError("--start " + text + " is not an ISO-8601 time; write it like 2026-11-20T01:00:00Z, "
+                    throw new UserError("--start " + text + " is not an ISO-8601 time; write it like 2026-11-20T01:00:00Z, "
                             + "2026-11-20T09:00+08:00 or 2026-11-20T09:00 (Beijing)");
                 }
             }

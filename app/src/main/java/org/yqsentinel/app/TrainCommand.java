@@ -39,7 +39,7 @@ final class TrainCommand {
             try {
                 tagger = TaggerTrainer.train(data);
             } catch (IllegalArgumentException e) {
-                throw new Yq.UserError(e.getMessage());
+                throw new UserError(e.getMessage());
             }
             if (out.getParent() != null) {
                 Files.createDirectories(out.getParent());
@@ -75,7 +75,7 @@ final class TrainCommand {
             }
             long emotions = texts.stream().filter(t -> t.emotion() != null).count();
             if (emotions == 0) {
-                throw new Yq.UserError("no texts labelled with an emotion in " + data + ": give at least one file whose labels are"
+                throw new UserError("no texts labelled with an emotion in " + data + ": give at least one file whose labels are"
                         + " happy, angry, sad, fear, surprise or neutral (e.g. ../shared/data/weibo-emotion-dev.csv)");
             }
             long started = System.nanoTime();
@@ -104,7 +104,7 @@ final class TrainCommand {
         try {
             return LabelledTexts.Part.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new Yq.UserError("--part must be all, train or test, not '" + name + "'");
+            throw new UserError("--part must be all, train or test, not '" + name + "'");
         }
     }
 }

@@ -64,11 +64,4 @@ public final class Yq {
         }
         return file;
     }
-
-    /** Something the user can fix; printed as one line. */
-    static final class UserError extends RuntimeException {
-        UserError(String message) {
-            super(message);
-        }
-    }
 }
