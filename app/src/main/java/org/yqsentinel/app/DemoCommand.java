@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
         step(1, "local stack " + (started ? "started in " + seconds(t0) : "already running") + ": Kafka "
                 + stack.kafkaBootstrapServers() + ", Elasticsearch " + stack.elasticsearchUrl());
 
-        List<String> setup = SetupCommand.provision(config);
+        List<String> setup = Setup.provision(config);
         step(2, "setup: " + setup.stream().filter(l -> l.startsWith("topic")).count() + " topics, "
                 + setup.stream().filter(l -> l.startsWith("index template")).count() + " index templates ("
                 + setup.stream().filter(l -> l.endsWith(": created") || l.contains(": created (")).count() + " created)");

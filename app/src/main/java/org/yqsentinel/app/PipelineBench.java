@@ -83,7 +83,7 @@ final class PipelineBench {
         try (Provisioner provisioner = new Provisioner(config.kafkaBootstrapServers(), config.elasticsearchUrl())) {
             provisioner.deleteNamespace(family);  // what an interrupted earlier run left
         }
-        SetupCommand.provision(config);
+        Setup.provision(config);
 
         Path spool = layout.workDir().resolve("bench").resolve("pipeline.spool");
         long t0 = System.nanoTime();

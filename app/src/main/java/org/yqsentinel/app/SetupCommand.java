@@ -3,7 +3,6 @@ package org.yqsentinel.app;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.yqsentinel.model.config.SentinelConfig;
-import org.yqsentinel.connect.Provisioner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,17 +16,11 @@ final class SetupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SentinelConfig config = yq.config();
-        List<String> report = provision(config);
+        List<String> report = Setup.provision(config);
         report.forEach(System.out::println);
         long created = report.stream().filter(l -> l.endsWith("created") || l.contains(": created")).count();
         System.out.println("setup done on " + config.kafkaBootstrapServers() + " and " + config.elasticsearchUrl()
                 + ": " + created + " created, " + (report.size() - created) + " already there or updated");
         return 0;
-    }
-
-    static List<String> provision(SentinelConfig config) {
-        try (Provisioner provisioner = new Provisioner(config.kafkaBootstrapServers(), config.elasticsearchUrl())) {
-            return provisioner.provision(config.names(), config.monitor().rawTopicPartitions());
-        }
     }
 }
