@@ -2,6 +2,7 @@ package org.yqsentinel.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.yqsentinel.app.demo.DemoRun;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.simulator.PolicySimulator;
 import picocli.CommandLine.Command;

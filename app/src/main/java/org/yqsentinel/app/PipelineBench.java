@@ -31,6 +31,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.yqsentinel.app.demo.DemoSummary;
 import org.yqsentinel.connect.KafkaClients;
 import org.yqsentinel.connect.Provisioner;
 import org.yqsentinel.ingest.RawPublisher;

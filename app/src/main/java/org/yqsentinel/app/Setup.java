@@ -9,12 +9,12 @@ import org.yqsentinel.model.config.SentinelConfig;
  * configured namespace's topics (raw topics with {@code monitor.raw-topic-partitions}) and index templates,
  * idempotent.
  */
-final class Setup {
+public final class Setup {
 
     private Setup() {}
 
     /** Creates or updates the topics and templates; one line for each, saying what it found or did. */
-    static List<String> provision(SentinelConfig config) {
+    public static List<String> provision(SentinelConfig config) {
         try (Provisioner provisioner = new Provisioner(config.kafkaBootstrapServers(), config.elasticsearchUrl())) {
             return provisioner.provision(config.names(), config.monitor().rawTopicPartitions());
         }

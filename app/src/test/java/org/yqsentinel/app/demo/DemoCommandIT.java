@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.app.StackCli;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.CaseRecord;
 import org.yqsentinel.model.Tier;

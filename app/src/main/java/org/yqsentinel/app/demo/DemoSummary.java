@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.demo;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -33,9 +33,9 @@ import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
 
 /** What the demo prints at the end: items per channel and top keywords from Elasticsearch, and this run's dead letters. */
-final class DemoSummary {
+public final class DemoSummary {
 
-    record Indexed(long total, Map<String, Long> perChannel, Map<String, Long> topKeywords, long copies, long reposts, long linked) {}
+    public record Indexed(long total, Map<String, Long> perChannel, Map<String, Long> topKeywords, long copies, long reposts, long linked) {}
 
     record DeadLetters(long count, Map<String, Long> byReason) {}
 
@@ -53,7 +53,7 @@ final class DemoSummary {
 
     private DemoSummary() {}
 
-    static Indexed indexed(SentinelConfig config) throws IOException {
+    public static Indexed indexed(SentinelConfig config) throws IOException {
         String pattern = config.names().index("yq-items-*");
         try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
             es.client().indices().refresh(r -> r.index(pattern).allowNoIndices(true));

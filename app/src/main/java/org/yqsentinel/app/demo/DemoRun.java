@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.demo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +19,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.yqsentinel.alerting.ack.AckTokens;
 import org.yqsentinel.alerting.routing.RoutingRules;
 import org.yqsentinel.alerting.service.AlertingService;
+import org.yqsentinel.app.LocalFlink;
+import org.yqsentinel.app.Setup;
+import org.yqsentinel.app.UserError;
 import org.yqsentinel.ingest.RawPublisher;
 import org.yqsentinel.ingest.files.RawRecordFiles;
 import org.yqsentinel.model.Channel;
@@ -42,7 +45,7 @@ import org.yqsentinel.stack.outbox.Outbox;
  * raised and their case. Running it again re-sends the posts; the deterministic ids keep Elasticsearch free of
  * duplicates.
  */
-final class DemoRun {
+public final class DemoRun {
 
     private static final String POLICY_PAGE = "policy.txt";
     private static final int STEPS = 6;
@@ -52,7 +55,7 @@ final class DemoRun {
     private final int outboxHttpPort;
 
     /** @param outboxHttpPort where the outbox takes the SMS and robot messages ({@code yq outbox}'s port) */
-    DemoRun(SentinelConfig config, StackLayout layout, int outboxHttpPort) {
+    public DemoRun(SentinelConfig config, StackLayout layout, int outboxHttpPort) {
         this.config = config;
         this.layout = layout;
         this.outboxHttpPort = outboxHttpPort;
@@ -62,7 +65,7 @@ final class DemoRun {
      * Runs the demo over the files in {@code sample}, or, when it is null, over the simulated {@code scenario} (a
      * name the simulator knows), printing each step.
      */
-    void run(Path sample, String scenario) throws Exception {
+    public void run(Path sample, String scenario) throws Exception {
         Path folder = sample != null ? sample : simulate(scenario);
         if (!Files.isDirectory(folder)) {
             throw new UserError("sample folder " + folder + " not found; pass --sample DIR");
