@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.bench;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -39,7 +39,7 @@ import org.yqsentinel.simulator.Simulation;
  * <p>The episodes end an hour before the bench starts, so that no post lies in the future, and the policy is
  * re-dated to be issued on the day the first episode starts (Beijing time).
  */
-final class PipelineLoad {
+public final class PipelineLoad {
 
     /** About how long one episode lasts at the bench's rate. */
     static final Duration EPISODE_WALL = Duration.ofSeconds(60);
@@ -58,10 +58,10 @@ final class PipelineLoad {
      * @param start         when the first episode starts (event time)
      * @param episodeSpan   event time of one episode
      */
-    record Plan(long items, double simulatorRate, int episodes, Instant start, Duration episodeSpan) {
+    public record Plan(long items, double simulatorRate, int episodes, Instant start, Duration episodeSpan) {
 
         /** The last instant of event time the items can reach. */
-        Instant end() {
+        public Instant end() {
             return start.plus(episodeSpan.multipliedBy(episodes));
         }
 
@@ -76,7 +76,7 @@ final class PipelineLoad {
     private PipelineLoad() {}
 
     /** The plan for {@code itemsPerSecond} during {@code length}, the episodes ending an hour before {@code now}. */
-    static Plan plan(double itemsPerSecond, Duration length, Instant now) {
+    public static Plan plan(double itemsPerSecond, Duration length, Instant now) {
         if (!(itemsPerSecond > 0)) {
             throw new IllegalArgumentException("the rate must be above 0 items/s, not " + itemsPerSecond);
         }

@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.bench;
 
 import java.util.Arrays;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

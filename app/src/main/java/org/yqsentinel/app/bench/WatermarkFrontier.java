@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.bench;
 
 import java.util.ArrayList;
 import java.util.HashMap;

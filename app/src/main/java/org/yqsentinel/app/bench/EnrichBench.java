@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.bench;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
@@ -19,16 +19,16 @@ import org.yqsentinel.simulator.ScenarioGenerator;
  * their ratio as the last line. De-identification, which runs only on the posts quoted in case records
  * and alerts, is measured on its own.
  */
-final class EnrichBench {
+public final class EnrichBench {
 
     private final PrintStream out;
 
-    EnrichBench(PrintStream out) {
+    public EnrichBench(PrintStream out) {
         this.out = out;
     }
 
     /** Reads about {@code megabytes} of text (UTF-16 characters × 2), each way {@code rounds} times after one warm-up round. */
-    void run(int megabytes, int rounds) {
+    public void run(int megabytes, int rounds) {
         List<Item> items = corpus(megabytes * 1024L * 1024 / 2);
         long chars = items.stream().mapToLong(i -> i.text().length() + (i.title() == null ? 0 : i.title().length())).sum();
         out.printf(Locale.ROOT, "corpus: %d posts, %d characters (scenario seeds from 1)%n", items.size(), chars);

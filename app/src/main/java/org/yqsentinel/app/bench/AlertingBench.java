@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.bench;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -24,12 +24,12 @@ import org.yqsentinel.rules.RuleFiles;
  * reads back ({@code alerting.restore-days}), in one thread and without I/O: how long taking an event and
  * the dispatcher's 200 ms planning tick take as the number of cases grows.
  */
-final class AlertingBench {
+public final class AlertingBench {
 
     private final SentinelConfig config;
     private final PrintStream out;
 
-    AlertingBench(SentinelConfig config, PrintStream out) {
+    public AlertingBench(SentinelConfig config, PrintStream out) {
         this.config = config;
         this.out = out;
     }
@@ -38,7 +38,7 @@ final class AlertingBench {
      * Fills the book with {@code cases} cases over {@code days} days, {@code openPercent} of them left open, then times
      * {@code ticks} planning ticks after 50 of warm-up.
      */
-    void run(int cases, int openPercent, int days, int ticks) {
+    public void run(int cases, int openPercent, int days, int ticks) {
         RoutingRules routing = RoutingRules.load(RuleFiles.of(config.rules().dir()));
         DeliveryBook book = new DeliveryBook(routing, AlertingService.settings(config.alerting()));
         Instant start = Instant.parse("2026-11-01T00:00:00Z");

@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,17 +22,17 @@ import org.yqsentinel.model.config.SentinelConfig;
  * deep turned into text, and a generated file of crawler records far larger than the heap cut as a stream and read,
  * with the peak heap it took. The numbers of docs/performance.md.
  */
-final class IngestBench {
+public final class IngestBench {
 
     private static final Instant SEEN = Instant.parse("2026-11-21T04:00:00Z");
 
     private final PrintStream out;
 
-    IngestBench(PrintStream out) {
+    public IngestBench(PrintStream out) {
         this.out = out;
     }
 
-    void run(long fileMegabytes, long readRecords) throws IOException {
+    public void run(long fileMegabytes, long readRecords) throws IOException {
         html();
         cut(fileMegabytes);
         read(readRecords);

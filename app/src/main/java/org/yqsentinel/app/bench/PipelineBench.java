@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,6 +31,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.yqsentinel.app.LocalFlink;
+import org.yqsentinel.app.Setup;
 import org.yqsentinel.app.demo.DemoSummary;
 import org.yqsentinel.connect.KafkaClients;
 import org.yqsentinel.connect.Provisioner;
@@ -54,10 +56,10 @@ import org.yqsentinel.stack.StackLayout;
  * record time on {@code yq.alerts}) and to its visibility to a read-committed consumer (after the checkpoint
  * that commits it).
  */
-final class PipelineBench {
+public final class PipelineBench {
 
     /** What to run. */
-    record Settings(double rate, Duration length, int parallelism, long checkpointSeconds, long seed, Duration warmUp, boolean keep) {}
+    public record Settings(double rate, Duration length, int parallelism, long checkpointSeconds, long seed, Duration warmUp, boolean keep) {}
 
     /** An alert event as the bench's consumer saw it. */
     record SeenAlert(Alert alert, long raisedAt, long seenAt) {}
@@ -67,15 +69,15 @@ final class PipelineBench {
     private final Settings settings;
     private final PrintStream out;
 
-    PipelineBench(SentinelConfig base, StackLayout layout, Settings settings, PrintStream out) {
+    public PipelineBench(SentinelConfig base, StackLayout layout, Settings settings, PrintStream out) {
         this.base = base;
         this.layout = layout;
         this.settings = settings;
         this.out = out;
     }
 
-    /** Runs the benchmark with this plan (made just before) and prints its report; returns the report's figures. */
-    PipelineReport run(PipelineLoad.Plan plan) throws Exception {
+    /** Runs the benchmark with this plan (made just before) and prints its report. */
+    public void run(PipelineLoad.Plan plan) throws Exception {
         LocalStack stack = new LocalStack(layout, base.stack());
         stack.up();
         Instant now = Instant.now();
@@ -126,7 +128,6 @@ final class PipelineBench {
             PipelineReport report = PipelineReport.of(settings, sent, atEnd, drained.records() == 0 ? drainSeconds : -1,
                     indexed, alerts, frontier, Duration.ofSeconds(config.monitor().maxOutOfOrdernessSeconds()));
             report.print(out);
-            return report;
         } finally {
             watcher.stop();
             job.cancel().get(30, TimeUnit.SECONDS);
