@@ -22,7 +22,7 @@ public final class LocalFlink {
     }
 
     /** A mini-cluster with this state storage (and recovery settings), its web UI on loopback. */
-    static StreamExecutionEnvironment environment(Configuration conf) {
+    public static StreamExecutionEnvironment environment(Configuration conf) {
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(RestOptions.ADDRESS, "127.0.0.1");
         conf.set(RestOptions.BIND_PORT, WEB_UI_PORTS);

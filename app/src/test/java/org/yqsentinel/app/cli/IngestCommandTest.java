@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.app.Console;
+import org.yqsentinel.app.Yq;
 import org.yqsentinel.model.json.Json;
 
 /** {@code yq ingest --check}: no Kafka, canonical records on stdout, reasons on stderr. */

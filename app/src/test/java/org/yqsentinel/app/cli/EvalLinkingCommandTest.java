@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.app.Console;
+import org.yqsentinel.app.Yq;
 
 /** {@code yq eval linking} on the labelled posts of docs/data and the demo policy. */
 class EvalLinkingCommandTest {

@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.yqsentinel.app.UserError;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Zones;
 import org.yqsentinel.simulator.PolicySimulator;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "simulate", description = "Simulate posts around the demo policy in phases (quiet, build-up, surge…) "
         + "as raw crawler files plus phases.json.")
-final class SimulateCommand implements Callable<Integer> {
+public final class SimulateCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter BEIJING_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 

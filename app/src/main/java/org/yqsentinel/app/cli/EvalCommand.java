@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import org.yqsentinel.app.UserError;
+import org.yqsentinel.app.Yq;
 import org.yqsentinel.enrich.DictionarySegmenter;
 import org.yqsentinel.enrich.entity.EntityTagger;
 import org.yqsentinel.enrich.privacy.PersonalDataMasker;
@@ -42,7 +44,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "eval", description = "Measure a model on labelled data.",
         subcommands = {EvalCommand.Sentiment.class, EvalCommand.Ner.class, EvalCommand.Privacy.class, EvalCommand.Cases.class,
                 EvalLinkingCommand.class})
-final class EvalCommand {
+public final class EvalCommand {
 
     @ParentCommand
     Yq yq;

@@ -1,7 +1,8 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.yqsentinel.app.Yq;
 import org.yqsentinel.stack.outbox.Outbox;
 import org.yqsentinel.model.config.SentinelConfig;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code yq outbox}: the local SMTP server and SMS/robot receiver that keep what ./yq alerting sends, under .yq/outbox/. */
 @Command(name = "outbox", description = "Run the local outbox (SMTP on alerting.smtp.port, SMS and robots on 127.0.0.1:19281) that keeps"
         + " every message ./yq alerting sends under .yq/outbox/ (Ctrl-C stops it).")
-final class OutboxCommand implements Callable<Integer> {
+public final class OutboxCommand implements Callable<Integer> {
 
     /** Where the bundled routing.yaml's robots and the default SMS gateway post. */
     static final int HTTP_PORT = 19281;

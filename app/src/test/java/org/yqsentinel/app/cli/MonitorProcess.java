@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,8 @@ import org.yqsentinel.alerting.routing.RoutingRules;
 import org.yqsentinel.alerting.service.AlertingService;
 import org.yqsentinel.alerting.service.DryRun;
 import org.yqsentinel.alerting.service.Senders;
+import org.yqsentinel.app.UserError;
+import org.yqsentinel.app.Yq;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Digests;
 import org.yqsentinel.model.config.SentinelConfig;
@@ -33,7 +35,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "alerting", description = {"Deliver alert events from yq.alerts by e-mail, SMS and chat robots, with acknowledgement"
         + " and escalation (Ctrl-C stops it).", "Needs YQ_ACK_SECRET (32+ bytes) to sign acknowledge links."},
         subcommands = {AlertingCommand.SilenceCommand.class})
-final class AlertingCommand implements Callable<Integer> {
+public final class AlertingCommand implements Callable<Integer> {
 
     @ParentCommand
     Yq yq;

@@ -1,7 +1,8 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.yqsentinel.app.Yq;
 import org.yqsentinel.app.demo.DemoRun;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.simulator.PolicySimulator;
@@ -12,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code yq demo}: its options, checked, and one {@link DemoRun} with them. */
 @Command(name = "demo", description = "Start the local stack, push a simulated surge of posts about a new policy, run the "
         + "monitor job over it, print what it indexed and the alerts it raised.")
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
     Yq yq;

@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +12,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.app.Console;
+import org.yqsentinel.app.Yq;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.json.Json;
 

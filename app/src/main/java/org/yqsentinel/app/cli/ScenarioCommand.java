@@ -1,7 +1,8 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.yqsentinel.app.Yq;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.simulator.Scenario;
 import org.yqsentinel.simulator.ScenarioFiles;
@@ -12,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code yq scenario}: writes the synthetic demo episode; the bundled demo/sample is its output for the default seed. */
 @Command(name = "scenario", description = "Generate the synthetic demo episode (a policy notice and three days of reactions) as raw files.")
-final class ScenarioCommand implements Callable<Integer> {
+public final class ScenarioCommand implements Callable<Integer> {
 
     @ParentCommand
     Yq yq;

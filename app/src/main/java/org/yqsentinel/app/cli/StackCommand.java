@@ -1,6 +1,7 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import java.util.concurrent.Callable;
+import org.yqsentinel.app.Yq;
 import org.yqsentinel.stack.LocalStack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -8,7 +9,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code yq stack up|down|status}: the local Kafka and Elasticsearch. */
 @Command(name = "stack", description = "Start, stop or show the local stack (Kafka and Elasticsearch on 127.0.0.1).")
-final class StackCommand implements Callable<Integer> {
+public final class StackCommand implements Callable<Integer> {
 
     enum Action { up, down, status }
 

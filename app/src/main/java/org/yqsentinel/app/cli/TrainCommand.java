@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.yqsentinel.app.UserError;
+import org.yqsentinel.app.Yq;
 import org.yqsentinel.enrich.DictionarySegmenter;
 import org.yqsentinel.enrich.entity.EntityTagger;
 import org.yqsentinel.enrich.sentiment.SoftmaxModel;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code yq train sentiment|ner}: trains the polarity and emotion models, or the entity tagger, on labelled files. */
 @Command(name = "train", description = "Train a model on labelled data.", subcommands = {TrainCommand.Sentiment.class, TrainCommand.Ner.class})
-final class TrainCommand {
+public final class TrainCommand {
 
     @Command(name = "ner", description = "Train the entity tagger (character-level structured perceptron) on Weibo NER files (char<TAB>BIO tag).")
     static final class Ner implements Callable<Integer> {

@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.yqsentinel.app.UserError;
+import org.yqsentinel.app.Yq;
 import org.yqsentinel.ingest.normalize.Times;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.DeadLetter;
@@ -36,7 +38,7 @@ import picocli.CommandLine.ParentCommand;
         + " the alert events as JSON lines.",
         footer = {"", "Exit codes: 0 every record read; 3 some records refused (each 'file:line: reason' on stderr, the"
                 + " others scored); 2 an error to fix; 1 a failure of yq itself."})
-final class ScoreCommand implements Callable<Integer> {
+public final class ScoreCommand implements Callable<Integer> {
 
     @ParentCommand
     Yq yq;

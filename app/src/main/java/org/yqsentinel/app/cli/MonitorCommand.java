@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -11,6 +11,8 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yqsentinel.app.LocalFlink;
+import org.yqsentinel.app.Yq;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
 import org.yqsentinel.pipeline.monitor.MonitorSnapshots;
@@ -25,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "monitor", description = "Run the monitor job live on a local Flink mini-cluster, resuming from the state"
         + " the last run left (Ctrl-C stops it with a savepoint).")
-final class MonitorCommand implements Callable<Integer> {
+public final class MonitorCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitorCommand.class);
     private static final long STOP_SECONDS = 60;

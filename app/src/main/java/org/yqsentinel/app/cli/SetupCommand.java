@@ -1,14 +1,16 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.yqsentinel.app.Setup;
+import org.yqsentinel.app.Yq;
 import org.yqsentinel.model.config.SentinelConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code yq setup}: topics and index templates, idempotent. */
 @Command(name = "setup", description = "Create the Kafka topics and Elasticsearch index templates (idempotent).")
-final class SetupCommand implements Callable<Integer> {
+public final class SetupCommand implements Callable<Integer> {
 
     @ParentCommand
     Yq yq;

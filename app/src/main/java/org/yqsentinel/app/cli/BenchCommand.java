@@ -1,9 +1,11 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.yqsentinel.app.UserError;
+import org.yqsentinel.app.Yq;
 import org.yqsentinel.app.bench.AlertingBench;
 import org.yqsentinel.app.bench.EnrichBench;
 import org.yqsentinel.app.bench.IngestBench;
@@ -24,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "bench", description = "Benchmarks.", subcommands = {BenchCommand.Enrich.class, BenchCommand.Pipeline.class,
         BenchCommand.Alerting.class, BenchCommand.Ingest.class})
-final class BenchCommand {
+public final class BenchCommand {
 
     @ParentCommand
     Yq yq;

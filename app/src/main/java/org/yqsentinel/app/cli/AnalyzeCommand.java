@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import org.yqsentinel.app.Yq;
 import org.yqsentinel.enrich.TextAnalyzer;
 import org.yqsentinel.enrich.privacy.PersonalDataMasker;
 import org.yqsentinel.ingest.normalize.TextNormalizer;
@@ -25,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "analyze", description = "Read text lines or item JSON lines on stdin; write tokens, keywords, region, topics,"
         + " sentiment and de-identified text as JSON lines on stdout. No stack needed.")
-final class AnalyzeCommand implements Callable<Integer> {
+public final class AnalyzeCommand implements Callable<Integer> {
 
     @ParentCommand
     Yq yq;

@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.apache.kafka.common.KafkaException;
+import org.yqsentinel.app.UserError;
+import org.yqsentinel.app.Yq;
 import org.yqsentinel.ingest.ParseResult;
 import org.yqsentinel.ingest.RawPublisher;
 import org.yqsentinel.ingest.files.RawRecordFiles;
@@ -39,7 +41,7 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Exit codes: 0 every record read (or sent); 3 some records refused (each named on stderr, the others"
                 + " read or sent); 2 an error to fix (a file that cannot be opened, a wrong option, Kafka unreachable);"
                 + " 1 a failure of yq itself."})
-final class IngestCommand implements Callable<Integer> {
+public final class IngestCommand implements Callable<Integer> {
 
     /** Some records were refused, the others read or sent. */
     static final int SOME_REFUSED = 3;

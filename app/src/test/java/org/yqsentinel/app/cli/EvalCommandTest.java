@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.app.Console;
+import org.yqsentinel.app.Yq;
 import org.yqsentinel.enrich.TextAnalyzer;
 import org.yqsentinel.ingest.normalize.TextNormalizer;
 import org.yqsentinel.model.Sentiment;

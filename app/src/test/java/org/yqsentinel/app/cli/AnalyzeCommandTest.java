@@ -1,4 +1,4 @@
-package org.yqsentinel.app;
+package org.yqsentinel.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.yqsentinel.app.Console;
+import org.yqsentinel.app.Yq;
 import org.yqsentinel.model.json.Json;
 
 /** {@code yq analyze} on hand-written hard cases, no stack. */
