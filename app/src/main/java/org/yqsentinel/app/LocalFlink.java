@@ -11,18 +11,18 @@ import org.yqsentinel.stack.StackLayout;
  * A Flink mini-cluster in this JVM with its web UI on loopback, the first free port from 8081, and its
  * checkpoints and state changelog in files under the work folder ({@link LocalCluster}).
  */
-final class LocalFlink {
+public final class LocalFlink {
 
     static final String WEB_UI_PORTS = "8081-8099";
 
     private LocalFlink() {}
 
-    static StreamExecutionEnvironment environment(StackLayout layout) {
+    public static StreamExecutionEnvironment environment(StackLayout layout) {
         return environment(LocalCluster.stateStorage(layout.workDir()));
     }
 
     /** A mini-cluster with this state storage (and recovery settings), its web UI on loopback. */
-    static StreamExecutionEnvironment environment(Configuration conf) {
+    public static StreamExecutionEnvironment environment(Configuration conf) {
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(RestOptions.ADDRESS, "127.0.0.1");
         conf.set(RestOptions.BIND_PORT, WEB_UI_PORTS);
@@ -30,7 +30,7 @@ final class LocalFlink {
     }
 
     /** Waits until the job ends, then deletes its state changelog (Flink leaves it behind). */
-    static void awaitEnd(StackLayout layout, JobClient job) throws Exception {
+    public static void awaitEnd(StackLayout layout, JobClient job) throws Exception {
         try {
             job.getJobExecutionResult().get();
         } finally {

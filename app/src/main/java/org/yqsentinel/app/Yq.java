@@ -2,6 +2,20 @@ package org.yqsentinel.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.yqsentinel.app.cli.AlertingCommand;
+import org.yqsentinel.app.cli.AnalyzeCommand;
+import org.yqsentinel.app.cli.BenchCommand;
+import org.yqsentinel.app.cli.DemoCommand;
+import org.yqsentinel.app.cli.EvalCommand;
+import org.yqsentinel.app.cli.IngestCommand;
+import org.yqsentinel.app.cli.MonitorCommand;
+import org.yqsentinel.app.cli.OutboxCommand;
+import org.yqsentinel.app.cli.ScenarioCommand;
+import org.yqsentinel.app.cli.ScoreCommand;
+import org.yqsentinel.app.cli.SetupCommand;
+import org.yqsentinel.app.cli.SimulateCommand;
+import org.yqsentinel.app.cli.StackCommand;
+import org.yqsentinel.app.cli.TrainCommand;
 import org.yqsentinel.connect.ProvisioningException;
 import org.yqsentinel.ingest.InvalidRecord;
 import org.yqsentinel.model.config.ConfigException;
@@ -27,7 +41,7 @@ public final class Yq {
     Path configFile;
 
     /** The configuration: bundled defaults, then the file, then YQ_* environment variables. */
-    SentinelConfig config() {
+    public SentinelConfig config() {
         Path file = configFile;
         if (file == null) {
             Path projectFile = layout().home().resolve("sentinel.yaml");
@@ -36,7 +50,7 @@ public final class Yq {
         return ConfigLoader.load(file);
     }
 
-    StackLayout layout() {
+    public StackLayout layout() {
         return StackLayout.detect();
     }
 
@@ -44,7 +58,7 @@ public final class Yq {
         System.exit(run(args));
     }
 
-    static int run(String... args) {
+    public static int run(String... args) {
         CommandLine commandLine = new CommandLine(new Yq());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof StackException || e instanceof ProvisioningException || e instanceof ConfigException || e instanceof UserError
@@ -58,17 +72,10 @@ public final class Yq {
     }
 
     /** The file, or a one-line error when there is none. */
-    static Path requireFile(Path file) {
+    public static Path requireFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UserError("no such file: " + file);
         }
         return file;
-    }
-
-    /** Something the user can fix; printed as one line. */
-    static final class UserError extends RuntimeException {
-        UserError(String message) {
-            super(message);
-        }
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * of the test's own, so no project's {@code sentinel.yaml} or {@code .yq} is read or written. Register it
  * with {@code @RegisterExtension}.
  */
-final class Console implements BeforeEachCallback, AfterEachCallback {
+public final class Console implements BeforeEachCallback, AfterEachCallback {
 
     private final boolean temporaryProject;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -34,12 +34,12 @@ final class Console implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Captures the output only. */
-    static Console captured() {
+    public static Console captured() {
         return new Console(false);
     }
 
     /** Captures the output, and runs each test in an empty project folder ({@link #home()}). */
-    static Console inTemporaryProject() {
+    public static Console inTemporaryProject() {
         return new Console(true);
     }
 
@@ -77,7 +77,7 @@ final class Console implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** The project folder of the test; only with {@link #inTemporaryProject()}. */
-    Path home() {
+    public Path home() {
         if (home == null) {
             throw new IllegalStateException("not in a temporary project: use Console.inTemporaryProject()");
         }
@@ -85,21 +85,21 @@ final class Console implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** What was printed on standard output so far. */
-    String out() {
+    public String out() {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    List<String> outLines() {
+    public List<String> outLines() {
         return out().lines().toList();
     }
 
     /** What was printed on standard error so far. */
-    String err() {
+    public String err() {
         return err.toString(StandardCharsets.UTF_8);
     }
 
     /** Forgets what was printed so far, e.g. between two commands of one test. */
-    void reset() {
+    public void reset() {
         out.reset();
         err.reset();
     }

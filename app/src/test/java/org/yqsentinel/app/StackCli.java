@@ -9,19 +9,19 @@ import java.nio.file.Path;
 import org.yqsentinel.stack.junit.StackContext;
 
 /** Runs {@code yq} in-process against the test stack's namespace, with what it printed on stdout. */
-final class StackCli {
+public final class StackCli {
 
-    record Printed(int exit, String out) {}
+    public record Printed(int exit, String out) {}
 
     private StackCli() {}
 
     /** A sentinel.yaml in {@code dir} for the test class's namespace on the shared stack. */
-    static Path config(Path dir, StackContext stack) throws IOException {
+    public static Path config(Path dir, StackContext stack) throws IOException {
         return Files.writeString(dir.resolve("sentinel.yaml"), "namespace: " + stack.namespace().prefix()
                 + "\nkafka:\n  bootstrap-servers: " + stack.kafkaBootstrapServers() + "\n");
     }
 
-    static Printed run(Path config, String... args) {
+    public static Printed run(Path config, String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "--config";
         all[1] = config.toString();

@@ -1,0 +1,170 @@
+package org.yqsentinel.app.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.yqsentinel.app.UserError;
+import org.yqsentinel.app.Yq;
+import org.yqsentinel.ingest.normalize.Times;
+import org.yqsentinel.model.Alert;
+import org.yqsentinel.model.DeadLetter;
+import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.model.json.Json;
+import org.yqsentinel.pipeline.offline.ItemLink;
+import org.yqsentinel.pipeline.offline.OfflineRecords;
+import org.yqsentinel.pipeline.offline.OfflineScoring;
+import org.yqsentinel.rules.RuleException;
+import org.yqsentinel.rules.risk.RiskRules;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code yq score}: the monitor job on archived files, bounded, without Kafka or Elasticsearch; prints its
+ * alert events as JSON lines, and with {@code --links} writes the posts' links to the policies. The same files
+ * and rules give the same lines, and the same alert ids as the live job on the same items.
+ */
+@Command(name = "score", description = "Score policy risk offline: run the monitor job on item and policy files and print"
+        + " the alert events as JSON lines.",
+        footer = {"", "Exit codes: 0 every record read; 3 some records refused (each 'file:line: reason' on stderr, the"
+                + " others scored); 2 an error to fix; 1 a failure of yq itself."})
+public final class ScoreCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Yq yq;
+
+    @Option(names = "--items", arity = "1..*", required = true, paramLabel = "[CHANNEL=]FILE",
+            description = "Item files: canonical Item JSON lines, or with --channel raw crawler records of that channel;"
+                    + " weibo=FILE (news=, wechat=) gives one file of raw records its own channel.")
+    List<String> items;
+
+    @Option(names = "--channel", paramLabel = "news|weibo|wechat", description = "The channel of raw crawler records in --items.")
+    String channel;
+
+    @Option(names = "--policies", arity = "1..*", required = true, paramLabel = "FILE",
+            description = "Policy files: a policy page (text or HTML) per file, or PolicyDocument JSON lines.")
+    List<Path> policies;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "A risk.yaml to use instead of the configured one.")
+    Path rules;
+
+    @Option(names = "--links", paramLabel = "FILE",
+            description = "Also write each link of a post to a policy as a JSON line to FILE: itemId, sourceId, policyId,"
+                    + " evidence (how it was found), matched (the 文号, title or words that matched), confidence.")
+    Path links;
+
+    @Option(names = "--crawled-at", paramLabel = "TIME",
+            description = "When the records were crawled, for relative times such as 5分钟前 (default: now).")
+    String crawledAt;
+
+    @Override
+    public Integer call() throws Exception {
+        SentinelConfig config = yq.config();
+        Channel itemChannel = channel == null ? null : channel(channel, "--channel");
+        List<OfflineRecords.Input> inputs = items.stream().map(item -> input(item, itemChannel)).toList();
+        policies.forEach(Yq::requireFile);
+        Instant seenAt = crawledAt == null ? Instant.now() : Times.parse(crawledAt, null, "--crawled-at");
+        Path work = Files.createTempDirectory("yq-score-");
+        try {
+            String rulesDir = rulesDir(config.rules().dir(), work);
+            OfflineScoring.Scored scored = new OfflineScoring(config.monitor(), config.ingest(), rulesDir)
+                    .run(StreamExecutionEnvironment.createLocalEnvironment(), policies, inputs, seenAt, work);
+            for (DeadLetter refused : scored.refused()) {
+                String file = refused.key() == null ? refused.sourceTopic() : new String(refused.key(), StandardCharsets.UTF_8);
+                System.err.println(file + ":" + refused.offset() + ": " + refused.reason());
+            }
+            if (links != null) {
+                writeLinks(scored.links());
+            }
+            PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+            scored.alerts().forEach(alert -> out.println(Json.toString(alert)));
+            out.flush();
+            List<Alert> alerts = scored.alerts();
+            System.err.println("scored: " + alerts.size() + " alert event" + (alerts.size() == 1 ? "" : "s")
+                    + (links == null ? "" : "; " + scored.links().size() + " link" + (scored.links().size() == 1 ? "" : "s")
+                    + " written to " + links)
+                    + (scored.refused().isEmpty() ? "" : "; " + scored.refused().size() + " record"
+                    + (scored.refused().size() == 1 ? "" : "s") + " refused"));
+            return scored.refused().isEmpty() ? 0 : IngestCommand.SOME_REFUSED;
+        } finally {
+            delete(work);
+        }
+    }
+
+    /** One JSON line per link, by item and policy. */
+    private void writeLinks(List<ItemLink> found) throws IOException {
+        Path parent = links.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (BufferedWriter out = Files.newBufferedWriter(links, StandardCharsets.UTF_8)) {
+            for (ItemLink link : found) {
+                out.write(Json.toString(link));
+                out.write('\n');
+            }
+        }
+    }
+
+    /** The configured rules folder, or with --rules a copy of it whose risk.yaml is that file (checked first). */
+    private String rulesDir(String configured, Path work) throws IOException {
+        if (rules == null) {
+            return configured;
+        }
+        String text = Files.readString(Yq.requireFile(rules), StandardCharsets.UTF_8);
+        try {
+            RiskRules.parse(rules.toString(), text);
+        } catch (RuleException e) {
+            throw new UserError(e.getMessage());
+        }
+        Path folder = work.resolve("rules");
+        Files.createDirectories(folder);
+        if (configured != null && !configured.isBlank()) {
+            Path from = Path.of(configured);
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Path to = folder.resolve(from.relativize(file).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(file, to);
+                }
+            }
+        }
+        Files.writeString(folder.resolve(RiskRules.FILE), text, StandardCharsets.UTF_8);
+        return folder.toString();
+    }
+
+    /** {@code FILE} (of the --channel, or canonical items) or {@code CHANNEL=FILE}. */
+    private static OfflineRecords.Input input(String item, Channel channel) {
+        int equals = item.indexOf('=');
+        if (equals > 0 && !Files.exists(Path.of(item))) {
+            Channel own = channel(item.substring(0, equals), "--items " + item);
+            return new OfflineRecords.Input(Yq.requireFile(Path.of(item.substring(equals + 1))).toString(), false, own);
+        }
+        return new OfflineRecords.Input(Yq.requireFile(Path.of(item)).toString(), false, channel);
+    }
+
+    static Channel channel(String name, String where) {
+        try {
+            return Channel.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(where + ": the channel must be news, weibo or wechat, not '" + name + "'");
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}

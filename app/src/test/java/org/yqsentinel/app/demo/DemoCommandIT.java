@@ -1,0 +1,130 @@
+package org.yqsentinel.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.app.StackCli;
+import org.yqsentinel.model.Alert;
+import org.yqsentinel.model.CaseRecord;
+import org.yqsentinel.model.Tier;
+import org.yqsentinel.model.json.Json;
+import org.yqsentinel.stack.StackLayout;
+import org.yqsentinel.stack.junit.LocalStackExtension;
+import org.yqsentinel.stack.junit.StackContext;
+import org.yqsentinel.connect.ElasticsearchConnection;
+
+/**
+ * {@code yq demo} on the real stack ends with an alert of Ⅱ橙 or higher and its case in Elasticsearch, and the
+ * notifications of its alert events in {@code yq-deliveries} and as files in the outbox.
+ */
+@ExtendWith(LocalStackExtension.class)
+class DemoCommandIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSimulatedSurgeEndsWithAnOrangeOrRedAlertItsCaseAndItsNotificationsInTheOutbox(StackContext stack) throws Exception {
+        Path outbox = StackLayout.detect().workDir().resolve("outbox");
+        Set<Path> smsBefore = files(outbox.resolve("sms"));
+        StackCli.Printed run = StackCli.run(StackCli.config(dir, stack), "demo");
+        String printed = run.out();
+        assertThat(run.exit()).as(printed).isZero();
+
+        List<Alert> alerts = documents(stack, "yq-alerts", Alert.class);
+        Alert orange = alerts.stream().filter(a -> a.tier().compareTo(Tier.II_ORANGE) >= 0).findFirst().orElseThrow();
+        assertThat(orange.subjectId()).isEqualTo("江教发〔2026〕18号");
+        List<CaseRecord> cases = documents(stack, "yq-cases", CaseRecord.class);
+        assertThat(cases).extracting(CaseRecord::id).contains(orange.caseId());
+        CaseRecord record = cases.stream().filter(c -> c.id().equals(orange.caseId())).findFirst().orElseThrow();
+        assertThat(record.peakTier().compareTo(Tier.II_ORANGE)).isGreaterThanOrEqualTo(0);
+        assertThat(record.responsibleDepartment()).isEqualTo("江城市教育局");
+        assertThat(printed).contains("posts linked to a policy", orange.tier().label(), "case " + orange.caseId());
+        assertThat(printed).contains("dead letters this run: 6");
+
+        // the alert events reached the department and the desk through the outbox, each notification once, all settled
+        List<JsonNode> deliveries = documents(stack, "yq-deliveries", JsonNode.class).stream()
+                .filter(d -> d.get("kind").asText().equals("delivery")).toList();
+        assertThat(deliveries).isNotEmpty().allSatisfy(d -> assertThat(d.get("status").asText()).as(d.toString())
+                .isIn("SENT", "QUIET", "INHIBITED"));
+        List<JsonNode> mails = sent(deliveries, "email");
+        assertThat(mails).extracting(d -> d.get("address").asText())
+                .contains("wang.xiaoming@edu.jiangcheng.example.gov.cn", "li.na@edu.jiangcheng.example.gov.cn",
+                        "yuqing-duty@jiangcheng.example.gov.cn");
+        // the outbox keeps one .eml per Message-ID and recipient (an earlier run's mail of the same delivery id is the
+        // same message); the Message-ID is derived from the delivery id, which is the same in every namespace
+        List<String> allMails = contents(outbox.resolve("mail"));
+        for (JsonNode mail : mails) {
+            // an e-mail delivery's detail is the Message-ID the SMTP server took
+            assertThat(allMails).as("the outbox has mail " + mail.get("detail") + " once")
+                    .filteredOn(eml -> eml.contains("Message-ID: " + mail.get("detail").asText())).hasSize(1);
+        }
+        assertThat(printed).contains("delivered the alert events to the receivers of rules/routing.yaml", mails.size() + " e-mails, ");
+        // SMS go out unless the demo runs in the quiet hours (22:00–07:00 Beijing), where they are recorded QUIET
+        List<JsonNode> sms = deliveries.stream().filter(d -> d.get("channel").asText().equals("sms")).toList();
+        assertThat(sms).extracting(d -> d.get("address").asText()).contains("13800138001", "13800138002");
+        // every SMS the gateway takes is a file of its own: this run's files hold each request id once
+        List<String> newSms = new ArrayList<>();
+        for (Path file : files(outbox.resolve("sms"))) {
+            if (!smsBefore.contains(file)) {
+                newSms.add(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(newSms).hasSize(sent(deliveries, "sms").size());
+        for (JsonNode text : sent(deliveries, "sms")) {
+            assertThat(newSms).as("the outbox has SMS " + text.get("id") + " once")
+                    .filteredOn(json -> json.contains("\"requestId\":\"" + text.get("id").asText() + "\"")).hasSize(1);
+        }
+        assertThat(sent(deliveries, "dingtalk")).isNotEmpty();
+    }
+
+    private static List<JsonNode> sent(List<JsonNode> deliveries, String channel) {
+        return deliveries.stream().filter(d -> d.get("channel").asText().equals(channel) && d.get("status").asText().equals("SENT")).toList();
+    }
+
+    private static Set<Path> files(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Set.of();
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(Files::isRegularFile).collect(Collectors.toSet());
+        }
+    }
+
+    /** The texts of the files in {@code dir}. */
+    private static List<String> contents(Path dir) throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (Path file : files(dir)) {
+            texts.add(Files.readString(file, StandardCharsets.UTF_8));
+        }
+        return texts;
+    }
+
+    private static <T> List<T> documents(StackContext stack, String index, Class<T> type) throws Exception {
+        String name = stack.namespace().index(index);
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(stack.elasticsearchUrl())) {
+            es.client().indices().refresh(r -> r.index(name));
+            return es.client().search(s -> s.index(name).size(1000), JsonNode.class).hits().hits().stream()
+                    .map(hit -> hit.source()).filter(Objects::nonNull).map(node -> {
+                        try {
+                            return Json.mapper().treeToValue(node, type);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).toList();
+        }
+    }
+}
