@@ -33,10 +33,6 @@ public final class KafkaClients {
         return new KafkaClients(config.kafkaBootstrapServers());
     }
 
-    public String bootstrapServers() {
-        return bootstrapServers;
-    }
-
     /** What every client shares; the job's Flink connectors take these as their properties. */
     public Properties common() {
         Properties properties = new Properties();

@@ -112,6 +112,7 @@ public final class DeliveryBook {
     private final Targets targets;
     private final Muting muting;
     private final RateLimiter rateLimiter;
+    private final Backoff backoff;
     private final Retries retries;
     private final Escalation escalation;
     private final Reminders reminders;
@@ -129,7 +130,8 @@ public final class DeliveryBook {
         this.targets = new Targets(routing);
         this.muting = new Muting(routing.timezone());
         this.rateLimiter = new RateLimiter(settings.rateLimits());
-        this.retries = new Retries(settings.maxAttempts(), this::backoff);
+        this.backoff = new Backoff(settings.firstRetry(), settings.maxRetry());
+        this.retries = new Retries(settings.maxAttempts(), backoff::after);
         this.escalation = new Escalation(routing, targets);
         this.reminders = new Reminders(path -> routes.getOrDefault(path, routing.root()));
         index(routing.root());
@@ -269,7 +271,7 @@ public final class DeliveryBook {
 
     /** The wait after the n-th failed attempt: the first retry wait, doubled each time, at most the longest wait. */
     Duration backoff(int attempts) {
-        return new Backoff(settings.firstRetry(), settings.maxRetry()).after(attempts);
+        return backoff.after(attempts);
     }
 
     /**
