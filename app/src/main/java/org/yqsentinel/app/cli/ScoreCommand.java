@@ -16,11 +16,10 @@ import org.yqsentinel.app.UserError;
 import org.yqsentinel.app.Yq;
 import org.yqsentinel.ingest.normalize.Times;
 import org.yqsentinel.model.Alert;
-import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
-import org.yqsentinel.pipeline.offline.ItemLink;
 import org.yqsentinel.pipeline.offline.OfflineRecords;
 import org.yqsentinel.pipeline.offline.OfflineScoring;
 import org.yqsentinel.rules.RuleException;
@@ -31,7 +30,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code yq score}: the monitor job on archived files, bounded, without Kafka or Elasticsearch; prints its
- * alert events as JSON lines, and with {@code --links} writes the posts' links to the policies. The same files
+ * alert events as JSON lines, with {@code --links} writes the posts' links to the policies, and with {@code --series}
+ * the risk series, so an analyst sees the curve and not only the tier changes. The same files
  * and rules give the same lines, and the same alert ids as the live job on the same items.
  */
 @Command(name = "score", description = "Score policy risk offline: run the monitor job on item and policy files and print"
@@ -63,6 +63,11 @@ public final class ScoreCommand implements Callable<Integer> {
                     + " evidence (how it was found), matched (the 文号, title or words that matched), confidence.")
     Path links;
 
+    @Option(names = "--series", paramLabel = "FILE",
+            description = "Also write the risk series as JSON lines to FILE: every window's policy, start and end, score, tier"
+                    + " in force, linked posts and factors, by window end and policy.")
+    Path series;
+
     @Option(names = "--crawled-at", paramLabel = "TIME",
             description = "When the records were crawled, for relative times such as 5分钟前 (default: now).")
     String crawledAt;
@@ -84,7 +89,10 @@ public final class ScoreCommand implements Callable<Integer> {
                 System.err.println(file + ":" + refused.offset() + ": " + refused.reason());
             }
             if (links != null) {
-                writeLinks(scored.links());
+                writeLines(links, scored.links());
+            }
+            if (series != null) {
+                writeLines(series, scored.series());
             }
             PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
             scored.alerts().forEach(alert -> out.println(Json.toString(alert)));
@@ -93,6 +101,8 @@ public final class ScoreCommand implements Callable<Integer> {
             System.err.println("scored: " + alerts.size() + " alert event" + (alerts.size() == 1 ? "" : "s")
                     + (links == null ? "" : "; " + scored.links().size() + " link" + (scored.links().size() == 1 ? "" : "s")
                     + " written to " + links)
+                    + (series == null ? "" : "; " + scored.series().size() + " risk point" + (scored.series().size() == 1 ? "" : "s")
+                    + " written to " + series)
                     + (scored.refused().isEmpty() ? "" : "; " + scored.refused().size() + " record"
                     + (scored.refused().size() == 1 ? "" : "s") + " refused"));
             return scored.refused().isEmpty() ? 0 : IngestCommand.SOME_REFUSED;
@@ -101,15 +111,15 @@ public final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    /** One JSON line per link, by item and policy. */
-    private void writeLinks(List<ItemLink> found) throws IOException {
-        Path parent = links.toAbsolutePath().getParent();
+    /** One JSON line per value, in the order given. */
+    private static void writeLines(Path file, List<?> values) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (BufferedWriter out = Files.newBufferedWriter(links, StandardCharsets.UTF_8)) {
-            for (ItemLink link : found) {
-                out.write(Json.toString(link));
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Object value : values) {
+                out.write(Json.toString(value));
                 out.write('\n');
             }
         }

@@ -3,18 +3,24 @@ package org.yqsentinel.app.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.Objects;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.yqsentinel.app.Console;
 import org.yqsentinel.app.Yq;
 import org.yqsentinel.model.Alert;
+import org.yqsentinel.model.RiskPoint;
 import org.yqsentinel.model.json.Json;
 
 /** {@code yq score} on the demo episode with hostile records beside it: the records named, the alerts scored, exit 3. */
@@ -83,5 +89,48 @@ class ScoreCommandTest {
             assertThat(link.get("confidence")).isEqualTo(1.0);
         });
         assertThat(console.err()).contains("; " + lines.size() + " links written to " + links + "; 6 records refused");
+    }
+
+    @Test
+    void withSeriesEveryWindowIsWrittenInTimeOrderAndEachAlertEventStandsOnItsWindow(@TempDir Path dir) throws Exception {
+        Path series = dir.resolve("series.jsonl");
+
+        int exit = Yq.run("score", "--crawled-at", "2026-11-25T08:00:00+08:00", "--policies", SAMPLE.resolve("policy.txt").toString(),
+                "--items", "weibo=" + SAMPLE.resolve("weibo.jsonl"), "news=" + SAMPLE.resolve("news.jsonl"),
+                "wechat=" + SAMPLE.resolve("wechat.jsonl"), "--series", series.toString());
+
+        assertThat(exit).as("the sample's six broken records refused").isEqualTo(3);
+        List<RiskPoint> points = new ArrayList<>();
+        for (String line : Files.readAllLines(series, UTF_8)) {
+            points.add(Json.mapper().readValue(line, RiskPoint.class));
+        }
+        List<Alert> alerts = new ArrayList<>();
+        for (String line : console.outLines()) {
+            alerts.add(Json.mapper().readValue(line, Alert.class));
+        }
+        assertThat(alerts).as("the sample's episode raises alerts").isNotEmpty();
+        assertThat(points).hasSizeGreaterThan(alerts.size())
+                .allSatisfy(point -> {
+                    assertThat(point.subjectId()).isEqualTo("江教发〔2026〕18号");
+                    assertThat(point.score()).isBetween(0.0, 100.0);
+                    assertThat(point.windowStart()).isBefore(point.windowEnd());
+                })
+                .isSortedAccordingTo(Comparator.comparing(RiskPoint::windowEnd));
+        // an alert event is raised on a window of the series, with that window's score
+        for (Alert alert : alerts) {
+            assertThat(points).as(alert.id()).anySatisfy(point -> {
+                assertThat(point.windowEnd()).isEqualTo(alert.windowEnd());
+                assertThat(point.score()).isEqualTo(alert.score());
+            });
+        }
+        // the tier in force only changes where an alert event says so
+        Set<Instant> eventWindows = new HashSet<>();
+        alerts.forEach(alert -> eventWindows.add(alert.windowEnd()));
+        for (int i = 1; i < points.size(); i++) {
+            if (!Objects.equals(points.get(i).tier(), points.get(i - 1).tier())) {
+                assertThat(eventWindows).as("tier change at " + points.get(i).windowEnd()).contains(points.get(i).windowEnd());
+            }
+        }
+        assertThat(console.err()).contains("; " + points.size() + " risk points written to " + series + "; 6 records refused");
     }
 }

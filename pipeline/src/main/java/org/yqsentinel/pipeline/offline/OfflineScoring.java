@@ -15,6 +15,7 @@ import org.yqsentinel.enrich.policy.PolicyAnalyzer;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.DeadLetter;
+import org.yqsentinel.model.RiskPoint;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
 import org.yqsentinel.pipeline.control.GivenPolicies;
@@ -36,14 +37,18 @@ public final class OfflineScoring {
     /** Event time, then policy, then id: a stable order for the same input. */
     private static final Comparator<Alert> EVENT_ORDER = Comparator.comparing(Alert::windowEnd)
             .thenComparing(Alert::subjectId).thenComparing(Alert::id);
+    /** Window end, then policy: the series of each policy in time order, whatever subtask scored it. */
+    private static final Comparator<RiskPoint> SERIES_ORDER = Comparator.comparing(RiskPoint::windowEnd)
+            .thenComparing(RiskPoint::subjectId);
     /** Item, then policy: a stable order whatever subtask linked the item. */
     private static final Comparator<ItemLink> LINK_ORDER = Comparator.comparing(ItemLink::itemId).thenComparing(ItemLink::policyId);
 
     /**
      * What a run gave: the alert events in event-time order, the records refused (their key the file they came from),
-     * and the links of the items to the policies, by item and policy.
+     * the links of the items to the policies, by item and policy, and the risk series: every window's score, tier and
+     * factors, by window end and policy.
      */
-    public record Scored(List<Alert> alerts, List<DeadLetter> refused, List<ItemLink> links) {}
+    public record Scored(List<Alert> alerts, List<DeadLetter> refused, List<ItemLink> links, List<RiskPoint> series) {}
 
     private final SentinelConfig.Monitor settings;
     private final SentinelConfig.Ingest limits;
@@ -96,9 +101,10 @@ public final class OfflineScoring {
         Path alertsPrefix = workDir.resolve("alerts");
         Path refusedPrefix = workDir.resolve("refused");
         Path linksPrefix = workDir.resolve("links");
+        Path seriesPrefix = workDir.resolve("series");
         MonitorSinks sinks = new MonitorSinks(new JsonLinesSink<>(linksPrefix, ItemLink::of), new DiscardingSink<>(),
-                new JsonLinesSink<>(refusedPrefix), new JsonLinesSink<>(alertsPrefix), new DiscardingSink<>(), new DiscardingSink<>(),
-                new DiscardingSink<>());
+                new JsonLinesSink<>(refusedPrefix), new JsonLinesSink<>(alertsPrefix), new DiscardingSink<>(),
+                new JsonLinesSink<>(seriesPrefix), new DiscardingSink<>());
         new MonitorJob(OfflineRecords.source(policyFiles, itemFiles, seenAt, limits), sinks, settings, rulesDir,
                 givenPolicies(policyFiles, seenAt, rulesDir, limits)).build(env);
         env.execute(MonitorJob.NAME + "-offline");
@@ -109,7 +115,9 @@ public final class OfflineScoring {
                 .thenComparingLong(DeadLetter::offset));
         List<ItemLink> links = read(linksPrefix, ItemLink.class);
         links.sort(LINK_ORDER);
-        return new Scored(alerts, refused, links);
+        List<RiskPoint> series = read(seriesPrefix, RiskPoint.class);
+        series.sort(SERIES_ORDER);
+        return new Scored(alerts, refused, links, series);
     }
 
     /** The policies of these files made ready to watch, to give a bounded run of the job up front. */
