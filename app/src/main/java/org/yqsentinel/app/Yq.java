@@ -10,6 +10,7 @@ import org.yqsentinel.app.cli.EvalCommand;
 import org.yqsentinel.app.cli.IngestCommand;
 import org.yqsentinel.app.cli.MonitorCommand;
 import org.yqsentinel.app.cli.OutboxCommand;
+import org.yqsentinel.app.cli.ReplayCommand;
 import org.yqsentinel.app.cli.ScenarioCommand;
 import org.yqsentinel.app.cli.ScoreCommand;
 import org.yqsentinel.app.cli.SetupCommand;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Option;
         description = "Sentinel (舆情哨兵): public-opinion monitoring and early warning.",
         subcommands = {StackCommand.class, SetupCommand.class, IngestCommand.class, DemoCommand.class, MonitorCommand.class,
                 ScenarioCommand.class, SimulateCommand.class, ScoreCommand.class, AnalyzeCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class,
-                AlertingCommand.class, OutboxCommand.class})
+                ReplayCommand.class, AlertingCommand.class, OutboxCommand.class})
 public final class Yq {
 
     @Option(names = "--config", paramLabel = "FILE",

@@ -112,7 +112,7 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     /** One JSON line per value, in the order given. */
-    private static void writeLines(Path file, List<?> values) throws IOException {
+    static void writeLines(Path file, List<?> values) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -170,7 +170,7 @@ public final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    private static void delete(Path folder) throws IOException {
+    static void delete(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);

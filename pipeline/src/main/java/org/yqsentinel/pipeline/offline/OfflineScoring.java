@@ -9,18 +9,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.yqsentinel.enrich.policy.PolicyAnalyzer;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.DeadLetter;
+import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.model.RiskPoint;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
 import org.yqsentinel.pipeline.control.GivenPolicies;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
 import org.yqsentinel.pipeline.monitor.MonitorSinks;
+import org.yqsentinel.pipeline.read.ReadRecord;
 import org.yqsentinel.rules.RuleFiles;
 
 /**
@@ -95,6 +98,12 @@ public final class OfflineScoring {
     /** As {@link #run(StreamExecutionEnvironment, List, List, Channel, Instant, Path)}, each item file with its own channel. */
     public Scored run(StreamExecutionEnvironment env, List<Path> policyFiles, List<OfflineRecords.Input> itemFiles,
                       Instant seenAt, Path workDir) throws Exception {
+        return run(env, OfflineRecords.source(policyFiles, itemFiles, seenAt, limits), givenPolicies(policyFiles, seenAt, rulesDir, limits),
+                workDir);
+    }
+
+    /** The job over any bounded source of read records, its policies given up front; as the file runs, results in files under {@code workDir}. */
+    public Scored run(StreamExecutionEnvironment env, Source<ReadRecord, ?, ?> source, GivenPolicies given, Path workDir) throws Exception {
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         env.setParallelism(parallelism);
         Files.createDirectories(workDir);
@@ -105,8 +114,7 @@ public final class OfflineScoring {
         MonitorSinks sinks = new MonitorSinks(new JsonLinesSink<>(linksPrefix, ItemLink::of), new DiscardingSink<>(),
                 new JsonLinesSink<>(refusedPrefix), new JsonLinesSink<>(alertsPrefix), new DiscardingSink<>(),
                 new JsonLinesSink<>(seriesPrefix), new DiscardingSink<>());
-        new MonitorJob(OfflineRecords.source(policyFiles, itemFiles, seenAt, limits), sinks, settings, rulesDir,
-                givenPolicies(policyFiles, seenAt, rulesDir, limits)).build(env);
+        new MonitorJob(source, sinks, settings, rulesDir, given).build(env);
         env.execute(MonitorJob.NAME + "-offline");
         List<Alert> alerts = read(alertsPrefix, Alert.class);
         alerts.sort(EVENT_ORDER);
@@ -122,8 +130,13 @@ public final class OfflineScoring {
 
     /** The policies of these files made ready to watch, to give a bounded run of the job up front. */
     public static GivenPolicies givenPolicies(List<Path> policyFiles, Instant seenAt, String rulesDir, SentinelConfig.Ingest limits) {
+        return givenPolicies(OfflineRecords.policies(policyFiles, seenAt, limits), rulesDir);
+    }
+
+    /** These policy documents made ready to watch with the rules of {@code rulesDir}. */
+    public static GivenPolicies givenPolicies(List<PolicyDocument> policies, String rulesDir) {
         PolicyAnalyzer analyzer = new PolicyAnalyzer(RuleFiles.of(rulesDir));
-        return GivenPolicies.of(OfflineRecords.policies(policyFiles, seenAt, limits).stream().map(analyzer::watch).toList());
+        return GivenPolicies.of(policies.stream().map(analyzer::watch).toList());
     }
 
     /** The lines every subtask wrote under this prefix. */
