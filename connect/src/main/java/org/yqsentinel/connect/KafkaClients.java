@@ -1,5 +1,6 @@
 package org.yqsentinel.connect;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -18,7 +19,9 @@ import org.yqsentinel.model.config.SentinelConfig;
  * job's connectors, the alerting service, ingest, setup and the tools starts from {@link #common()}, so a setting
  * every client needs (the servers today) is written once. Records travel as bytes; each user reads them itself.
  */
-public final class KafkaClients {
+public final class KafkaClients implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final String bootstrapServers;
 

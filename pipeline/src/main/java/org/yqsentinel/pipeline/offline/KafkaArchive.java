@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +28,21 @@ public final class KafkaArchive implements Serializable {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
-    private final String bootstrapServers;
-    /** The end offset of each partition when the archive was opened, as "topic/partition". */
-    private final Map<String, Long> ends;
+    private final KafkaClients clients;
+    /** The end offset of each partition when the archive was opened. */
+    private final Map<TopicPartition, Long> ends;
+    /** How many records the partitions kept between their beginning and those ends. */
+    private final long size;
     /**
      * Since when the archive holds every record Kafka took: the latest, over the partitions retention has cut, of
      * when their earliest kept record was taken (epoch ms); {@link Long#MIN_VALUE} when no partition was cut.
      */
     private final long completeSince;
 
-    private KafkaArchive(String bootstrapServers, Map<String, Long> ends, long completeSince) {
-        this.bootstrapServers = bootstrapServers;
+    private KafkaArchive(KafkaClients clients, Map<TopicPartition, Long> ends, long size, long completeSince) {
+        this.clients = clients;
         this.ends = Map.copyOf(ends);
+        this.size = size;
         this.completeSince = completeSince;
     }
 
@@ -46,7 +51,8 @@ public final class KafkaArchive implements Serializable {
         List<String> topics = new ArrayList<>(Arrays.stream(Channel.values()).map(names::rawTopic).toList());
         topics.add(names.rawPolicyTopic());
         topics.add(names.controlTopic());
-        Map<String, Long> ends = new HashMap<>();
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        long size = 0;
         long completeSince = Long.MIN_VALUE;
         try (KafkaConsumer<byte[], byte[]> consumer = clients.consumer(Map.of())) {
             List<TopicPartition> partitions = partitions(consumer, topics);
@@ -55,13 +61,14 @@ public final class KafkaArchive implements Serializable {
             for (TopicPartition partition : partitions) {
                 long end = endOffsets.get(partition);
                 long beginning = beginnings.get(partition);
-                ends.put(partition.topic() + "/" + partition.partition(), end);
+                ends.put(partition, end);
+                size += end - beginning;
                 if (beginning > 0) {  // retention cut this partition: it holds what was taken since its first kept record
                     completeSince = Math.max(completeSince, beginning < end ? firstTimestamp(consumer, partition, beginning) : Long.MAX_VALUE);
                 }
             }
         }
-        return new KafkaArchive(clients.common().getProperty("bootstrap.servers"), ends, completeSince);
+        return new KafkaArchive(clients, ends, size, completeSince);
     }
 
     private static long firstTimestamp(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition, long offset) {
@@ -85,21 +92,19 @@ public final class KafkaArchive implements Serializable {
 
     /** How many records the archive holds. */
     public long size() {
-        return ends.values().stream().mapToLong(Long::longValue).sum();
+        return size;
     }
 
     /** Every record up to the ends the archive was opened with, partition by partition in offset order. */
     public void forEach(Consumer<RawRecord> each) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaClients(bootstrapServers).consumer(Map.of())) {
-            for (Map.Entry<String, Long> end : ends.entrySet()) {
-                int slash = end.getKey().lastIndexOf('/');
-                TopicPartition partition = new TopicPartition(end.getKey().substring(0, slash),
-                        Integer.parseInt(end.getKey().substring(slash + 1)));
+        try (KafkaConsumer<byte[], byte[]> consumer = clients.consumer(Map.of())) {
+            for (TopicPartition partition : partitionsInOrder(ends.keySet())) {
+                long end = ends.get(partition);
                 consumer.assign(List.of(partition));
                 consumer.seekToBeginning(List.of(partition));
-                while (consumer.position(partition) < end.getValue()) {
+                while (consumer.position(partition) < end) {
                     for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-                        if (r.offset() < end.getValue()) {
+                        if (r.offset() < end) {
                             each.accept(new RawRecord(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), r.value()));
                         }
                     }
@@ -117,8 +122,11 @@ public final class KafkaArchive implements Serializable {
             }
             infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
         }
-        partitions.sort((a, b) -> a.topic().equals(b.topic()) ? Integer.compare(a.partition(), b.partition())
-                : a.topic().compareTo(b.topic()));
-        return partitions;
+        return partitionsInOrder(partitions);
+    }
+
+    /** By topic, then partition: the same order on every read, so ties in publish time keep one order. */
+    private static List<TopicPartition> partitionsInOrder(Collection<TopicPartition> partitions) {
+        return partitions.stream().sorted(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition)).toList();
     }
 }
