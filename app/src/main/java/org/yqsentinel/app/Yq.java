@@ -17,6 +17,7 @@ import org.yqsentinel.app.cli.SetupCommand;
 import org.yqsentinel.app.cli.SimulateCommand;
 import org.yqsentinel.app.cli.StackCommand;
 import org.yqsentinel.app.cli.TrainCommand;
+import org.yqsentinel.app.cli.WhatifCommand;
 import org.yqsentinel.connect.ProvisioningException;
 import org.yqsentinel.ingest.InvalidRecord;
 import org.yqsentinel.model.config.ConfigException;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Option;
         description = "Sentinel (舆情哨兵): public-opinion monitoring and early warning.",
         subcommands = {StackCommand.class, SetupCommand.class, IngestCommand.class, DemoCommand.class, MonitorCommand.class,
                 ScenarioCommand.class, SimulateCommand.class, ScoreCommand.class, AnalyzeCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class,
-                ReplayCommand.class, AlertingCommand.class, OutboxCommand.class})
+                ReplayCommand.class, WhatifCommand.class, AlertingCommand.class, OutboxCommand.class})
 public final class Yq {
 
     @Option(names = "--config", paramLabel = "FILE",

@@ -6,20 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.yqsentinel.app.UserError;
 import org.yqsentinel.app.Yq;
-import org.yqsentinel.connect.KafkaClients;
 import org.yqsentinel.ingest.normalize.Times;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
-import org.yqsentinel.pipeline.offline.KafkaArchive;
 import org.yqsentinel.pipeline.offline.OfflineScoring;
-import org.yqsentinel.pipeline.offline.ReplayRecords;
+import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.dictionary.Dictionaries;
+import org.yqsentinel.rules.risk.RiskRules;
+import org.yqsentinel.rules.topic.TopicRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -57,45 +56,32 @@ public final class ReplayCommand implements Callable<Integer> {
         SentinelConfig config = yq.config();
         Instant start = Times.parse(from, null, "--from");
         Instant end = Times.parse(to, null, "--to");
-        if (!start.isBefore(end)) {
-            throw new UserError("--from (" + start + ") must be before --to (" + end + ")");
-        }
-        String rulesDir = rulesDir(config);
-        KafkaArchive archive = KafkaArchive.open(KafkaClients.of(config), config.names());
-        if (!archive.holdsSince(start)) {
-            throw new UserError("the raw topics of namespace '" + config.names().prefix() + "' no longer hold every record taken"
-                    + " since " + start + " (retention has removed older ones); replay a later range, or raise the raw topics'"
-                    + " retention.ms (docs/operations.md)");
-        }
-        System.err.println("replay: reading back the raw topics and " + config.names().controlTopic() + " (" + archive.size()
-                + " records)");
-        ReplayRecords.Selection selection = ReplayRecords.select(archive, start, end, config.ingest());
-        System.err.println("replay: source the raw topics; " + selection.read() + " records read: " + selection.posts()
-                + " posts published in [" + start + ", " + end + "), " + selection.policies().size() + " policies, "
-                + selection.controls() + " control messages");
+        String rulesDir = rulesDir(config, rules);
+        RangeReplay range = RangeReplay.select(config, start, end);
         Path work = Files.createTempDirectory("yq-replay-");
         try {
-            OfflineScoring.Scored scored = new OfflineScoring(config.monitor(), config.ingest(), rulesDir)
-                    .run(StreamExecutionEnvironment.createLocalEnvironment(), ReplayRecords.source(archive, start, end, config.ingest(), selection),
-                            OfflineScoring.givenPolicies(selection.policies(), rulesDir), work);
+            OfflineScoring.Scored scored = range.run(rulesDir, work);
             write(scored.alerts());
-            Instant reached = selection.records().stream().filter(r -> r.item() != null).map(r -> r.item().publishedAt())
-                    .max(Comparator.naturalOrder()).orElse(start);
             System.err.println("replayed: " + scored.alerts().size() + " alert event" + (scored.alerts().size() == 1 ? "" : "s")
-                    + ", event time reached " + reached + (out == null ? "" : "; written to " + out));
+                    + ", event time reached " + range.reached() + (out == null ? "" : "; written to " + out));
             return 0;
         } finally {
             ScoreCommand.delete(work);
         }
     }
 
-    private String rulesDir(SentinelConfig config) {
+    /** The configured rules folder, or {@code rules} when given, checked: every file the job reads parses. */
+    static String rulesDir(SentinelConfig config, Path rules) {
         if (rules == null) {
             return config.rules().dir();
         }
         if (!Files.isDirectory(rules)) {
             throw new UserError("--rules " + rules + ": no such folder; give a folder of rule files (as rules.dir)");
         }
+        RuleFiles files = RuleFiles.of(rules.toString());
+        RiskRules.load(files);
+        TopicRules.load(files);
+        Dictionaries.load(files);
         return rules.toString();
     }
 

@@ -153,7 +153,7 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     /** {@code FILE} (of the --channel, or canonical items) or {@code CHANNEL=FILE}. */
-    private static OfflineRecords.Input input(String item, Channel channel) {
+    static OfflineRecords.Input input(String item, Channel channel) {
         int equals = item.indexOf('=');
         if (equals > 0 && !Files.exists(Path.of(item))) {
             Channel own = channel(item.substring(0, equals), "--items " + item);
