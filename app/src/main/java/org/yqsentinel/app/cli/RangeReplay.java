@@ -6,6 +6,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.yqsentinel.app.UserError;
 import org.yqsentinel.connect.KafkaClients;
 import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.pipeline.offline.Archive;
+import org.yqsentinel.pipeline.offline.IndexArchive;
 import org.yqsentinel.pipeline.offline.KafkaArchive;
 import org.yqsentinel.pipeline.offline.OfflineScoring;
 import org.yqsentinel.pipeline.offline.ReplayRecords;
@@ -20,10 +22,10 @@ final class RangeReplay {
     private final SentinelConfig config;
     private final Instant start;
     private final Instant end;
-    private final KafkaArchive archive;
+    private final Archive archive;
     private final ReplayRecords.Selection selection;
 
-    private RangeReplay(SentinelConfig config, Instant start, Instant end, KafkaArchive archive, ReplayRecords.Selection selection) {
+    private RangeReplay(SentinelConfig config, Instant start, Instant end, Archive archive, ReplayRecords.Selection selection) {
         this.config = config;
         this.start = start;
         this.end = end;
@@ -31,21 +33,37 @@ final class RangeReplay {
         this.selection = selection;
     }
 
-    /** The records of [start, end), or a {@link UserError} when the range is empty or no longer held. */
+    /**
+     * The records of [start, end): from the raw topics while they hold every record taken since {@code start}, else from
+     * the {@code yq-items} archive (with every policy of {@code yq-policies} and the control topic); a
+     * {@link UserError} when the range is empty or neither holds it.
+     */
     static RangeReplay select(SentinelConfig config, Instant start, Instant end) {
         if (!start.isBefore(end)) {
             throw new UserError("--from (" + start + ") must be before --to (" + end + ")");
         }
-        KafkaArchive archive = KafkaArchive.open(KafkaClients.of(config), config.names());
-        if (!archive.holdsSince(start)) {
-            throw new UserError("the raw topics of namespace '" + config.names().prefix() + "' no longer hold every record taken"
-                    + " since " + start + " (retention has removed older ones); replay a later range, or raise the raw topics'"
-                    + " retention.ms (docs/operations.md)");
+        KafkaClients clients = KafkaClients.of(config);
+        KafkaArchive topics = KafkaArchive.open(clients, config.names());
+        Archive archive = topics;
+        if (topics.holdsSince(start)) {
+            System.err.println("replay: reading back the raw topics and " + config.names().controlTopic() + " (" + topics.size()
+                    + " records)");
+        } else {
+            IndexArchive items = new IndexArchive(config.elasticsearchUrl(), config.names(), start, end,
+                    KafkaArchive.control(clients, config.names()));
+            long held = items.items();
+            if (held == 0) {
+                throw new UserError("the raw topics of namespace '" + config.names().prefix() + "' no longer hold every record taken"
+                        + " since " + start + " (retention has removed older ones), and " + items.describe() + " holds no post"
+                        + " published in the range; replay a range the system still holds");
+            }
+            System.err.println("replay: the raw topics no longer hold every record taken since " + start + " (retention); reading "
+                    + items.describe() + " instead (" + held + " posts in the range; repeats the live job dropped and records it"
+                    + " refused are not kept there)");
+            archive = items;
         }
-        System.err.println("replay: reading back the raw topics and " + config.names().controlTopic() + " (" + archive.size()
-                + " records)");
         ReplayRecords.Selection selection = ReplayRecords.select(archive, start, end, config.ingest());
-        System.err.println("replay: source the raw topics; " + selection.read() + " records read: " + selection.posts()
+        System.err.println("replay: source " + archive.describe() + "; " + selection.read() + " records read: " + selection.posts()
                 + " posts published in [" + start + ", " + end + "), " + selection.policies().size() + " policies, "
                 + selection.controls() + " control messages");
         return new RangeReplay(config, start, end, archive, selection);
@@ -54,7 +72,7 @@ final class RangeReplay {
     /** The monitor job over the range's records under the rules of {@code rulesDir}, its results in {@code work}. */
     OfflineScoring.Scored run(String rulesDir, Path work) throws Exception {
         return new OfflineScoring(config.monitor(), config.ingest(), rulesDir)
-                .run(StreamExecutionEnvironment.createLocalEnvironment(), ReplayRecords.source(archive, start, end, config.ingest(), selection),
+                .run(StreamExecutionEnvironment.createLocalEnvironment(), ReplayRecords.source(archive, start, end, config.ingest(), selection, true),
                         OfflineScoring.givenPolicies(selection.policies(), rulesDir), work);
     }
 

@@ -1,6 +1,5 @@
 package org.yqsentinel.pipeline.offline;
 
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import org.yqsentinel.pipeline.read.RawRecord;
  * record up to the end it had when the archive was opened, with a plain consumer that belongs to no group and commits
  * nothing, so reading it changes nothing on the topics. Serializable, so that a job's source can read it again.
  */
-public final class KafkaArchive implements Serializable {
+public final class KafkaArchive implements Archive {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
@@ -38,8 +37,11 @@ public final class KafkaArchive implements Serializable {
      * when their earliest kept record was taken (epoch ms); {@link Long#MIN_VALUE} when no partition was cut.
      */
     private final long completeSince;
+    /** What it reads, for a person. */
+    private final String description;
 
-    private KafkaArchive(KafkaClients clients, Map<TopicPartition, Long> ends, long size, long completeSince) {
+    private KafkaArchive(KafkaClients clients, Map<TopicPartition, Long> ends, long size, long completeSince, String description) {
+        this.description = description;
         this.clients = clients;
         this.ends = Map.copyOf(ends);
         this.size = size;
@@ -51,6 +53,15 @@ public final class KafkaArchive implements Serializable {
         List<String> topics = new ArrayList<>(Arrays.stream(Channel.values()).map(names::rawTopic).toList());
         topics.add(names.rawPolicyTopic());
         topics.add(names.controlTopic());
+        return open(clients, topics, "the raw topics");
+    }
+
+    /** The control topic of a namespace alone, up to where it ends now: the rules in force over time. */
+    public static KafkaArchive control(KafkaClients clients, Namespace names) {
+        return open(clients, List.of(names.controlTopic()), names.controlTopic());
+    }
+
+    private static KafkaArchive open(KafkaClients clients, List<String> topics, String description) {
         Map<TopicPartition, Long> ends = new HashMap<>();
         long size = 0;
         long completeSince = Long.MIN_VALUE;
@@ -68,7 +79,7 @@ public final class KafkaArchive implements Serializable {
                 }
             }
         }
-        return new KafkaArchive(clients, ends, size, completeSince);
+        return new KafkaArchive(clients, ends, size, completeSince, description);
     }
 
     private static long firstTimestamp(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition, long offset) {
@@ -95,7 +106,13 @@ public final class KafkaArchive implements Serializable {
         return size;
     }
 
+    @Override
+    public String describe() {
+        return description;
+    }
+
     /** Every record up to the ends the archive was opened with, partition by partition in offset order. */
+    @Override
     public void forEach(Consumer<RawRecord> each) {
         try (KafkaConsumer<byte[], byte[]> consumer = clients.consumer(Map.of())) {
             for (TopicPartition partition : partitionsInOrder(ends.keySet())) {

@@ -1,0 +1,292 @@
+package org.yqsentinel.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.yqsentinel.app.StackCli;
+import org.yqsentinel.connect.ElasticsearchConnection;
+import org.yqsentinel.connect.KafkaClients;
+import org.yqsentinel.model.Alert;
+import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.json.Json;
+import org.yqsentinel.report.Browser;
+import org.yqsentinel.report.CaseFiles;
+import org.yqsentinel.report.brief.CaseBrief;
+import org.yqsentinel.stack.junit.LocalStackExtension;
+import org.yqsentinel.stack.junit.StackContext;
+
+/**
+ * The analyst's tools after {@code yq demo}, on the real stack: {@code yq replay} over the demo's range prints the alert
+ * events the live job raised (same ids, tiers and scores) and leaves the live topics and indices as they were, from the
+ * raw topics and, once retention has cut them, from the {@code yq-items} archive; {@code yq whatif} over the range;
+ * {@code yq report} writes the brief as HTML (its chart seen in a real headless browser) and PDF (title and 文号 in its
+ * text); {@code yq export} writes a row per post of the case as CSV and XLSX.
+ */
+@ExtendWith(LocalStackExtension.class)
+class AnalystToolsIT {
+
+    private static final String FROM = "2026-11-19T00:00+08:00";
+    private static final String TO = "2026-11-24T00:00+08:00";
+    private static final Path BUNDLED_RULES = Path.of("..", "rules", "src", "main", "resources", "rules");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemosRangeReplayedReportedAndExported(StackContext stack) throws Exception {
+        Path config = StackCli.config(dir, stack);
+        assertThat(StackCli.run(config, "demo").exit()).isZero();
+        List<Alert> live = alerts(stack);
+        assertThat(live).as("the demo's alert events").isNotEmpty();
+        Map<String, Long> topicsBefore = endOffsets(stack);
+        long documentsBefore = count(stack, "yq-alerts") + count(stack, "yq-cases") + count(stack, "yq-risk-*") + count(stack, "yq-items-*");
+
+        StackCli.Printed replay = StackCli.run(config, "replay", "--from", FROM, "--to", TO);
+
+        assertThat(replay.exit()).isZero();
+        assertThat(read(replay.out())).extracting(Alert::id, Alert::tier, Alert::score)
+                .containsExactlyElementsOf(live.stream().map(a -> tuple(a.id(), a.tier(), a.score())).toList());
+        assertThat(replay.err()).contains("replay: source the raw topics").containsPattern("records given to the job, event time reached 2026-11-2");
+        assertThat(endOffsets(stack)).as("the live topics").isEqualTo(topicsBefore);
+
+        // a range after the episode holds no post, so nothing is raised; an inverted range is refused
+        StackCli.Printed later = StackCli.run(config, "replay", "--from", "2026-12-01T00:00+08:00", "--to", "2026-12-02T00:00+08:00");
+        assertThat(later.exit()).isZero();
+        assertThat(later.out()).isBlank();
+        assertThat(StackCli.run(config, "replay", "--from", "2026-11-21T00:00+08:00", "--to", "2026-11-20T00:00+08:00").exit()).isEqualTo(2);
+
+        Path file = dir.resolve("out").resolve("alerts.jsonl");
+        assertThat(StackCli.run(config, "replay", "--from", FROM, "--to", TO, "--out", file.toString()).exit()).isZero();
+        assertThat(Files.readAllLines(file)).isEqualTo(replay.out().lines().toList());
+
+        // other rules: tiers no score of the demo reaches raise nothing, and whatif says each event would be gone
+        Path quiet = rules(dir.resolve("quiet-rules"), """
+                  IV:  {enter: 96, leave: 90, respond-within-hours: 48}
+                  III: {enter: 97, leave: 91, respond-within-hours: 48}
+                  II:  {enter: 98, leave: 92, respond-within-hours: 24}
+                  I:   {enter: 99, leave: 93, respond-within-hours: 5}
+                """);
+        StackCli.Printed underQuietRules = StackCli.run(config, "replay", "--from", FROM, "--to", TO, "--rules", quiet.toString());
+        assertThat(underQuietRules.exit()).isZero();
+        assertThat(underQuietRules.out()).isBlank();
+        StackCli.Printed whatif = StackCli.run(config, "whatif", "--rules", quiet.toString(), "--from", FROM, "--to", TO);
+        assertThat(whatif.exit()).isZero();
+        List<JsonNode> changes = new ArrayList<>();
+        for (String line : whatif.out().lines().toList()) {
+            changes.add(Json.mapper().readTree(line));
+        }
+        assertThat(changes).extracting(c -> c.get("change").asText(), c -> c.get("id").asText())
+                .containsExactlyElementsOf(live.stream().map(a -> tuple("removed", a.id())).toList());
+        assertThat(whatif.err()).contains(live.size() + " removed, 0 added, 0 changed");
+        Path broken = rules(dir.resolve("broken-rules"), "  IV: {enter: high}\n");
+        assertThat(StackCli.run(config, "replay", "--from", FROM, "--to", TO, "--rules", broken.toString()).exit()).isEqualTo(2);
+
+        // the case's documents
+        String caseId = live.get(0).caseId();
+        Path report = dir.resolve("brief");
+        assertThat(StackCli.run(config, "report", "--case", caseId, "--out", report.toString()).exit()).isZero();
+        assertBrief(report, stack);
+        Path csv = dir.resolve("posts.csv");
+        Path xlsx = dir.resolve("posts.xlsx");
+        assertThat(StackCli.run(config, "export", "--case", caseId, "--format", "csv", "--out", csv.toString()).exit()).isZero();
+        assertThat(StackCli.run(config, "export", "--case", caseId, "--format", "xlsx", "--out", xlsx.toString()).exit()).isZero();
+        assertExport(csv, xlsx, caseId, stack);
+        assertThat(StackCli.run(config, "export", "--case", "case:nothing", "--format", "csv").exit()).isEqualTo(2);
+
+        assertThat(endOffsets(stack)).as("the live topics").isEqualTo(topicsBefore);
+        assertThat(count(stack, "yq-alerts") + count(stack, "yq-cases") + count(stack, "yq-risk-*") + count(stack, "yq-items-*"))
+                .as("the live indices").isEqualTo(documentsBefore);
+
+        // once retention has removed records taken after the range began, the replay reads the yq-items archive
+        TopicPartition weibo = new TopicPartition(stack.namespace().rawTopic(Channel.WEIBO), 0);
+        try (Admin admin = new KafkaClients(stack.kafkaBootstrapServers()).admin(15_000)) {
+            admin.deleteRecords(Map.of(weibo, RecordsToDelete.beforeOffset(1))).all().get(15, TimeUnit.SECONDS);
+        }
+        StackCli.Printed fromItems = StackCli.run(config, "replay", "--from", FROM, "--to", TO);
+        assertThat(fromItems.exit()).isZero();
+        assertThat(fromItems.err()).contains("replay: source the " + stack.namespace().index("yq-items") + " archive");
+        assertThat(read(fromItems.out())).extracting(Alert::id, Alert::tier)
+                .containsExactlyElementsOf(live.stream().map(a -> tuple(a.id(), a.tier())).toList());
+    }
+
+    private static List<Alert> read(String lines) throws Exception {
+        List<Alert> alerts = new ArrayList<>();
+        for (String line : lines.lines().toList()) {
+            alerts.add(Json.mapper().readValue(line, Alert.class));
+        }
+        return alerts;
+    }
+
+    /** The bundled rules in {@code folder}, their tiers replaced by {@code tiers}. */
+    private static Path rules(Path folder, String tiers) throws Exception {
+        try (Stream<Path> all = Files.walk(BUNDLED_RULES)) {
+            for (Path file : all.filter(Files::isRegularFile).toList()) {
+                Path to = folder.resolve(BUNDLED_RULES.relativize(file).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(file, to);
+            }
+        }
+        Path risk = folder.resolve("risk.yaml");
+        String text = Files.readString(risk, StandardCharsets.UTF_8);
+        String changed = text.replaceFirst("(?s)\ntiers:\n.*?\nquiet-minutes:", "\ntiers:\n" + tiers + "quiet-minutes:");
+        assertThat(changed).isNotEqualTo(text);
+        Files.writeString(risk, changed, StandardCharsets.UTF_8);
+        return folder;
+    }
+
+    /**
+     * The brief's HTML and PDF: a real headless Chromium shows the timeline chart (its bars' colour on the screen), and the
+     * PDF's text holds the policy's title and 文号 (so its Chinese glyphs are there, not empty boxes).
+     */
+    private void assertBrief(Path report, StackContext stack) throws Exception {
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(report)) {
+            files = listed.sorted().toList();
+        }
+        assertThat(files).extracting(f -> f.getFileName().toString().replaceAll(".*\\.", "")).containsExactly("html", "pdf");
+        Path html = files.get(0);
+        String page = Files.readString(html, StandardCharsets.UTF_8);
+        assertThat(page).contains("江教发〔2026〕18号").contains("id=\"" + CaseBrief.TIMELINE_CHART_ID + "\"");
+
+        Path png = dir.resolve("brief.png");
+        Browser.find().orElseThrow(() -> new AssertionError("no headless Chromium: run scripts/ensure-browser"))
+                .screenshot(html.toAbsolutePath(), png, 1280, 2400);
+        BufferedImage shot = ImageIO.read(png.toFile());
+        int bar = Integer.parseInt(CaseBrief.POSTS_BAR_FILL.substring(1), 16);
+        long barPixels = 0;
+        for (int y = 0; y < shot.getHeight(); y++) {
+            for (int x = 0; x < shot.getWidth(); x++) {
+                if ((shot.getRGB(x, y) & 0xFFFFFF) == bar) {
+                    barPixels++;
+                }
+            }
+        }
+        assertThat(barPixels).as("pixels of the timeline's bars in a screenshot of the brief").isGreaterThan(200);
+
+        try (PDDocument pdf = Loader.loadPDF(files.get(1).toFile())) {
+            assertThat(pdf.getNumberOfPages()).isPositive();
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+            assertThat(text).contains("江城市教育局关于调整中小学课后服务收费标准的通知").contains("江教发〔2026〕18号").contains("舆情简报");
+        }
+    }
+
+    /** One row per post of the case in both files, the same item ids in the same order; the CSV with a BOM. */
+    private void assertExport(Path csv, Path xlsx, String caseId, StackContext stack) throws Exception {
+        List<String> posts;
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(stack.elasticsearchUrl())) {
+            posts = new CaseFiles(es.client(), stack.namespace()).ofCase(caseId).orElseThrow().posts().stream()
+                    .map(p -> p.item().id()).toList();
+        }
+        assertThat(posts).as("the case's linked posts").isNotEmpty().doesNotHaveDuplicates();
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(Arrays.copyOf(bytes, 3)).as("UTF-8 byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
+        List<List<String>> rows = csvRows(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
+        int idColumn = rows.get(0).indexOf("条目ID");
+        assertThat(idColumn).as("the item id column in " + rows.get(0)).isNotNegative();
+        assertThat(rows.subList(1, rows.size())).extracting(row -> row.get(idColumn)).containsExactlyElementsOf(posts);
+        try (InputStream in = Files.newInputStream(xlsx); ReadableWorkbook book = new ReadableWorkbook(in)) {
+            List<org.dhatim.fastexcel.reader.Row> sheet = book.getFirstSheet().read();
+            assertThat(sheet).hasSize(posts.size() + 1);
+            assertThat(sheet.subList(1, sheet.size())).extracting(row -> row.getCellText(idColumn)).containsExactlyElementsOf(posts);
+        }
+    }
+
+    /** RFC 4180: fields in double quotes may hold commas, quotes (doubled) and line breaks; records end with CRLF. */
+    private static List<List<String>> csvRows(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                field.append(c);
+            }
+        }
+        if (field.length() > 0 || !row.isEmpty()) {
+            row.add(field.toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<Alert> alerts(StackContext stack) throws Exception {
+        String index = stack.namespace().index("yq-alerts");
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(stack.elasticsearchUrl())) {
+            es.client().indices().refresh(r -> r.index(index));
+            List<Alert> alerts = new ArrayList<>();
+            for (var hit : es.client().search(s -> s.index(index).size(1000), JsonNode.class).hits().hits()) {
+                alerts.add(Json.mapper().treeToValue(Objects.requireNonNull(hit.source()), Alert.class));
+            }
+            alerts.sort(Comparator.comparing(Alert::windowEnd).thenComparing(Alert::subjectId).thenComparing(Alert::id));
+            return alerts;
+        }
+    }
+
+    private static long count(StackContext stack, String index) throws Exception {
+        String name = stack.namespace().index(index);
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(stack.elasticsearchUrl())) {
+            es.client().indices().refresh(r -> r.index(name).allowNoIndices(true));
+            return es.client().count(c -> c.index(name).allowNoIndices(true)).count();
+        }
+    }
+
+    private static Map<String, Long> endOffsets(StackContext stack) {
+        Map<String, Long> ends = new TreeMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaClients(stack.kafkaBootstrapServers()).consumer(Map.of())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : stack.namespace().topics()) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            consumer.endOffsets(partitions).forEach((partition, end) -> ends.put(partition.toString(), end));
+        }
+        return ends;
+    }
+}
