@@ -33,7 +33,7 @@ import org.yqsentinel.model.Zones;
 
 /**
  * A realistic case for the documents' tests: 江城's 课后服务 fee going from 600 to 900 yuan a term (江教发〔2026〕7号),
- * 31 linked posts on Weibo, news sites and WeChat over two days, reprint and repost chains (one going back to a post
+ * 32 linked posts on Weibo, news sites and WeChat over two days, reprint and repost chains (one going back to a post
  * outside the case), government, media and private accounts, one post with a parent's phone, ID number and a
  * teacher's name, one post with markup in it, a risk series of 20 windows and the alerts Ⅳ → Ⅲ → Ⅱ, with their
  * notifications and one acknowledgement.
@@ -116,7 +116,7 @@ public final class SampleCase {
                 "https://www.jiangcheng.gov.example/jyj/zwgk/2026/0302/7.html");
     }
 
-    /** 31 posts, by publish time. */
+    /** 32 posts, by publish time. */
     public static List<EnrichedItem> posts() {
         List<EnrichedItem> posts = new ArrayList<>();
         posts.add(post(FIRST_POST, JIANGCHENG_FABU, 3, 9, 5, null,
@@ -141,6 +141,8 @@ public final class SampleCase {
         posts.add(post(MARKUP_POST, COMMUTER, 3, 13, 40, null,
                 "有人在群里发" + MARKUP + "说点了就能退费，别信！课后服务费涨了也不能乱点链接 & 乱转账",
                 NEG, Emotion.Label.ANGRY, null, 9, 14, 33, null, null, "课后服务", "退费"));
+        posts.add(post("weibo:4873000023", OLD_LI, 3, 13, 58, null, "别乱点！//@早起的打工人：有人在群里发" + MARKUP + "说点了就能退费，别信！",
+                NEU, Emotion.Label.NEUTRAL, JIANGCHENG, 6, 2, 14, MARKUP_POST, null, "退费"));
         posts.add(post("news:sohu-20260303-552", null, 3, 14, 10, "我市调整义务教育阶段课后服务收费标准",
                 "记者从市教育局获悉，全市义务教育阶段学校课后服务收费标准调整为每生每学期900元，家庭经济困难学生免收。",
                 NEU, Emotion.Label.NEUTRAL, GUANGZHOU, 1, 4, 9, null, REPRINTED_REPORT, "课后服务", "收费标准"));

@@ -48,6 +48,11 @@ public record Opinion(List<KeywordCount> keywords, List<Share<Emotion.Label>> em
         representatives = Collections.unmodifiableMap(copy);
     }
 
+    /** The share of the posts with a sentiment that have this one. */
+    public double sentimentShare(Sentiment.Label label) {
+        return sentiments.stream().filter(share -> share.label() == label).mapToDouble(Share::share).findFirst().orElse(0);
+    }
+
     public static Opinion of(List<EnrichedItem> posts, Redaction redaction) {
         return new Opinion(keywords(posts),
                 shares(posts, Emotion.Label.class, post -> post.analysis() == null || post.analysis().emotion() == null

@@ -60,7 +60,7 @@ class CaseFactsTest {
     @Test
     void negativeShareIsTheBucketsNegativePostsOverItsPosts() {
         assertThat(bucketAt(beijing(3, 10, 0)).negativeShare()).isEqualTo(1.0);   // two angry or sad reactions
-        assertThat(bucketAt(beijing(3, 13, 0)).negativeShare()).isEqualTo(0.5);   // one surprised, one angry
+        assertThat(bucketAt(beijing(3, 13, 0)).negativeShare()).isEqualTo(1.0 / 3);  // surprised, angry, and a neutral repost
         assertThat(bucketAt(beijing(3, 9, 0)).negativeShare()).isEqualTo(0.0);    // the announcement and the report
         assertThat(bucketAt(beijing(4, 3, 0)).posts()).isZero();
         assertThat(bucketAt(beijing(4, 3, 0)).negativeShare()).isNull();
