@@ -2,9 +2,9 @@ package org.yqsentinel.report.brief;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -151,6 +151,19 @@ class CaseBriefTest {
     @Test
     void sameFileAndTimeGiveTheSameDocument() {
         assertThat(BRIEF.html(SampleCase.file(), GENERATED)).isEqualTo(HTML);
+    }
+
+    @Test
+    void aFileWithAlertsButNoPostsOrSeriesStillShowsItsAlertsAndTheirPeak() {
+        CaseFile alertsOnly = new CaseFile(FILE.caseRecord(), FILE.policy(), FILE.subjectId(), FILE.from(), FILE.to(), FILE.alerts(),
+                List.of(), List.of(), FILE.deliveries());
+        Document document = Jsoup.parse(BRIEF.html(alertsOnly, GENERATED));
+        Element chart = document.getElementById(CaseBrief.TIMELINE_CHART_ID);
+        assertThat(chart.select("rect.posts-bar")).isEmpty();
+        assertThat(chart.select("g.alert-marker")).hasSize(FILE.alerts().size());
+        double highest = FILE.alerts().stream().mapToDouble(alert -> alert.score()).max().orElseThrow();
+        assertThat(document.selectFirst("#assessment").text()).contains(Html.number(highest), "负面占比");
+        assertThat(document.selectFirst("#propagation").text()).contains("未监测到");
     }
 
     @Test
