@@ -44,6 +44,15 @@ public enum RiskFactor {
         return label;
     }
 
+    /**
+     * What a desk reads for the factor {@code risk.yaml} calls {@code key} ({@code 负面占比} for {@code negative-share}),
+     * or the key itself when no factor has it (a factor of a newer or older rule set), so a document never loses a row.
+     */
+    public static String labelOf(String key) {
+        RiskFactor factor = byKey(key);
+        return factor == null ? key : factor.label;
+    }
+
     /** The factor {@code risk.yaml} calls {@code key}, or null. */
     static RiskFactor byKey(String key) {
         for (RiskFactor factor : values()) {
