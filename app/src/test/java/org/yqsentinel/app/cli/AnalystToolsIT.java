@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -34,8 +35,10 @@ import org.yqsentinel.app.StackCli;
 import org.yqsentinel.connect.ElasticsearchConnection;
 import org.yqsentinel.connect.KafkaClients;
 import org.yqsentinel.model.Alert;
+import org.yqsentinel.model.AlertEventType;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.json.Json;
+import org.yqsentinel.pipeline.offline.AlertDiff;
 import org.yqsentinel.report.Browser;
 import org.yqsentinel.report.CaseFiles;
 import org.yqsentinel.report.brief.CaseBrief;
@@ -86,25 +89,32 @@ class AnalystToolsIT {
         assertThat(StackCli.run(config, "replay", "--from", FROM, "--to", TO, "--out", file.toString()).exit()).isZero();
         assertThat(Files.readAllLines(file)).isEqualTo(replay.out().lines().toList());
 
-        // other rules: tiers no score of the demo reaches raise nothing, and whatif says each event would be gone
-        Path quiet = rules(dir.resolve("quiet-rules"), """
-                  IV:  {enter: 96, leave: 90, respond-within-hours: 48}
-                  III: {enter: 97, leave: 91, respond-within-hours: 48}
-                  II:  {enter: 98, leave: 92, respond-within-hours: 24}
-                  I:   {enter: 99, leave: 93, respond-within-hours: 5}
+        // other rules: higher tiers. The replay under them opens nothing below their Ⅳ, and whatif over the range says
+        // exactly how its events differ from the live job's
+        Path higher = rules(dir.resolve("higher-rules"), """
+                  IV:  {enter: 60, leave: 55, respond-within-hours: 48}
+                  III: {enter: 80, leave: 75, respond-within-hours: 48}
+                  II:  {enter: 90, leave: 85, respond-within-hours: 24}
+                  I:   {enter: 99, leave: 95, respond-within-hours: 5}
                 """);
-        StackCli.Printed underQuietRules = StackCli.run(config, "replay", "--from", FROM, "--to", TO, "--rules", quiet.toString());
-        assertThat(underQuietRules.exit()).isZero();
-        assertThat(underQuietRules.out()).isBlank();
-        StackCli.Printed whatif = StackCli.run(config, "whatif", "--rules", quiet.toString(), "--from", FROM, "--to", TO);
+        StackCli.Printed underHigherTiers = StackCli.run(config, "replay", "--from", FROM, "--to", TO, "--rules", higher.toString());
+        assertThat(underHigherTiers.exit()).isZero();
+        List<Alert> higherAlerts = read(underHigherTiers.out());
+        assertThat(higherAlerts).filteredOn(a -> a.type() == AlertEventType.OPENED).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.score()).isGreaterThanOrEqualTo(60));
+        List<AlertDiff.Change> expected = AlertDiff.between(live, higherAlerts);
+        assertThat(expected).as("the higher tiers change the demo's alerts").isNotEmpty();
+        StackCli.Printed whatif = StackCli.run(config, "whatif", "--rules", higher.toString(), "--from", FROM, "--to", TO);
         assertThat(whatif.exit()).isZero();
         List<JsonNode> changes = new ArrayList<>();
         for (String line : whatif.out().lines().toList()) {
             changes.add(Json.mapper().readTree(line));
         }
         assertThat(changes).extracting(c -> c.get("change").asText(), c -> c.get("id").asText())
-                .containsExactlyElementsOf(live.stream().map(a -> tuple("removed", a.id())).toList());
-        assertThat(whatif.err()).contains(live.size() + " removed, 0 added, 0 changed");
+                .containsExactlyElementsOf(expected.stream().map(c -> tuple(c.change().name().toLowerCase(Locale.ROOT), c.either().id())).toList());
+        Map<AlertDiff.Kind, Long> counts = AlertDiff.counts(expected);
+        assertThat(whatif.err()).contains(counts.get(AlertDiff.Kind.REMOVED) + " removed, " + counts.get(AlertDiff.Kind.ADDED) + " added, "
+                + counts.get(AlertDiff.Kind.CHANGED) + " changed");
         Path broken = rules(dir.resolve("broken-rules"), "  IV: {enter: high}\n");
         assertThat(StackCli.run(config, "replay", "--from", FROM, "--to", TO, "--rules", broken.toString()).exit()).isEqualTo(2);
 
