@@ -22,6 +22,9 @@ final class ReactionSections {
 
     private ReactionSections() {}
 
+    /** The longest chains a brief lists; the export has every post. */
+    static final int CHAINS_SHOWN = 10;
+
     static void propagation(StringBuilder out, CaseFacts facts, int regionsShown) {
         Propagation propagation = facts.propagation();
         out.append("<section id=\"propagation\">\n<h2>三、传播分析</h2>\n<h3>（一）首发</h3>\n");
@@ -38,7 +41,7 @@ final class ReactionSections {
             out.append("<p class=\"empty\">未发现两条及以上帖文构成的转载或转发链。</p>\n");
         } else {
             List<List<Object>> rows = new ArrayList<>();
-            for (Chain chain : propagation.chains()) {
+            for (Chain chain : propagation.chains().stream().limit(CHAINS_SHOWN).toList()) {
                 String root = chain.root() == null ? "本案帖文之外的 " + chain.rootId()
                         : orUnsigned(chain.root().outlet()) + "：" + quote(chain.root(), 40);
                 rows.add(row(root, (long) chain.size(), (long) chain.reposts(), (long) chain.reprints(),
@@ -46,6 +49,11 @@ final class ReactionSections {
                         chain.first(), chain.last()));
             }
             Html.table(out, "chains", List.of("源头帖文", "帖文数", "转发", "转载", "渠道", "首条", "末条"), rows);
+            if (propagation.chains().size() > CHAINS_SHOWN) {
+                long rest = propagation.chains().stream().skip(CHAINS_SHOWN).mapToLong(Chain::size).sum();
+                out.append("<p class=\"note\">").append(escape("仅列帖文最多的 " + CHAINS_SHOWN + " 条链；另有 "
+                        + (propagation.chains().size() - CHAINS_SHOWN) + " 条链共 " + rest + " 条帖文未列出，见导出的帖文表。")).append("</p>\n");
+            }
         }
 
         out.append("<h3>（三）渠道分布</h3>\n");

@@ -154,6 +154,32 @@ class CaseBriefTest {
     }
 
     @Test
+    void onlyTheLongestChainsAreListedAndTheRestCounted() {
+        List<EnrichedItem> posts = new java.util.ArrayList<>(FILE.posts());
+        EnrichedItem template = FILE.posts().get(0);
+        int added = ReactionSections.CHAINS_SHOWN + 3;
+        for (int chain = 0; chain < added; chain++) {
+            String root = "weibo:99000" + chain;
+            for (int member = 0; member < 2; member++) {
+                Item t = template.item();
+                String id = member == 0 ? root : root + "-" + member;
+                posts.add(new EnrichedItem(new Item(id, t.channel(), id, t.source(), t.author(), null, null, "转发 " + id, null,
+                        t.publishedAt().plusSeconds(60L * chain + member), t.engagement(), t.region(), member == 0 ? null : root, null, false,
+                        null), template.analysis()));
+            }
+        }
+        CaseFile many = new CaseFile(FILE.caseRecord(), FILE.policy(), FILE.subjectId(), FILE.from(), FILE.to(), FILE.alerts(),
+                FILE.series(), posts, FILE.deliveries());
+        int chains = BRIEF.facts(many).propagation().chains().size();
+        assertThat(chains).isGreaterThan(ReactionSections.CHAINS_SHOWN);
+
+        Document document = Jsoup.parse(BRIEF.html(many, GENERATED));
+
+        assertThat(document.select("table.chains tbody tr")).hasSize(ReactionSections.CHAINS_SHOWN);
+        assertThat(document.selectFirst("#propagation").text()).contains("另有 " + (chains - ReactionSections.CHAINS_SHOWN) + " 条链");
+    }
+
+    @Test
     void aFileWithAlertsButNoPostsOrSeriesStillShowsItsAlertsAndTheirPeak() {
         CaseFile alertsOnly = new CaseFile(FILE.caseRecord(), FILE.policy(), FILE.subjectId(), FILE.from(), FILE.to(), FILE.alerts(),
                 List.of(), List.of(), FILE.deliveries());
