@@ -138,7 +138,7 @@ public final class DemoRun {
                 .forEach(mail -> System.out.println("    " + outbox.dir().relativize(mail)));
     }
 
-    private void whereToLook(Outbox outbox) {
+    private void whereToLook(Outbox outbox) throws IOException {
         System.out.println();
         System.out.println("Where to look next:");
         System.out.println("  items:        " + config.elasticsearchUrl() + "/" + config.names().index("yq-items-*")
@@ -152,6 +152,13 @@ public final class DemoRun {
         System.out.println("  mails:        " + outbox.dir().resolve("mail") + "/*.eml (open in a mail client); SMS and robot messages next to them");
         System.out.println("  acknowledge:  ./yq outbox & " + (System.getenv(AckTokens.SECRET_VARIABLE) != null ? ""
                 : AckTokens.SECRET_VARIABLE + "=$(cat " + secretFile() + ") ") + "./yq alerting   (then open a mail's 确认收到 link)");
+        List<String> cases = DemoSummary.caseIds(config);
+        if (!cases.isEmpty()) {
+            String caseId = cases.get(0);
+            System.out.println("  brief:        ./yq report --case '" + caseId + "' --out .yq/brief   (舆情简报, HTML and PDF)");
+            System.out.println("  posts:        ./yq export --case '" + caseId + "' --format xlsx --out .yq/brief/posts.xlsx");
+        }
+        System.out.println("  replay:       ./yq replay --from 2026-11-19T00:00+08:00 --to 2026-11-24T00:00+08:00   (./yq whatif --rules DIR … to try other rules)");
         System.out.println("  live job:     ./yq monitor   (keeps the job running; Flink web UI on http://127.0.0.1:8081)");
         System.out.println("  stack:        ./yq stack status | ./yq stack down");
     }

@@ -103,6 +103,17 @@ public final class DemoSummary {
         }
     }
 
+    /** The ids of the cases in {@code yq-cases}, oldest first. */
+    static List<String> caseIds(SentinelConfig config) throws IOException {
+        String index = config.names().index("yq-cases");
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
+            es.client().indices().refresh(r -> r.index(index).allowNoIndices(true).ignoreUnavailable(true));
+            return es.client().search(s -> s.index(index).size(20).allowNoIndices(true).ignoreUnavailable(true)
+                            .sort(o -> o.field(f -> f.field("openedAt").order(SortOrder.Asc))), JsonNode.class)
+                    .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).map(node -> node.path("id").asText()).toList();
+        }
+    }
+
     /** The alerting ledger's notifications: {@code email SENT} → count, and the events, attempts and acknowledgements. */
     static Map<String, Long> deliveries(SentinelConfig config) throws IOException {
         String index = config.names().index("yq-deliveries");
