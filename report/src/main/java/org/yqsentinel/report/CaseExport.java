@@ -83,7 +83,7 @@ public final class CaseExport {
 
     /** The values of each post, one list per post in the file's order, in {@link PostColumn} order. */
     List<List<Object>> rows(CaseFile file) {
-        PostColumn.Reading reading = new PostColumn.Reading(file.subjectId(), masker);
+        PostColumn.Reading reading = new PostColumn.Reading(file.subjectId(), new Redaction(masker));
         return file.posts().stream().map(post -> PostColumn.row(post, reading)).toList();
     }
 

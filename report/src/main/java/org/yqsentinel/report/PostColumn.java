@@ -8,10 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.yqsentinel.enrich.privacy.PersonalDataMasker;
-import org.yqsentinel.model.Author;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Emotion;
 import org.yqsentinel.model.EnrichedItem;
@@ -22,14 +20,15 @@ import org.yqsentinel.model.Zones;
 /**
  * The columns of the case's posts in the export, in order: their Chinese header, the kind of value and how each is read
  * from a post. Both the CSV and the XLSX are written from these, so the two always have the same columns and values.
- * Titles and text are de-identified, as are the names of personal accounts; scores are rounded to three decimals.
+ * Titles and text are de-identified, and the names of private accounts cut ({@link Redaction}, as in the brief); scores
+ * are rounded to three decimals.
  */
 enum PostColumn {
 
     PUBLISHED_AT("发布时间", Kind.TIME, 20, (post, in) -> beijing(post.item().publishedAt())),
     CHANNEL("渠道", Kind.TEXT, 6, (post, in) -> channel(post.item().channel())),
-    SOURCE("来源", Kind.TEXT, 16, (post, in) -> post.item().source()),
-    AUTHOR("作者", Kind.TEXT, 14, (post, in) -> author(post.item().author())),
+    SOURCE("来源", Kind.TEXT, 16, (post, in) -> Redaction.outletName(post.item())),
+    AUTHOR("作者", Kind.TEXT, 14, (post, in) -> Redaction.accountName(post.item().author())),
     FOLLOWERS("粉丝数", Kind.NUMBER, 11, (post, in) -> post.item().author() == null ? null : post.item().author().followerCount()),
     TITLE("标题", Kind.TEXT, 30, (post, in) -> in.deidentified(post.item().title())),
     TEXT("正文", Kind.TEXT, 80, (post, in) -> in.deidentified(post.item().text())),
@@ -49,12 +48,12 @@ enum PostColumn {
     /** What a cell holds: text (a {@code String}), a number (a {@code Long} or {@code Double}) or a Beijing time. */
     enum Kind { TEXT, NUMBER, TIME }
 
-    /** What reading a post needs besides the post: the case's subject and the one masker of the export. */
-    record Reading(String subjectId, PersonalDataMasker masker) {
+    /** What reading a post needs besides the post: the case's subject and the one redaction of the export. */
+    record Reading(String subjectId, Redaction redaction) {
 
         /** Text with the personal data of private persons masked (phone and ID numbers, names…). */
         String deidentified(String text) {
-            return text == null ? null : masker.mask(text).text();
+            return redaction.deidentified(text);
         }
 
         List<PolicyLink> linksToSubject(EnrichedItem post) {
@@ -67,7 +66,6 @@ enum PostColumn {
         Object read(EnrichedItem post, Reading in);
     }
 
-    private static final Set<String> INSTITUTIONS = Set.of("government", "media", "enterprise", "organization");
     private static final Map<String, String> EVIDENCE = Map.of(
             "DOCUMENT_NUMBER", "文号", "TITLE", "标题", "SHORT_TITLE", "简称", "SUBJECT", "主题");
 
@@ -100,19 +98,6 @@ enum PostColumn {
      * (张小明 → 张**). Government, media, enterprise and organization accounts, and verified accounts of unknown kind,
      * keep their names.
      */
-    static String author(Author author) {
-        if (author == null || author.name() == null || author.name().isBlank()) {
-            return null;
-        }
-        String name = author.name().strip();
-        boolean keeps = author.accountType() == null ? author.verified() : INSTITUTIONS.contains(author.accountType());
-        if (keeps) {
-            return name;
-        }
-        int first = name.offsetByCodePoints(0, 1);
-        return name.substring(0, first) + "*".repeat(name.codePointCount(first, name.length()));
-    }
-
     static String channel(Channel channel) {
         return switch (channel) {
             case NEWS -> "新闻";

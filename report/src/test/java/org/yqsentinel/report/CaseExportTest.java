@@ -1,6 +1,7 @@
 package org.yqsentinel.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -122,6 +123,23 @@ class CaseExportTest {
                 "江城日报", "张**", "李*****", "江城发布", "江城市教育局", "王*", "赵**", "", "江城教育科技有限公司", "周*");
     }
 
+    @Test
+    void theSourceOfAPostByAPrivateAccountIsMaskedAsItsAuthorIs() throws IOException {
+        Sentiment negative = new Sentiment(-0.6, Sentiment.Label.NEGATIVE);
+        Emotion angry = new Emotion(Emotion.Label.ANGRY, 0.7);
+        CaseFile file = new CaseFile(null, null, POLICY_ID, Instant.parse("2026-03-01T16:00:00Z"), Instant.parse("2026-03-08T16:00:00Z"),
+                null, null, List.of(
+                        post("weibo:21", Channel.WEIBO, "2026-03-02T02:00:00Z", "财经评论员周航", new Author("财经评论员周航", 2_080_000L, true,
+                                "personal"), null, "又涨价了", negative, angry, List.of(), Engagement.NONE, null, null, null),
+                        post("weibo:22", Channel.WEIBO, "2026-03-02T03:00:00Z", "江城发布", new Author("江城发布", 2_100_000L, true,
+                                "government"), null, "通知", negative, angry, List.of(), Engagement.NONE, null, null, null)), null);
+
+        List<List<String>> rows = parseCsv(csv(file));
+
+        assertThat(rows.subList(1, rows.size())).extracting(row -> row.get(2), row -> row.get(3))
+                .containsExactly(tuple("财******", "财******"), tuple("江城发布", "江城发布"));
+    }
+
     @ParameterizedTest(name = "{0} ({1}, verified {2}) → {3}")
     @CsvSource(nullValues = "null", value = {
             "张小明,       personal,     false, 张**",
@@ -133,9 +151,10 @@ class CaseExportTest {
             "某某科技,     enterprise,   false, 某某科技",
             "江城红十字会, organization, false, 江城红十字会",
             "王,           personal,     false, 王",
-            "𠀀二三,       personal,     false, 𠀀**"})
+            "𠀀二三,       personal,     false, 𠀀**",
+            "某某号,       blogger,      true,  某**"})
     void authorNamesShowOnlyTheFirstCharacterForPersonalAccounts(String name, String type, boolean verified, String shown) {
-        assertThat(PostColumn.author(new Author(name, null, verified, type))).isEqualTo(shown);
+        assertThat(Redaction.accountName(new Author(name, null, verified, type))).isEqualTo(shown);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.yqsentinel.model.AlertEventType;
 import org.yqsentinel.model.RiskPoint;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.report.CaseFile;
+import org.yqsentinel.report.Redaction;
 import org.yqsentinel.report.brief.Timeline.TierChange;
 
 /**

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.yqsentinel.model.Emotion;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Sentiment;
+import org.yqsentinel.report.Redaction;
 
 /**
  * What people say about a case (四、网民观点): the keywords most posts use, how the posts feel (sentiment) and which

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Item;
+import org.yqsentinel.report.Redaction;
 
 /**
  * A post as a brief quotes it: where and when it appeared, who posted it and what it says, already de-identified.

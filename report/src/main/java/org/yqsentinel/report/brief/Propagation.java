@@ -17,6 +17,7 @@ import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.Region;
+import org.yqsentinel.report.Redaction;
 
 /**
  * How a case spread (三、传播分析): who posted first, which posts were reprinted or reposted and how far, on which
@@ -59,7 +60,8 @@ public record Propagation(PostSummary firstPost, List<Chain> chains, List<Channe
     }
 
     /** The posts from one province and city ({@code city} null when only the province is known). */
-    public record RegionCount(String province, String city, long posts) {}
+    /** A region's posts, and when it first and last posted: how the reaction spread over places in time. */
+    public record RegionCount(String province, String city, long posts, Instant first, Instant last) {}
 
     /**
      * One posting account.
@@ -146,15 +148,17 @@ public record Propagation(PostSummary firstPost, List<Chain> chains, List<Channe
     }
 
     private static List<RegionCount> regions(List<EnrichedItem> ordered) {
-        Map<List<String>, Long> counts = new LinkedHashMap<>();
+        // the posts come earliest first, so a region's first post is the one that adds it
+        Map<List<String>, RegionCount> counts = new LinkedHashMap<>();
         for (EnrichedItem post : ordered) {
             Region region = post.item().region();
             if (region != null) {
-                counts.merge(Arrays.asList(region.province(), region.city()), 1L, Long::sum);
+                Instant at = post.item().publishedAt();
+                counts.merge(Arrays.asList(region.province(), region.city()), new RegionCount(region.province(), region.city(), 1, at, at),
+                        (was, one) -> new RegionCount(was.province(), was.city(), was.posts() + 1, was.first(), at));
             }
         }
-        return counts.entrySet().stream()
-                .map(e -> new RegionCount(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+        return counts.values().stream()
                 .sorted(Comparator.comparingLong(RegionCount::posts).reversed()
                         .thenComparing(RegionCount::province)
                         .thenComparing(RegionCount::city, Comparator.nullsFirst(Comparator.naturalOrder())))

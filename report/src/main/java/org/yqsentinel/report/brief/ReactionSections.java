@@ -72,9 +72,9 @@ final class ReactionSections {
         } else {
             List<List<Object>> rows = new ArrayList<>();
             for (RegionCount region : propagation.regions().stream().limit(regionsShown).toList()) {
-                rows.add(row(region.province(), region.city(), region.posts()));
+                rows.add(row(region.province(), region.city(), region.posts(), region.first(), region.last()));
             }
-            Html.table(out, "regions", List.of("省份", "城市", "帖文数"), rows);
+            Html.table(out, "regions", List.of("省份", "城市", "帖文数", "首条", "末条"), rows);
         }
         if (propagation.withoutRegion() > 0 || propagation.regions().size() > regionsShown) {
             out.append("<p class=\"note\">").append(escape((propagation.regions().size() > regionsShown

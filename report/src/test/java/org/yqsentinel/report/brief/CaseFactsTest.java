@@ -26,6 +26,7 @@ import org.yqsentinel.model.Sentiment;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.report.CaseDelivery;
 import org.yqsentinel.report.CaseFile;
+import org.yqsentinel.report.Redaction;
 import org.yqsentinel.report.SampleCase;
 import org.yqsentinel.report.brief.Propagation.Chain;
 import org.yqsentinel.report.brief.Timeline.BucketCounts;
@@ -153,8 +154,10 @@ class CaseFactsTest {
         Propagation propagation = FACTS.propagation();
         assertThat(propagation.regions().stream().mapToLong(Propagation.RegionCount::posts).sum() + propagation.withoutRegion())
                 .isEqualTo(FILE.posts().size());
-        assertThat(propagation.regions().get(0)).isEqualTo(new Propagation.RegionCount("广东", "江城",
-                FILE.posts().stream().filter(p -> p.item().region() != null && "江城".equals(p.item().region().city())).count()));
+        List<Instant> jiangcheng = FILE.posts().stream().filter(p -> p.item().region() != null && "江城".equals(p.item().region().city()))
+                .map(p -> p.item().publishedAt()).sorted().toList();
+        assertThat(propagation.regions().get(0)).isEqualTo(new Propagation.RegionCount("广东", "江城", jiangcheng.size(),
+                jiangcheng.get(0), jiangcheng.get(jiangcheng.size() - 1)));
         assertThat(propagation.channels()).extracting(Propagation.ChannelSpread::channel)
                 .containsExactly(Channel.NEWS, Channel.WEIBO, Channel.WECHAT);
         assertThat(propagation.channels()).allSatisfy(spread -> {

@@ -1,17 +1,22 @@
-package org.yqsentinel.report.brief;
+package org.yqsentinel.report;
 
 import java.util.Locale;
+import java.util.Set;
 import org.yqsentinel.enrich.privacy.PersonalDataMasker;
 import org.yqsentinel.model.Author;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Item;
 
 /**
- * What a brief shows of the personal data in posts: text with private persons' phone numbers, ID numbers, names and
- * the like masked, and the names of private accounts cut to their first character. Governments, media and verified
- * accounts speak in public and keep their names.
+ * What the analyst's documents (the brief and the export) show of the personal data in posts: text with private
+ * persons' phone numbers, ID numbers, names and the like masked, and the names of private accounts cut to their first
+ * character. Governments, media, enterprises and organizations speak in public and keep their names, as do accounts the
+ * platform verified without saying their type.
  */
 public final class Redaction {
+
+    /** The account types of {@code Author} that are not a person. */
+    private static final Set<String> INSTITUTIONS = Set.of("government", "media", "enterprise", "organization");
 
     private final PersonalDataMasker masker;
 
@@ -63,10 +68,15 @@ public final class Redaction {
         return sameAccount && isPrivate(author) ? maskName(source) : source;
     }
 
-    /** True when the account is a private person's. */
+    /** True when the account is a private person's: not an institution's, and not verified when its type is unknown. */
     public static boolean isPrivate(Author author) {
-        String type = author.accountType() == null ? "" : author.accountType().toLowerCase(Locale.ROOT);
-        return type.equals("personal") || (type.isEmpty() && !author.verified());
+        String type = author.accountType() == null ? "" : author.accountType().strip().toLowerCase(Locale.ROOT);
+        return type.isEmpty() ? !author.verified() : !INSTITUTIONS.contains(type);
+    }
+
+    /** Text with the personal data of private persons masked (phone and ID numbers, names…), as it is otherwise; null stays null. */
+    public String deidentified(String text) {
+        return text == null ? null : masker.mask(text).text();
     }
 
     static String maskName(String name) {
