@@ -26,15 +26,15 @@ import org.yqsentinel.model.Zones;
 enum PostColumn {
 
     PUBLISHED_AT("发布时间", Kind.TIME, 20, (post, in) -> beijing(post.item().publishedAt())),
-    CHANNEL("渠道", Kind.TEXT, 6, (post, in) -> channel(post.item().channel())),
+    CHANNEL("渠道", Kind.TEXT, 10, (post, in) -> Labels.channel(post.item().channel())),
     SOURCE("来源", Kind.TEXT, 16, (post, in) -> Redaction.outletName(post.item())),
     AUTHOR("作者", Kind.TEXT, 14, (post, in) -> Redaction.accountName(post.item().author())),
     FOLLOWERS("粉丝数", Kind.NUMBER, 11, (post, in) -> post.item().author() == null ? null : post.item().author().followerCount()),
     TITLE("标题", Kind.TEXT, 30, (post, in) -> in.deidentified(post.item().title())),
     TEXT("正文", Kind.TEXT, 80, (post, in) -> in.deidentified(post.item().text())),
-    SENTIMENT("情感", Kind.TEXT, 6, (post, in) -> post.analysis().sentiment() == null ? null : sentiment(post.analysis().sentiment().label())),
+    SENTIMENT("情感", Kind.TEXT, 6, (post, in) -> post.analysis().sentiment() == null ? null : Labels.sentiment(post.analysis().sentiment().label())),
     SENTIMENT_SCORE("情感分值", Kind.NUMBER, 9, (post, in) -> post.analysis().sentiment() == null ? null : score(post.analysis().sentiment().score())),
-    EMOTION("情绪", Kind.TEXT, 6, (post, in) -> post.analysis().emotion() == null ? null : emotion(post.analysis().emotion().label())),
+    EMOTION("情绪", Kind.TEXT, 6, (post, in) -> post.analysis().emotion() == null ? null : Labels.emotion(post.analysis().emotion().label())),
     EMOTION_SCORE("情绪分值", Kind.NUMBER, 9, (post, in) -> post.analysis().emotion() == null ? null : score(post.analysis().emotion().score())),
     LINK_EVIDENCE("关联依据", Kind.TEXT, 28, (post, in) -> evidence(in.linksToSubject(post))),
     LINK_CONFIDENCE("关联置信度", Kind.NUMBER, 11, (post, in) -> in.linksToSubject(post).stream()
@@ -91,38 +91,6 @@ enum PostColumn {
     /** The values of every column for the post, in column order. */
     static List<Object> row(EnrichedItem post, Reading in) {
         return Arrays.stream(values()).map(column -> column.valueOf(post, in)).toList();
-    }
-
-    /**
-     * The name a personal account shows in the export: its first character, then one {@code *} for each other
-     * (张小明 → 张**). Government, media, enterprise and organization accounts, and verified accounts of unknown kind,
-     * keep their names.
-     */
-    static String channel(Channel channel) {
-        return switch (channel) {
-            case NEWS -> "新闻";
-            case WEIBO -> "微博";
-            case WECHAT -> "微信";
-        };
-    }
-
-    static String sentiment(Sentiment.Label label) {
-        return switch (label) {
-            case NEGATIVE -> "负面";
-            case NEUTRAL -> "中性";
-            case POSITIVE -> "正面";
-        };
-    }
-
-    static String emotion(Emotion.Label label) {
-        return switch (label) {
-            case HAPPY -> "喜悦";
-            case ANGRY -> "愤怒";
-            case SAD -> "悲伤";
-            case FEAR -> "恐惧";
-            case SURPRISE -> "惊奇";
-            case NEUTRAL -> "中性";
-        };
     }
 
     /** What linked the post to the subject: {@code 文号: 江教发〔2026〕7号}, several joined by {@code ；}. */

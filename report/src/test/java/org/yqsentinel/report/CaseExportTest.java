@@ -79,9 +79,9 @@ class CaseExportTest {
         assertThat(rows).hasSize(1 + caseFile().posts().size()).allSatisfy(row -> assertThat(row).hasSize(HEADER.size()));
         assertThat(rows.subList(1, rows.size())).extracting(row -> row.get(17))
                 .containsExactlyElementsOf(caseFile().posts().stream().map(post -> post.item().id()).toList());
-        assertThat(rows.get(1)).containsExactly("2026-03-02 09:15:30", "新闻", "江城日报", "江城日报", "520000",
+        assertThat(rows.get(1)).containsExactly("2026-03-02 09:15:30", "新闻网站", "江城日报", "江城日报", "520000",
                 "江城调整中小学课后服务收费标准", "记者从市教育局获悉，\"课后服务\"收费将调整, 每生每学期不超过600元。", "中性", "0.05",
-                "中性", "0.7", "文号: 江教发〔2026〕7号", "1", "", "", "180", "https://news.example.cn/a/1", "news:1");
+                "平静", "0.7", "文号: 江教发〔2026〕7号", "1", "", "", "180", "https://news.example.cn/a/1", "news:1");
     }
 
     @Test

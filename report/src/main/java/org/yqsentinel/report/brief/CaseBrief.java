@@ -17,6 +17,7 @@ import org.yqsentinel.enrich.privacy.PersonalDataMasker;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Sentiment;
 import org.yqsentinel.report.CaseFile;
+import org.yqsentinel.report.Labels;
 import org.yqsentinel.report.Redaction;
 import org.yqsentinel.report.brief.Timeline.TierChange;
 

@@ -2,6 +2,7 @@ package org.yqsentinel.report.brief;
 
 import java.util.List;
 import org.yqsentinel.model.Channel;
+import org.yqsentinel.report.Labels;
 import org.yqsentinel.report.brief.Propagation.ChannelSpread;
 
 /** The posts of each channel per bucket as stacked bars of inline SVG, on the timeline chart's time axis. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.model.Zones;
+import org.yqsentinel.report.Labels;
 
 /**
  * The small pieces of markup a brief is written with. Every value that comes from data goes through {@link #escape};

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.yqsentinel.model.Sentiment;
+import org.yqsentinel.report.Labels;
 import org.yqsentinel.report.brief.Opinion.Share;
 import org.yqsentinel.report.brief.Propagation.Account;
 import org.yqsentinel.report.brief.Propagation.Chain;

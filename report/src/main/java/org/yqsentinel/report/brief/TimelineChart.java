@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.yqsentinel.model.Zones;
+import org.yqsentinel.report.Labels;
 import org.yqsentinel.report.brief.Timeline.BucketCounts;
 import org.yqsentinel.report.brief.Timeline.TierChange;
 

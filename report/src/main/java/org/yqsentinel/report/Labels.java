@@ -1,4 +1,4 @@
-package org.yqsentinel.report.brief;
+package org.yqsentinel.report;
 
 import java.util.Locale;
 import org.yqsentinel.model.AlertEventType;
@@ -8,14 +8,14 @@ import org.yqsentinel.model.Sentiment;
 import org.yqsentinel.model.Tier;
 
 /**
- * The Chinese words a brief uses for Sentinel's codes: channels, emotions, stances, alert events, account types, and
+ * The Chinese words the brief and the export use for Sentinel's codes: channels, emotions, stances, alert events, account types, and
  * the alerting ledger's channels and statuses; and the colour of each tier. A value it does not know is shown as it is.
  */
-final class Labels {
+public final class Labels {
 
     private Labels() {}
 
-    static String channel(Channel channel) {
+    public static String channel(Channel channel) {
         return switch (channel) {
             case WEIBO -> "微博";
             case NEWS -> "新闻网站";
@@ -23,18 +23,18 @@ final class Labels {
         };
     }
 
-    static String emotion(Emotion.Label label) {
+    public static String emotion(Emotion.Label label) {
         return switch (label) {
             case HAPPY -> "喜悦";
             case ANGRY -> "愤怒";
             case SAD -> "悲伤";
             case FEAR -> "恐惧";
-            case SURPRISE -> "惊讶";
+            case SURPRISE -> "惊奇";
             case NEUTRAL -> "平静";
         };
     }
 
-    static String sentiment(Sentiment.Label label) {
+    public static String sentiment(Sentiment.Label label) {
         return switch (label) {
             case NEGATIVE -> "负面";
             case NEUTRAL -> "中性";
@@ -42,7 +42,7 @@ final class Labels {
         };
     }
 
-    static String event(AlertEventType type) {
+    public static String event(AlertEventType type) {
         return switch (type) {
             case OPENED -> "启动预警";
             case ESCALATED -> "升级";
@@ -52,7 +52,7 @@ final class Labels {
     }
 
     /** 政务, 媒体, 个人… with （认证） for a verified account; 未标明 when the platform does not say. */
-    static String account(String accountType, boolean verified) {
+    public static String account(String accountType, boolean verified) {
         String type = accountType == null ? "" : accountType.toLowerCase(Locale.ROOT);
         String label = switch (type) {
             case "government" -> "政务";
@@ -67,7 +67,7 @@ final class Labels {
     }
 
     /** A notification channel of the alerting service ({@code email}, {@code sms}, {@code dingtalk}, {@code wecom}). */
-    static String deliveryChannel(String channel) {
+    public static String deliveryChannel(String channel) {
         return switch (channel == null ? "" : channel.toLowerCase(Locale.ROOT)) {
             case "email" -> "邮件";
             case "sms" -> "短信";
@@ -79,7 +79,7 @@ final class Labels {
     }
 
     /** A delivery's status in the alerting ledger. */
-    static String deliveryStatus(String status) {
+    public static String deliveryStatus(String status) {
         return switch (status == null ? "" : status.toUpperCase(Locale.ROOT)) {
             case "SENT" -> "已发送";
             case "PENDING" -> "待发送";
@@ -94,7 +94,7 @@ final class Labels {
     }
 
     /** The warning colour of a tier as a CSS colour, dark enough to read on white paper. */
-    static String colour(Tier tier) {
+    public static String colour(Tier tier) {
         return switch (tier) {
             case IV_BLUE -> "#1565c0";
             case III_YELLOW -> "#d4a000";
@@ -104,7 +104,7 @@ final class Labels {
     }
 
     /** {@code Ⅱ级}: the numeral of a tier's label, for a chart's marker. */
-    static String shortTier(Tier tier) {
+    public static String shortTier(Tier tier) {
         return tier.label().substring(0, tier.label().indexOf('级') + 1);
     }
 }
