@@ -2,11 +2,8 @@ package org.yqsentinel.report;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -17,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.yqsentinel.connect.IndexScan;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Analysis;
 import org.yqsentinel.model.CaseRecord;
@@ -37,7 +35,6 @@ public final class CaseFiles {
 
     /** How far before a case opened and after its last change the brief looks. */
     public static final Duration MARGIN = Duration.ofDays(1);
-    private static final int PAGE = 1000;
     /** Stored documents carry fields the records leave out (policyId, color, the policy's pre-issuance risk…). */
     private static final ObjectReader LENIENT = Json.mapper().reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -127,32 +124,11 @@ public final class CaseFiles {
         return Query.of(q -> q.term(t -> t.field(field).value(value)));
     }
 
-    /** Every document matching, by {@code timeField} then id, a page at a time (search_after). */
+    /** Every document matching, by {@code timeField} then id. */
     private <T> List<T> search(String index, Query query, String timeField, Class<T> type) throws IOException {
         List<T> all = new ArrayList<>();
-        List<FieldValue> after = null;
-        while (true) {
-            List<FieldValue> from = after;
-            SearchResponse<JsonNode> page = client.search(s -> {
-                s.index(index).query(query).size(PAGE).allowNoIndices(true).ignoreUnavailable(true)
-                        .sort(o -> o.field(f -> f.field(timeField).order(SortOrder.Asc)))
-                        .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-                if (from != null) {
-                    s.searchAfter(from);
-                }
-                return s;
-            }, JsonNode.class);
-            List<Hit<JsonNode>> hits = page.hits().hits();
-            for (Hit<JsonNode> hit : hits) {
-                if (hit.source() != null) {
-                    all.add(type == JsonNode.class ? type.cast(hit.source()) : read(hit.source(), type));
-                }
-            }
-            if (hits.size() < PAGE) {
-                return all;
-            }
-            after = hits.get(hits.size() - 1).sort();
-        }
+        IndexScan.each(client, index, query, List.of(timeField), doc -> all.add(type == JsonNode.class ? type.cast(doc) : read(doc, type)));
+        return all;
     }
 
     private static <T> T read(JsonNode node, Class<T> type) {

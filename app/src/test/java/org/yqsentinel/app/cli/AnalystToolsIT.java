@@ -40,6 +40,7 @@ import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.json.Json;
 import org.yqsentinel.pipeline.offline.AlertDiff;
 import org.yqsentinel.report.Browser;
+import org.yqsentinel.report.CaseFile;
 import org.yqsentinel.report.CaseFiles;
 import org.yqsentinel.report.brief.CaseBrief;
 import org.yqsentinel.stack.junit.LocalStackExtension;
@@ -211,10 +212,16 @@ class AnalystToolsIT {
     private void assertExport(Path csv, Path xlsx, String caseId, StackContext stack) throws Exception {
         List<String> posts;
         try (ElasticsearchConnection es = ElasticsearchConnection.open(stack.elasticsearchUrl())) {
-            posts = new CaseFiles(es.client(), stack.namespace()).ofCase(caseId).orElseThrow().posts().stream()
-                    .map(p -> p.item().id()).toList();
+            CaseFile file = new CaseFiles(es.client(), stack.namespace()).ofCase(caseId).orElseThrow();
+            posts = file.posts().stream().map(p -> p.item().id()).toList();
+            long linked = es.client().count(c -> c.index(stack.namespace().index("yq-items-*")).query(q -> q.bool(b -> b
+                    .filter(f -> f.term(t -> t.field("policyLinks.policyId").value(file.subjectId())))
+                    .filter(f -> f.range(r -> r.date(d -> d.field("publishedAt").gte(file.from().toString()).lt(file.to().toString())))))))
+                    .count();
+            assertThat(linked).as("more than one page of a scan").isGreaterThan(1000);
+            assertThat(posts).as("every linked post in the case's range, read a page at a time").hasSize(Math.toIntExact(linked));
         }
-        assertThat(posts).as("the case's linked posts").isNotEmpty().doesNotHaveDuplicates();
+        assertThat(posts).as("the case's linked posts").doesNotHaveDuplicates();
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(Arrays.copyOf(bytes, 3)).as("UTF-8 byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
         List<List<String>> rows = csvRows(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));

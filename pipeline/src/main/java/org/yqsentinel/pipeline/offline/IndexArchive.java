@@ -1,11 +1,7 @@
 package org.yqsentinel.pipeline.offline;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -17,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.yqsentinel.connect.ElasticsearchConnection;
+import org.yqsentinel.connect.IndexScan;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.Namespace;
@@ -34,7 +31,6 @@ import org.yqsentinel.pipeline.read.RawRecord;
  */
 public final class IndexArchive implements Archive {
 
-    private static final int PAGE = 1000;
     private static final ObjectReader LENIENT = Json.mapper().reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final List<String> ITEM_FIELDS = List.of("sourceId", "source", "author", "title", "summary", "text", "url",
             "publishedAt", "engagement", "region", "repostOf");
@@ -72,12 +68,13 @@ public final class IndexArchive implements Archive {
     public void forEach(Consumer<RawRecord> each) {
         try (ElasticsearchConnection es = ElasticsearchConnection.open(elasticsearchUrl)) {
             long[] offset = {0};
-            search(es.client(), names.index("yq-policies"), Query.of(q -> q.matchAll(m -> m)), "id", doc -> {
+            refresh(es.client());
+            IndexScan.each(es.client(), names.index("yq-policies"), Query.of(q -> q.matchAll(m -> m)), List.of("id"), doc -> {
                 PolicyDocument policy = read(doc, PolicyDocument.class);
                 each.accept(new RawRecord(names.rawPolicyTopic(), 0, offset[0]++, -1, null, Json.toBytes(policy)));
             });
             control.forEach(each);
-            search(es.client(), names.index("yq-items-*"), inRange(), "publishedAt", doc -> {
+            IndexScan.each(es.client(), names.index("yq-items-*"), inRange(), List.of("publishedAt"), doc -> {
                 Item item = read(doc, Item.class);
                 ObjectNode canonical = Json.mapper().createObjectNode();
                 JsonNode whole = Json.mapper().valueToTree(item);
@@ -95,35 +92,13 @@ public final class IndexArchive implements Archive {
         }
     }
 
+    private void refresh(ElasticsearchClient client) throws IOException {
+        client.indices().refresh(r -> r.index(names.index("yq-policies"), names.index("yq-items-*")).allowNoIndices(true).ignoreUnavailable(true));
+    }
+
     private Query inRange() {
         return Query.of(q -> q.range(r -> r.date(d -> d.field("publishedAt").gte(Instant.ofEpochMilli(fromMillis).toString())
                 .lt(Instant.ofEpochMilli(toMillis).toString()))));
-    }
-
-    /** Every document matching, by {@code field} then id, a page at a time. */
-    private static void search(ElasticsearchClient client, String index, Query query, String field, Consumer<JsonNode> each) throws IOException {
-        client.indices().refresh(r -> r.index(index).allowNoIndices(true).ignoreUnavailable(true));
-        List<FieldValue> after = null;
-        while (true) {
-            List<FieldValue> from = after;
-            SearchResponse<JsonNode> page = client.search(s -> {
-                s.index(index).query(query).size(PAGE).allowNoIndices(true).ignoreUnavailable(true)
-                        .sort(o -> o.field(f -> f.field(field).order(SortOrder.Asc)));
-                if (!field.equals("id")) {
-                    s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-                }
-                if (from != null) {
-                    s.searchAfter(from);
-                }
-                return s;
-            }, JsonNode.class);
-            List<Hit<JsonNode>> hits = page.hits().hits();
-            hits.stream().map(Hit::source).filter(java.util.Objects::nonNull).forEach(each);
-            if (hits.size() < PAGE) {
-                return;
-            }
-            after = hits.get(hits.size() - 1).sort();
-        }
     }
 
     private static <T> T read(JsonNode doc, Class<T> type) {
