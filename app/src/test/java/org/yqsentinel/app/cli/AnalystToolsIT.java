@@ -124,6 +124,19 @@ class AnalystToolsIT {
         Path report = dir.resolve("brief");
         assertThat(StackCli.run(config, "report", "--case", caseId, "--out", report.toString()).exit()).isZero();
         assertBrief(report, stack);
+        // a policy's brief over a range, without a case; the HTML alone
+        Path policyBrief = dir.resolve("policy-brief");
+        assertThat(StackCli.run(config, "report", "--policy", "江教发〔2026〕18号", "--from", FROM, "--to", TO, "--html-only",
+                "--out", policyBrief.toString()).exit()).isZero();
+        try (Stream<Path> written = Files.list(policyBrief)) {
+            assertThat(written.toList()).singleElement().satisfies(html -> {
+                assertThat(html.getFileName().toString()).endsWith(".html");
+                assertThat(Files.readString(html, StandardCharsets.UTF_8)).contains("江城市教育局关于调整中小学课后服务收费标准的通知")
+                        .contains("id=\"" + CaseBrief.TIMELINE_CHART_ID + "\"");
+            });
+        }
+        assertThat(StackCli.run(config, "report", "--policy", "江教发〔2026〕99号", "--from", FROM, "--to", TO, "--html-only").exit())
+                .as("a policy the system does not hold").isEqualTo(2);
         Path csv = dir.resolve("posts.csv");
         Path xlsx = dir.resolve("posts.xlsx");
         assertThat(StackCli.run(config, "export", "--case", caseId, "--format", "csv", "--out", csv.toString()).exit()).isZero();
