@@ -26,7 +26,7 @@ public final class MessageTemplates {
     static final Template.Names ALERT = new Template.Names(
             Set.of("remark", "tier", "eventKind", "title", "shortName", "policyId", "score", "previousTier", "department", "respondBy",
                     "zone", "windowStart", "windowEnd", "acknowledgeLink", "kibanaLink", "colour", "reference"),
-            Map.of("factors", Set.of("name", "normalized", "weight", "explanation"),
+            Map.of("factors", Set.of("name", "label", "normalized", "weight", "explanation", "detail"),
                     "posts", Set.of("number", "channel", "source", "publishedAt", "interactions", "excerpt", "url")));
 
     /** One template file. */

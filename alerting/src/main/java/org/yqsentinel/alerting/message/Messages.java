@@ -20,6 +20,7 @@ import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.PostRef;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.model.json.Json;
+import org.yqsentinel.rules.risk.RiskFactor;
 
 /**
  * What a receiver reads about an alert event: an e-mail (subject, plain text, HTML), an SMS of one
@@ -212,11 +213,16 @@ public final class Messages {
         values.put("zone", zone.getId());
         values.put("windowStart", full.format(alert.windowStart()));
         values.put("windowEnd", full.format(alert.windowEnd()));
-        values.put("factors", alert.factors().stream().map(factor -> Map.of(
-                "name", appended(clean(factor.name()), html),
-                "normalized", String.format(Locale.ROOT, "%.2f", factor.normalized()),
-                "weight", String.format(Locale.ROOT, "%.0f", factor.weight()),
-                "explanation", appended(clean(factor.explanation()), html))).toList());
+        values.put("factors", alert.factors().stream().map(factor -> {
+            String label = factor.name() == null ? null : RiskFactor.labelOf(factor.name());
+            return Map.of(
+                    "name", appended(clean(factor.name()), html),
+                    "label", appended(clean(label), html),
+                    "normalized", String.format(Locale.ROOT, "%.2f", factor.normalized()),
+                    "weight", String.format(Locale.ROOT, "%.0f", factor.weight()),
+                    "explanation", appended(clean(factor.explanation()), html),
+                    "detail", appended(clean(detail(label, factor.explanation())), html));
+        }).toList());
         List<Map<String, String>> posts = new ArrayList<>();
         for (PostRef post : alert.topItems()) {
             Map<String, String> item = new HashMap<>();
@@ -327,5 +333,18 @@ public final class Messages {
             }
         }
         return out.toString();
+    }
+
+    /** A factor's explanation without the label it starts with ({@code 声量：公众发帖 60 条} → {@code 公众发帖 60 条}), as the line names the factor already. */
+    static String detail(String label, String explanation) {
+        if (label == null || explanation == null) {
+            return explanation;
+        }
+        for (String colon : new String[] {"：", ":"}) {
+            if (explanation.startsWith(label + colon)) {
+                return explanation.substring(label.length() + colon.length()).strip();
+            }
+        }
+        return explanation;
     }
 }

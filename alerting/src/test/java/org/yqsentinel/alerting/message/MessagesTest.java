@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.AlertEventType;
 import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.Factor;
 import org.yqsentinel.model.PostRef;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.model.json.Json;
@@ -56,7 +57,7 @@ class MessagesTest {
         Messages.Email email = MESSAGES.email(alert(AlertEventType.ESCALATED, Tier.II_ORANGE, Tier.III_YELLOW), LINKS);
 
         assertThat(email.subject()).isEqualTo("【Ⅱ级橙色（重大）·预警升级】" + TITLE + "：舆情风险 72 分，请于 2026-11-21 14:00 前回应");
-        assertThat(email.text()).contains("此前 Ⅲ级黄色（较大）", "责任部门：江城市教育局", "negative-share 1.00（权重 60）：71% of 120",
+        assertThat(email.text()).contains("此前 Ⅲ级黄色（较大）", "责任部门：江城市教育局", "负面占比 1.00（权重 60）：71% of 120",
                 "[微博 · 微博 · 2026-11-20 18:50 · 互动 5321]", "138****0000", "确认收到（停止升级提醒）：http://127.0.0.1:19280/ack?t=abc.def");
         assertThat(email.html()).contains("#f07c16", "href=\"http://127.0.0.1:19280/ack?t=abc.def\"", "&lt;b&gt;1200&lt;/b&gt;")
                 .doesNotContain("<b>1200</b>")
@@ -134,6 +135,22 @@ class MessagesTest {
                 .endsWith("\n\n通知编号 dlv-0028e58b");
         assertThat(Json.mapper().readTree(MESSAGES.wecom(alert, LINKS, null, "dlv-0028e58b")).path("markdown").path("content").asText())
                 .endsWith("\n\n通知编号 dlv-0028e58b");
+    }
+
+    @Test
+    void factorLinesNameEachFactorInChineseAndDoNotRepeatTheLabel() {
+        Alert a = alert(AlertEventType.ESCALATED, Tier.II_ORANGE, Tier.III_YELLOW);
+        Alert alert = new Alert(a.id(), a.type(), a.subjectId(), a.subjectTitle(), a.caseId(), a.tier(), a.previousTier(), a.score(),
+                a.windowStart(), a.windowEnd(), List.of(new Factor("volume", 212, 1, 30, "声量：公众发帖 77 条，满分 200"),
+                new Factor("growth", 3, 0.5, 25, "increase over baseline")), a.topItems(), a.responsibleDepartment(), a.topic(),
+                a.region(), a.respondBy());
+
+        Messages.Email email = MESSAGES.email(alert, LINKS);
+
+        assertThat(email.text()).contains("  · 声量 1.00（权重 30）：公众发帖 77 条，满分 200\n", "  · 增速 0.50（权重 25）：increase over baseline\n")
+                .doesNotContain("volume", "growth");
+        assertThat(email.html()).contains("<td>声量</td>", "<td>公众发帖 77 条，满分 200</td>").doesNotContain(">volume<");
+        assertThat(MESSAGES.dingtalk(alert, LINKS, null, null)).contains("- 声量 1.00：公众发帖 77 条");
     }
 
     private static Alert withPost(PostRef... posts) {
