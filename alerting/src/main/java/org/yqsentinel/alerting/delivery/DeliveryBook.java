@@ -133,8 +133,13 @@ public final class DeliveryBook {
         this.backoff = new Backoff(settings.firstRetry(), settings.maxRetry());
         this.retries = new Retries(settings.maxAttempts(), backoff::after);
         this.escalation = new Escalation(routing, targets);
-        this.reminders = new Reminders(path -> routes.getOrDefault(path, routing.root()));
+        this.reminders = new Reminders(this::route);
         index(routing.root());
+    }
+
+    /** The route of a delivery's route path; the root when the routing no longer has it (it changed since). */
+    private Route route(String path) {
+        return routes.getOrDefault(path, routing.root());
     }
 
     private void index(Route route) {
@@ -177,7 +182,9 @@ public final class DeliveryBook {
         learn(alert, now);
         CaseView view = view(alert.caseId());
         Map<String, Delivery> changed = new LinkedHashMap<>();
-        for (Map.Entry<Target, Route> entry : targets.of(routing.routesFor(alert)).entrySet()) {
+        Map<Target, Route> reached = new LinkedHashMap<>(targets.of(routing.routesFor(alert)));
+        KeepInformed.alsoTell(alert, deliveriesOf(view), reached.keySet(), this::route).forEach(reached::putIfAbsent);
+        for (Map.Entry<Target, Route> entry : reached.entrySet()) {
             Target target = entry.getKey();
             Route route = entry.getValue();
             Optional<Delivery> waiting = Grouping.waiting(deliveriesOf(view), target, inFlight);

@@ -239,6 +239,30 @@ class DeliveryBookTest {
     }
 
     @Test
+    void whoeverWasToldOfACaseHearsItCalmDownEvenWhereItsRoutesNoLongerReach() {
+        DeliveryBook book = new DeliveryBook(ROUTING, SETTINGS);
+        book.accept(opened(Tier.II_ORANGE, T), T);
+        assertThat(where(sendAll(book, T))).containsExactly("desk dingtalk SENT", "desk email SENT", "edu email SENT", "edu sms SENT");
+        assertThat(where(sendAll(book, T.plus(Duration.ofMinutes(60))))).as("nobody acknowledged: the leaders are paged")
+                .containsExactly("leaders email SENT", "leaders sms SENT");
+
+        // a rise reaches only its routes' receivers (the Ⅰ/Ⅱ route: desk and edu), not the leaders
+        Instant later = T.plus(Duration.ofMinutes(70));
+        assertThat(where(book.accept(alert(AlertEventType.ESCALATED, Tier.I_RED, later, "江城市教育局"), later).changed()))
+                .containsExactly("desk dingtalk PENDING", "desk email PENDING", "edu email PENDING", "edu sms PENDING");
+        sendAll(book, later);
+
+        // Ⅳ reaches only edu by its routes; the desk (told by the Ⅰ/Ⅱ route) and the paged leaders hear of it as well
+        Instant calmer = T.plus(Duration.ofMinutes(90));
+        DeliveryBook.Acceptance lowered = book.accept(alert(AlertEventType.DEESCALATED, Tier.IV_BLUE, calmer, "江城市教育局"), calmer);
+
+        assertThat(where(lowered.changed())).containsExactly("desk dingtalk PENDING", "desk email PENDING", "edu email PENDING",
+                "edu sms PENDING", "leaders email PENDING", "leaders sms PENDING");
+        assertThat(lowered.changed()).allSatisfy(d -> assertThat(d.purpose()).isEqualTo(Purpose.NOTICE));
+        assertThat(where(sendAll(book, calmer.plusSeconds(30)))).hasSize(6);
+    }
+
+    @Test
     void escalationsOfACaseComingDueWithinTheGroupWaitGoOutAsOneReportTellingTheLatestEvent() {
         DeliveryBook book = new DeliveryBook(ROUTING, SETTINGS);
         Alert blue = opened(Tier.IV_BLUE, T);  // escalates at T + 60 min by the department route (group wait 30 s)
