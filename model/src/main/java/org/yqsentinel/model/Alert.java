@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param region                where the policy applies, from its issuing office and title; may be null
  * @param respondBy             deadline for the first response, from the tier
  * @param topItems              the posts that drove it, de-identified
+ * @param responseClasses       the classes of the event that decide how to respond, each with its evidence
  */
 @JsonIgnoreProperties(value = {"policyId", "eventTime", "color"}, allowGetters = true)
 public record Alert(
@@ -39,7 +40,8 @@ public record Alert(
         String responsibleDepartment,
         String topic,
         Region region,
-        Instant respondBy) {
+        Instant respondBy,
+        List<ResponseClass> responseClasses) {
 
     /** How a hot topic's subject id begins. */
     public static final String TOPIC_PREFIX = "topic:";
@@ -51,6 +53,15 @@ public record Alert(
         Objects.requireNonNull(tier, "tier");
         factors = factors == null ? List.of() : List.copyOf(factors);
         topItems = topItems == null ? List.of() : List.copyOf(topItems);
+        responseClasses = responseClasses == null ? List.of() : List.copyOf(responseClasses);
+    }
+
+    /** An event without response classes. */
+    public Alert(String id, AlertEventType type, String subjectId, String subjectTitle, String caseId, Tier tier, Tier previousTier,
+                 double score, Instant windowStart, Instant windowEnd, List<Factor> factors, List<PostRef> topItems,
+                 String responsibleDepartment, String topic, Region region, Instant respondBy) {
+        this(id, type, subjectId, subjectTitle, caseId, tier, previousTier, score, windowStart, windowEnd, factors, topItems,
+                responsibleDepartment, topic, region, respondBy, List.of());
     }
 
     /** The policy the alert is about, or null for a hot topic. */

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * The work record of one episode of public reaction (a 舆情事件), opened by the first alert of the
- * episode; its id derives from that alert's id. Quoted posts are de-identified.
+ * episode; its id derives from that alert's id. Quoted posts are de-identified. Its response classes are those
+ * of its alert events, each with the evidence of the latest event that had it.
  */
 public record CaseRecord(
         String id,
@@ -22,7 +23,8 @@ public record CaseRecord(
         Instant acknowledgedAt,
         String acknowledgedBy,
         List<PostRef> quotedPosts,
-        List<CaseEvent> timeline) {
+        List<CaseEvent> timeline,
+        List<ResponseClass> responseClasses) {
 
     public CaseRecord {
         Objects.requireNonNull(id, "id");
@@ -30,6 +32,15 @@ public record CaseRecord(
         Objects.requireNonNull(status, "status");
         quotedPosts = quotedPosts == null ? List.of() : List.copyOf(quotedPosts);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        responseClasses = responseClasses == null ? List.of() : List.copyOf(responseClasses);
+    }
+
+    /** A case without response classes. */
+    public CaseRecord(String id, String subjectId, String subjectTitle, CaseStatus status, Tier currentTier, Tier peakTier,
+                      String responsibleDepartment, Instant openedAt, Instant updatedAt, Instant respondBy, Instant acknowledgedAt,
+                      String acknowledgedBy, List<PostRef> quotedPosts, List<CaseEvent> timeline) {
+        this(id, subjectId, subjectTitle, status, currentTier, peakTier, responsibleDepartment, openedAt, updatedAt, respondBy,
+                acknowledgedAt, acknowledgedBy, quotedPosts, timeline, List.of());
     }
 
     /** The id of the case opened by this first alert. */

@@ -27,7 +27,8 @@ public final class MessageTemplates {
             Set.of("remark", "tier", "eventKind", "title", "shortName", "policyId", "score", "previousTier", "department", "respondBy",
                     "zone", "windowStart", "windowEnd", "acknowledgeLink", "kibanaLink", "colour", "reference"),
             Map.of("factors", Set.of("name", "label", "normalized", "weight", "explanation", "detail"),
-                    "posts", Set.of("number", "channel", "source", "publishedAt", "interactions", "excerpt", "url")));
+                    "posts", Set.of("number", "channel", "source", "publishedAt", "interactions", "excerpt", "url"),
+                    "classes", Set.of("name", "evidence", "advice")));
 
     /** One template file. */
     public enum Kind {

@@ -223,6 +223,10 @@ public final class Messages {
                     "explanation", appended(clean(factor.explanation()), html),
                     "detail", appended(clean(detail(label, factor.explanation())), html));
         }).toList());
+        values.put("classes", alert.responseClasses().stream().map(c -> Map.of(
+                "name", appended(clean(c.name()), html),
+                "evidence", appended(clean(c.evidence()), html),
+                "advice", appended(clean(c.advice()), html))).toList());
         List<Map<String, String>> posts = new ArrayList<>();
         for (PostRef post : alert.topItems()) {
             Map<String, String> item = new HashMap<>();

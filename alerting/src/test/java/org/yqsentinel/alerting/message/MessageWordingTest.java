@@ -22,6 +22,7 @@ import org.yqsentinel.model.AlertEventType;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Factor;
 import org.yqsentinel.model.PostRef;
+import org.yqsentinel.model.ResponseClass;
 import org.yqsentinel.model.Tier;
 
 /**
@@ -54,8 +55,14 @@ class MessageWordingTest {
                 yellow.tier(), yellow.previousTier(), 55.5, yellow.windowStart(), yellow.windowEnd(), yellow.factors(),
                 List.of(new PostRef("weibo:5", Channel.WEIBO, "江城\r\nBcc: x@evil.example\u0000", "https://m.weibo.cn/status/5", END, "正文\u0007第二段", 10)),
                 "江城市\n教育局", yellow.topic(), yellow.region(), yellow.respondBy());
+        Alert orange = alert(AlertEventType.ESCALATED, Tier.II_ORANGE, Tier.III_YELLOW);
+        Alert classified = new Alert(orange.id(), orange.type(), orange.subjectId(), orange.subjectTitle(), orange.caseId(), orange.tier(),
+                orange.previousTier(), orange.score(), orange.windowStart(), orange.windowEnd(), orange.factors(), orange.topItems(),
+                orange.responsibleDepartment(), orange.topic(), orange.region(), orange.respondBy(), List.of(
+                        new ResponseClass("涉及切身利益", "政策主题“教育”；帖文提及“涨价”23 条", "讲清政策依据，说明<咨询>渠道。"),
+                        new ResponseClass("误解误读", "帖文提及“谣言”4 条", "及时澄清。")));
         return List.of(
-                new Case("escalated-orange", alert(AlertEventType.ESCALATED, Tier.II_ORANGE, Tier.III_YELLOW), null, null, null),
+                new Case("escalated-orange", classified, null, null, null),
                 new Case("reminder-red", red, "催办·尚未确认", "催办", "dlv-0028e58b"),
                 new Case("report-resolved-topic", topic, "逾时未确认·升级报告", "逾期", "dlv-1a2b3c4d"),
                 new Case("deescalated-unruly-names", unruly, null, null, null));

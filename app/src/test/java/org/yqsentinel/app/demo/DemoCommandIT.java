@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yqsentinel.app.StackCli;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.CaseRecord;
+import org.yqsentinel.model.ResponseClass;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.model.json.Json;
 import org.yqsentinel.stack.StackLayout;
@@ -52,6 +53,13 @@ class DemoCommandIT {
         CaseRecord record = cases.stream().filter(c -> c.id().equals(orange.caseId())).findFirst().orElseThrow();
         assertThat(record.peakTier().compareTo(Tier.II_ORANGE)).isGreaterThanOrEqualTo(0);
         assertThat(record.responsibleDepartment()).isEqualTo("江城市教育局");
+        // every alert event of the episode says what kind of event it is, and why; the case gathers them
+        assertThat(alerts).allSatisfy(a -> assertThat(a.responseClasses()).as(a.id()).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.evidence()).isNotBlank();
+            assertThat(c.advice()).isNotBlank();
+        }));
+        assertThat(alerts).flatExtracting(Alert::responseClasses).extracting(ResponseClass::name).contains("涉及切身利益");
+        assertThat(record.responseClasses()).extracting(ResponseClass::name).contains("涉及切身利益");
         assertThat(printed).contains("posts linked to a policy", orange.tier().label(), "case " + orange.caseId());
         assertThat(printed).contains("dead letters this run: 6");
 

@@ -110,7 +110,7 @@ public final class ScorePolicyRisk extends KeyedBroadcastProcessFunction<String,
         long bucket = slides.bucketOf(at);
         TallyBucket stored = buckets.get(bucket);
         WindowTally tally = stored == null ? new WindowTally() : WindowTally.of(stored);
-        tally.add(linked.post(), watchWords, rules.sensitiveTopics());
+        tally.add(linked.post(), watchWords, rules.sensitiveTopics(), scoring(rules).cueWords());
         buckets.put(bucket, tally.toBucket());
         long slide = rules.windows().slide().toMillis();
         long firstEnd = slides.nextWindowEnd(at).toEpochMilli();

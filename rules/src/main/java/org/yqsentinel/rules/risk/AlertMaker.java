@@ -6,6 +6,7 @@ import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.AlertEventType;
 import org.yqsentinel.model.CaseRecord;
 import org.yqsentinel.model.PostRef;
+import org.yqsentinel.model.ResponseClass;
 import org.yqsentinel.model.Region;
 import org.yqsentinel.model.Tier;
 
@@ -41,6 +42,12 @@ public final class AlertMaker {
     /** The outcome of one window's score; windows must come in event-time order. */
     public Outcome next(Episode episode, Subject subject, RiskScorer.Score score, Instant windowStart, Instant windowEnd,
                         List<PostRef> topItems) {
+        return next(episode, subject, score, windowStart, windowEnd, topItems, List.of());
+    }
+
+    /** The same, the event (if any) of these response classes. */
+    public Outcome next(Episode episode, Subject subject, RiskScorer.Score score, Instant windowStart, Instant windowEnd,
+                        List<PostRef> topItems, List<ResponseClass> responseClasses) {
         TierTracker.Step step = tracker.next(episode.tiers(), score.value(), windowEnd);
         TierTracker.Change change = step.change();
         if (change == null) {
@@ -53,7 +60,7 @@ public final class AlertMaker {
         Instant respondBy = demandsResponse ? windowEnd.plus(rules.tiers().get(tier).respondWithin()) : null;
         Alert alert = new Alert(id, change.type(), subject.id(), subject.title(), caseId, tier, change.from(), score.value(),
                 windowStart, windowEnd, score.factors(), topItems, subject.responsibleDepartment(), subject.topic(), subject.region(),
-                respondBy);
+                respondBy, responseClasses);
         Episode next = change.type() == AlertEventType.RESOLVED ? Episode.NONE : new Episode(step.state(), caseId);
         return new Outcome(next, alert);
     }

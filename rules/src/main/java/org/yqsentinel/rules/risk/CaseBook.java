@@ -11,6 +11,7 @@ import org.yqsentinel.model.CaseEvent;
 import org.yqsentinel.model.CaseRecord;
 import org.yqsentinel.model.CaseStatus;
 import org.yqsentinel.model.PostRef;
+import org.yqsentinel.model.ResponseClass;
 import org.yqsentinel.model.Tier;
 
 /**
@@ -42,7 +43,7 @@ public final class CaseBook {
             CaseStatus status = alert.tier().ordinal() >= Tier.III_YELLOW.ordinal() ? CaseStatus.ASSESSING : CaseStatus.COLLECTING;
             return new CaseRecord(alert.caseId(), alert.subjectId(), alert.subjectTitle(), status, alert.tier(), alert.tier(),
                     alert.responsibleDepartment(), at, at, alert.respondBy(), null, null, quoted(List.of(), alert.topItems()),
-                    List.of(event(alert, status)));
+                    List.of(event(alert, status)), classes(List.of(), alert.responseClasses()));
         }
         CaseStatus status = current.status();
         Tier tier = current.currentTier();
@@ -70,7 +71,16 @@ public final class CaseBook {
         timeline.add(event(alert, status));
         return new CaseRecord(current.id(), current.subjectId(), current.subjectTitle(), status, tier, peak,
                 current.responsibleDepartment(), current.openedAt(), at, respondBy, current.acknowledgedAt(),
-                current.acknowledgedBy(), quoted(current.quotedPosts(), alert.topItems()), timeline);
+                current.acknowledgedBy(), quoted(current.quotedPosts(), alert.topItems()), timeline,
+                classes(current.responseClasses(), alert.responseClasses()));
+    }
+
+    /** The case's classes with the event's: a class the case had keeps its place and takes the event's evidence. */
+    static List<ResponseClass> classes(List<ResponseClass> had, List<ResponseClass> event) {
+        Map<String, ResponseClass> merged = new LinkedHashMap<>();
+        had.forEach(c -> merged.put(c.name(), c));
+        event.forEach(c -> merged.put(c.name(), c));
+        return List.copyOf(merged.values());
     }
 
     private static CaseEvent event(Alert alert, CaseStatus status) {

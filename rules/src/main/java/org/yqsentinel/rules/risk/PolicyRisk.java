@@ -8,6 +8,7 @@ import org.yqsentinel.model.AlertEventType;
 import org.yqsentinel.model.CaseRecord;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.PostRef;
+import org.yqsentinel.model.ResponseClass;
 import org.yqsentinel.model.RiskPoint;
 
 /**
@@ -26,11 +27,18 @@ public final class PolicyRisk {
     private final RiskRules rules;
     private final RiskScorer scorer;
     private final AlertMaker alerts;
+    private final List<String> cueWords;
 
     public PolicyRisk(RiskRules rules) {
         this.rules = rules;
         this.scorer = new RiskScorer(rules);
         this.alerts = new AlertMaker(rules);
+        this.cueWords = rules.responseCueWords();
+    }
+
+    /** The response classes' words a window counts the posts of (made once per rule set). */
+    public List<String> cueWords() {
+        return cueWords;
     }
 
     public RiskRules rules() {
@@ -49,7 +57,9 @@ public final class PolicyRisk {
         RiskScorer.Score score = scorer.score(window.stats(tallies.recentPerWindow(end), tallies.baselinePerWindow(end), policy.preIssuance()));
         Instant start = end.minus(rules.windows().size());
         List<PostRef> top = window.topPosts().stream().map(quote).toList();
-        AlertMaker.Outcome outcome = alerts.next(episode, policy.subject(), score, start, end, top);
+        List<ResponseClass> classes = ResponseClassifier.classify(rules.responseClasses(), policy.subject().topic(), window.cueWords(),
+                score.factors());
+        AlertMaker.Outcome outcome = alerts.next(episode, policy.subject(), score, start, end, top, classes);
         Alert alert = outcome.alert();
         CaseRecord record = current;
         if (alert != null) {

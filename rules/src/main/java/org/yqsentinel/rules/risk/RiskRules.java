@@ -35,7 +35,8 @@ public record RiskRules(
         Map<Tier, Threshold> tiers,
         Duration quiet,
         Linking linking,
-        PreIssuance preIssuance) {
+        PreIssuance preIssuance,
+        List<ResponseClassRule> responseClasses) {
 
     public static final String FILE = "risk.yaml";
 
@@ -64,7 +65,8 @@ public record RiskRules(
 
     private static final Set<String> TOP_FIELDS = Set.of("window", "watch-days", "minimum-posts", "breadth-from-posts", "weights", "full-at",
             "counts-from",
-            "sensitive-topics", "tiers", "quiet-minutes", "linking", "pre-issuance");
+            "sensitive-topics", "tiers", "quiet-minutes", "linking", "pre-issuance", "response-classes");
+    private static final Set<String> RESPONSE_CLASS_FIELDS = Set.of("topics", "words", "min-posts", "factors", "advice");
     private static final Set<String> LINKING_FIELDS = Set.of("core-word-frequency", "subject-word-frequency", "reaction-words",
             "full-confidence-words");
     private static final Set<String> WINDOW_FIELDS = Set.of("size-minutes", "slide-minutes", "recent-minutes", "baseline-hours",
@@ -81,6 +83,12 @@ public record RiskRules(
         countsFrom = Map.copyOf(countsFrom);
         sensitiveTopics = Collections.unmodifiableSet(new LinkedHashSet<>(sensitiveTopics));  // file order kept; looked up per post
         tiers = Map.copyOf(tiers);
+        responseClasses = List.copyOf(responseClasses);
+    }
+
+    /** Every cue word of the response classes, once: what each window counts the posts of. */
+    public List<String> responseCueWords() {
+        return ResponseClassifier.cueWords(responseClasses);
     }
 
     /** The bundled rules, or the user's {@code risk.yaml} from the rules folder. */
@@ -200,7 +208,49 @@ public record RiskRules(
                 weights, fullAt, countsFrom, new LinkedHashSet<>(read.someWords(root, "", "sensitive-topics")), tiers,
                 Duration.ofMinutes(read.whole(root, "", "quiet-minutes", 1)),
                 linking,
-                new PreIssuance(areas, areaWeight, Map.copyOf(grievance)));
+                new PreIssuance(areas, areaWeight, Map.copyOf(grievance)),
+                responseClasses(read, root));
+    }
+
+    /** {@code response-classes}: by name, each with at least one condition and the advice; optional as a whole. */
+    private static List<ResponseClassRule> responseClasses(Reader read, JsonNode root) {
+        if (!root.has("response-classes")) {
+            return List.of();
+        }
+        JsonNode classes = read.map(root, "", "response-classes");
+        List<ResponseClassRule> rules = new ArrayList<>();
+        classes.fieldNames().forEachRemaining(name -> {
+            String at = "/response-classes/" + name;
+            JsonNode node = read.map(classes, "/response-classes", name);
+            read.yaml.knownFields(node, at, RESPONSE_CLASS_FIELDS);
+            List<String> topics = read.yaml.words(node, at, "topics");
+            List<String> words = read.yaml.words(node, at, "words");
+            int minPosts = node.has("min-posts") ? read.whole(node, at, "min-posts", 1) : 1;
+            Map<RiskFactor, Double> factors = new EnumMap<>(RiskFactor.class);
+            if (node.has("factors")) {
+                JsonNode given = read.map(node, at, "factors");
+                given.fieldNames().forEachRemaining(key -> {
+                    RiskFactor factor = RiskFactor.byKey(key);
+                    if (factor == null) {
+                        throw read.yaml.error(at + "/factors/" + key, "unknown factor '" + key + "'; expected one of " + expected(true));
+                    }
+                    factors.put(factor, read.number(given, at + "/factors", key, 0, 1));
+                });
+            }
+            if (topics.isEmpty() && words.isEmpty() && factors.isEmpty()) {
+                throw read.yaml.error(at, "response class " + name + " needs a condition: topics, words or factors");
+            }
+            if (node.has("min-posts") && words.isEmpty()) {
+                throw read.yaml.error(at + "/min-posts", "min-posts counts the posts naming the class's words; give words too");
+            }
+            JsonNode advice = node.get("advice");
+            if (advice == null || !advice.isTextual() || advice.asText().isBlank()) {
+                throw read.yaml.error(at + (advice == null ? "" : "/advice"), "advice must be the text the alert messages give for a "
+                        + name + " event" + (advice == null ? ", and is missing" : ""));
+            }
+            rules.add(new ResponseClassRule(name.strip(), topics, words, minPosts, factors, advice.asText().strip()));
+        });
+        return rules;
     }
 
     /** {@code weights} names every factor; {@code full-at} every factor but pre-issuance, which is already in [0, 1]. */

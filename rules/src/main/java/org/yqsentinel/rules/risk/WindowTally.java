@@ -1,8 +1,11 @@
 package org.yqsentinel.rules.risk;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.yqsentinel.model.Author;
 import org.yqsentinel.model.Emotion;
@@ -39,12 +42,19 @@ public final class WindowTally {
     private final TreeSet<String> regions = new TreeSet<>();
     private final TreeSet<String> influential = new TreeSet<>();
     private final List<TopPost> top = new ArrayList<>(TOP_POSTS + 1);
+    /** For each cue word of the response classes a post named, how many posts named it. */
+    private final TreeMap<String, Long> cueWords = new TreeMap<>();
 
     /**
      * Counts a linked post. Its sensitive hits are its tokens on the watch list plus one for each of its
      * topics that is sensitive (政府公信力: corruption, officials' conduct).
      */
     public void add(EnrichedItem post, Set<String> watchWords, Set<String> sensitiveTopics) {
+        add(post, watchWords, sensitiveTopics, List.of());
+    }
+
+    /** The same, also counting the post for each of {@code cues} (the response classes' words) its title or text names. */
+    public void add(EnrichedItem post, Set<String> watchWords, Set<String> sensitiveTopics, List<String> cues) {
         Item item = post.item();
         Author author = item.author();
         if (author != null && GOVERNMENT.equals(author.accountType())) {
@@ -79,7 +89,17 @@ public final class WindowTally {
                 sensitive++;
             }
         }
+        for (String cue : cues) {
+            if (item.text().contains(cue) || item.title() != null && item.title().contains(cue)) {
+                cueWords.merge(cue, 1L, Long::sum);
+            }
+        }
         keepTop(new TopPost(item, against));
+    }
+
+    /** For each cue word a post of the window named, how many posts named it. */
+    public Map<String, Long> cueWords() {
+        return Collections.unmodifiableMap(cueWords);
     }
 
     /** Adds another tally of the same policy and window (Flink merges partial aggregates of merged windows). */
@@ -94,6 +114,7 @@ public final class WindowTally {
         regions.addAll(other.regions);
         influential.addAll(other.influential);
         other.top.forEach(this::keepTop);
+        other.cueWords.forEach((word, posts) -> cueWords.merge(word, posts, Long::sum));
         return this;
     }
 
@@ -129,7 +150,7 @@ public final class WindowTally {
     /** The tally as a value for Flink state. */
     public TallyBucket toBucket() {
         return new TallyBucket(posts, negative, alarmed, official, reach, sensitive, List.copyOf(channels), List.copyOf(regions),
-                List.copyOf(influential), List.copyOf(top));
+                List.copyOf(influential), List.copyOf(top), List.copyOf(cueWords.keySet()), List.copyOf(cueWords.values()));
     }
 
     /** A tally from its state value. */
@@ -145,6 +166,9 @@ public final class WindowTally {
         tally.regions.addAll(bucket.regions());
         tally.influential.addAll(bucket.influential());
         tally.top.addAll(bucket.top());
+        for (int i = 0; i < bucket.cueWords().size(); i++) {
+            tally.cueWords.put(bucket.cueWords().get(i), bucket.cuePosts().get(i));
+        }
         return tally;
     }
 }

@@ -61,6 +61,31 @@ class RiskRulesTest {
     }
 
     @Test
+    void theBundledResponseClassesLoadAndMistakesInThemAreRefusedWithTheirLine() {
+        RiskRules rules = RiskRules.parse("risk.yaml", BUNDLED);
+        assertThat(rules.responseClasses()).extracting(ResponseClassRule::name)
+                .containsExactly("涉及切身利益", "误解误读", "冲击道德底线", "突发事件", "社会热点");
+        assertThat(rules.responseClasses()).allSatisfy(c -> assertThat(c.advice()).isNotBlank());
+        assertThat(rules.responseCueWords()).contains("涨价", "谣言", "爆炸").doesNotHaveDuplicates();
+
+        refused(BUNDLED.replace("    factors: {reach: 0.8,", "    factors: {reech: 0.8,"), "factors: {reech", "unknown factor 'reech'");
+        refused(BUNDLED.replace("    factors: {reach: 0.8,", "    factors: {reach: 8,"), "factors: {reach: 8", "must be a number from 0.0 to 1.0");
+        refused(BUNDLED.replace("    advice: 存在误解误读", "    advise: 存在误解误读"), "advise: 存在误解误读", "unknown field 'advise'");
+        refused(BUNDLED.replace("    min-posts: 2\n    advice: 存在误解误读", "    min-posts: 0\n    advice: 存在误解误读"), "min-posts: 0",
+                "min-posts must be a whole number of at least 1");
+        String noCondition = BUNDLED.replace("    words: [谣言, 不实, 误读, 误解, 澄清, 辟谣, 假消息, 假新闻, 断章取义, 以讹传讹, 不是真的]\n"
+                + "    min-posts: 2\n", "");
+        refused(noCondition, "    advice: 存在误解误读", "response class 误解误读 needs a condition: topics, words or factors");
+        refused(BUNDLED.replaceFirst("    advice: 突发事件：[^\n]*", "    advice: \"\""), "advice: \"\"", "advice must be the text");
+    }
+
+    @Test
+    void rulesWithoutResponseClassesClassifyNothing() {
+        String without = BUNDLED.substring(0, BUNDLED.indexOf("\n# Response classes"));
+        assertThat(RiskRules.parse("risk.yaml", without).responseClasses()).isEmpty();
+    }
+
+    @Test
     void aLeaveThresholdNotBelowEnterIsRefusedWithItsLine() {
         String text = BUNDLED.replace("II:  {enter: 65, leave: 58", "II:  {enter: 65, leave: 70");
         refused(text, "II:  {enter: 65, leave: 70", "must be below enter");

@@ -53,6 +53,29 @@ class WindowTallyTest {
     }
 
     @Test
+    void postsNamingTheResponseClassesWordsAreCountedOncePerWordMergedAndKeptInTheBucket() {
+        List<String> cues = List.of("涨价", "谣言", "爆炸");
+        WindowTally tally = new WindowTally();
+        tally.add(withText(post("a", Channel.WEIBO, "甲", 10, false, 0, null, Sentiment.Label.NEGATIVE, List.of()), null,
+                "又涨价了，涨价涨价"), WATCH, SENSITIVE_TOPICS, cues);
+        tally.add(withText(post("b", Channel.NEWS, "乙", 10, false, 0, null, Sentiment.Label.NEUTRAL, List.of()), "涨价传闻是谣言",
+                "官方辟谣"), WATCH, SENSITIVE_TOPICS, cues);
+        WindowTally other = new WindowTally();
+        other.add(withText(post("c", Channel.WEIBO, "丙", 10, false, 0, null, Sentiment.Label.NEGATIVE, List.of()), null, "涨价"),
+                WATCH, SENSITIVE_TOPICS, cues);
+
+        WindowTally merged = WindowTally.of(tally.toBucket()).merge(WindowTally.of(other.toBucket()));
+
+        assertThat(merged.cueWords()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("涨价", 3L, "谣言", 1L));
+    }
+
+    private static EnrichedItem withText(EnrichedItem post, String title, String text) {
+        Item i = post.item();
+        return new EnrichedItem(new Item(i.id(), i.channel(), i.sourceId(), i.source(), i.author(), title, null, text, null, i.publishedAt(),
+                i.engagement(), i.region(), null, null, false, null), post.analysis());
+    }
+
+    @Test
     void angryAndFearfulPostsCountAsAlarmed() {
         WindowTally tally = new WindowTally();
         EnrichedItem angry = post("a", Channel.WEIBO, "甲", 10, false, 1, null, Sentiment.Label.NEGATIVE, List.of());
