@@ -47,8 +47,8 @@ public final class Desk {
         return new Dashboard(OVERVIEW_ID, "舆情值守总览",
                 "值班席全天查看：在办案件、预警、各政策风险、各渠道声量与情感、地域、热词、最新预警与相关帖文", "now-24h", 60,
                 List.of(
-                        Panel.of("yq-desk-open-cases", "在办案件（近30天开案，按当前等级）", "yq-cases", PIE, null,
-                                List.of(new Terms("currentTier", 4)), Metric.count(), new Grid(0, 0, 12, 10))
+                        Panel.of("yq-desk-open-cases", "在办案件（近30天开案，按最高等级）", "yq-cases", PIE, null,
+                                List.of(new Terms("peakTier", 4)), Metric.count(), new Grid(0, 0, 12, 10))
                                 .filtered("not status:CLOSED").lookingBack("now-30d"),
                         Panel.of("yq-desk-alerts-by-tier", "预警事件（按等级）", "yq-alerts", BAR_OVER_TIME, "windowEnd",
                                 List.of(new Terms("tier", 4)), Metric.count(), new Grid(12, 0, 18, 10)),

@@ -1,8 +1,10 @@
 package org.yqsentinel.dashboards;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,8 +74,16 @@ public final class KibanaImport {
 
     /** The data views and every saved object of the desk, as one file. */
     public static byte[] bundle() {
+        return bundle("");
+    }
+
+    /**
+     * The same for the indices of a namespace: each data view's index pattern gets the namespace's prefix
+     * ({@code test-yq-items-*}); the objects keep their ids, so a Kibana holds the desk of one namespace at a time.
+     */
+    public static byte[] bundle(String prefix) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] views = DataViews.ndjson();
+        byte[] views = prefix.isEmpty() ? DataViews.ndjson() : prefixed(DataViews.ndjson(), prefix);
         out.writeBytes(views);
         if (views.length > 0 && views[views.length - 1] != '\n') {
             out.write('\n');
@@ -85,6 +95,29 @@ public final class KibanaImport {
     /** Imports {@link #bundle()}; returns how many objects Kibana created or replaced. */
     public int importDesk() {
         return importNdjson(bundle());
+    }
+
+    /** Imports {@link #bundle(String)} of a namespace's prefix. */
+    public int importDesk(String prefix) {
+        return importNdjson(bundle(prefix));
+    }
+
+    private static byte[] prefixed(byte[] ndjson, String prefix) {
+        StringBuilder out = new StringBuilder();
+        for (String line : new String(ndjson, StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                ObjectNode view = (ObjectNode) Json.mapper().readTree(line);
+                ObjectNode attributes = (ObjectNode) view.get("attributes");
+                attributes.put("title", prefix + attributes.get("title").asText());
+                out.append(Json.mapper().writeValueAsString(view)).append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("the bundled data views do not read as JSON: " + e.getMessage(), e);
+            }
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Imports saved objects given as NDJSON, replacing those of the same ids; returns Kibana's {@code successCount}. */

@@ -19,7 +19,7 @@ final class LensObjects {
 
     /** How the desk reads a field in legends and table headers. */
     static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("channel", "渠道"), Map.entry("tier", "预警等级"), Map.entry("currentTier", "当前等级"),
+            Map.entry("channel", "渠道"), Map.entry("tier", "预警等级"), Map.entry("currentTier", "当前等级"), Map.entry("peakTier", "最高等级"),
             Map.entry("subjectId", "政策"), Map.entry("sentiment.label", "情感"), Map.entry("emotion.label", "情绪"),
             Map.entry("keywords", "关键词"), Map.entry("region.province", "省份"), Map.entry("region.city", "城市"),
             Map.entry("receiver", "接收方"), Map.entry("status", "状态"), Map.entry("who", "确认人"),

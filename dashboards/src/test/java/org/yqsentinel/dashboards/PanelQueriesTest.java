@@ -68,7 +68,7 @@ class PanelQueriesTest {
         assertThat(body.at("/query/bool/filter")).isEqualTo(json("["
                 + "{'bool':{'must_not':{'bool':{'should':[{'term':{'status':{'value':'CLOSED'}}}],'minimum_should_match':1}}}},"
                 + range("openedAt", Instant.parse("2026-01-31T00:00:00Z"), TO) + "]"));
-        assertThat(body.get("aggs")).isEqualTo(json("{'breakdown-0':{'terms':{'field':'currentTier','order':{'_count':'desc'},'size':4}}}"));
+        assertThat(body.get("aggs")).isEqualTo(json("{'breakdown-0':{'terms':{'field':'peakTier','order':{'_count':'desc'},'size':4}}}"));
     }
 
     @Test

@@ -1,9 +1,6 @@
 package org.yqsentinel.alerting.service;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.net.URI;
-import java.net.URLEncoder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +21,8 @@ import org.yqsentinel.alerting.delivery.Purpose;
 import org.yqsentinel.alerting.message.MessageTemplates;
 import org.yqsentinel.alerting.message.Messages;
 import org.yqsentinel.alerting.routing.RoutingRules;
+import org.yqsentinel.dashboards.Desk;
+import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.config.ConfigException;
 import org.yqsentinel.model.config.SentinelConfig;
 
@@ -52,13 +51,20 @@ public final class Senders implements Channels {
         this.robots = new RobotWebhooks(Duration.ofSeconds(config.sms().timeoutSeconds()), environment, clock);
     }
 
-    /** The links of a delivery's message: the signed acknowledge link, its short form for SMS, the case in Kibana. */
+    /**
+     * The links of a delivery's message: the signed acknowledge link, its short form for SMS, and the case view dashboard
+     * filtered to the case (its alerts and deliveries, its policy's posts and risk) over a day before and after the event.
+     */
     public Messages.Links links(Delivery d) {
         String base = config.linkBase();
+        Alert alert = d.alert();
         return new Messages.Links(base + "/ack?t=" + token(d), base + "/" + tokens.shortCode(d.id()),
-                config.kibanaUrl() + "/app/discover#/?_a=(query:(language:kuery,query:'caseId:%22"
-                        + URLEncoder.encode(d.caseId(), UTF_8).replace("+", "%20") + "%22'))");
+                Desk.caseViewUrl(config.kibanaUrl(), d.caseId(), alert.subjectId(), alert.windowStart().minus(CASE_VIEW_MARGIN),
+                        alert.windowEnd().plus(CASE_VIEW_MARGIN)));
     }
+
+    /** How far before and after an event the case view's time range reaches. */
+    static final Duration CASE_VIEW_MARGIN = Duration.ofDays(1);
 
     /** The acknowledge token of a delivery: the same every time it is asked for, valid for the configured hours after it was made. */
     public String token(Delivery d) {

@@ -39,6 +39,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.elasticsearch.client.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -54,8 +55,11 @@ import org.yqsentinel.alerting.channel.SendResult;
 import org.yqsentinel.alerting.delivery.Delivery;
 import org.yqsentinel.alerting.delivery.Silence;
 import org.yqsentinel.alerting.ledger.Ledger;
-import org.yqsentinel.stack.outbox.Outbox;
 import org.yqsentinel.alerting.routing.RoutingRules;
+import org.yqsentinel.connect.ElasticsearchConnection;
+import org.yqsentinel.dashboards.Desk;
+import org.yqsentinel.dashboards.Panel;
+import org.yqsentinel.dashboards.PanelQueries;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.AlertEventType;
 import org.yqsentinel.model.Tier;
@@ -64,7 +68,7 @@ import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.json.Json;
 import org.yqsentinel.stack.junit.LocalStackExtension;
 import org.yqsentinel.stack.junit.StackContext;
-import org.yqsentinel.connect.ElasticsearchConnection;
+import org.yqsentinel.stack.outbox.Outbox;
 
 /**
  * {@code ./yq alerting} end to end on the real Kafka and Elasticsearch, sending real e-mail over SMTP and real
@@ -288,6 +292,8 @@ class AlertingServiceIT {
         assertThat(mails(acked, ZHAO)).isEmpty();
         assertThat(deliveries(acked)).noneMatch(d -> d.get("purpose").asText().equals("ESCALATION"));
         assertThat(ledger("acknowledgement", acked)).singleElement().satisfies(d -> assertThat(d.get("who").asText()).isEqualTo("值班室（desk）"));
+        // the case view's acknowledgements panel, asked as Kibana asks it, finds who acknowledged
+        assertThat(panelBuckets("yq-case-acknowledgements")).contains("值班室（desk）");
         assertThat(scrape()).contains("yq_alerting_acknowledge_refused_total{verdict=\"forged\"} 1.0",
                 "yq_alerting_acknowledge_refused_total{verdict=\"expired\"} 1.0", "yq_alerting_escalations_total");
     }
@@ -564,6 +570,18 @@ class AlertingServiceIT {
     private static long attempts(String caseId, String channel, String outcome) {
         return ledger("attempt", caseId).stream()
                 .filter(d -> d.get("channel").asText().equals(channel) && d.get("outcome").asText().equals(outcome)).count();
+    }
+
+    /** The keys of the first aggregation's buckets of a desk panel, asked of this namespace over the last day. */
+    private static List<String> panelBuckets(String panelId) throws IOException {
+        Panel panel = Desk.panels().stream().filter(p -> p.id().equals(panelId)).findFirst().orElseThrow();
+        es.client().indices().refresh(r -> r.index(config.names().index("yq-*")).allowNoIndices(true));
+        Request search = new Request("POST", "/" + config.names().index(PanelQueries.index(panel)) + "/_search");
+        search.setJsonEntity(Json.toString(PanelQueries.body(panel, Instant.now().minus(Duration.ofDays(1)), Instant.now())));
+        JsonNode answer = Json.mapper().readTree(es.transport().restClient().performRequest(search).getEntity().getContent());
+        List<String> keys = new ArrayList<>();
+        answer.path("aggregations").elements().next().path("buckets").forEach(b -> keys.add(b.path("key").asText()));
+        return keys;
     }
 
     private static List<JsonNode> ledger(String kind, String caseId) {

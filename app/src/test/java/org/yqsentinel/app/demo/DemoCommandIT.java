@@ -7,16 +7,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.yqsentinel.app.StackCli;
+import org.yqsentinel.connect.ElasticsearchConnection;
+import org.yqsentinel.dashboards.Desk;
+import org.yqsentinel.dashboards.Panel;
+import org.yqsentinel.dashboards.PanelQueries;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.CaseRecord;
 import org.yqsentinel.model.ResponseClass;
@@ -25,7 +34,6 @@ import org.yqsentinel.model.json.Json;
 import org.yqsentinel.stack.StackLayout;
 import org.yqsentinel.stack.junit.LocalStackExtension;
 import org.yqsentinel.stack.junit.StackContext;
-import org.yqsentinel.connect.ElasticsearchConnection;
 
 /**
  * {@code yq demo} on the real stack ends with an alert of Ⅱ橙 or higher and its case in Elasticsearch, and the
@@ -62,6 +70,7 @@ class DemoCommandIT {
         assertThat(record.responseClasses()).extracting(ResponseClass::name).contains("涉及切身利益");
         assertThat(printed).contains("posts linked to a policy", orange.tier().label(), "case " + orange.caseId());
         assertThat(printed).contains("dead letters this run: 6");
+        everyPanelFindsBuckets(stack);
 
         // the alert events reached the department and the desk through the outbox, each notification once, all settled
         List<JsonNode> deliveries = documents(stack, "yq-deliveries", JsonNode.class).stream()
@@ -119,6 +128,39 @@ class DemoCommandIT {
             texts.add(Files.readString(file, StandardCharsets.UTF_8));
         }
         return texts;
+    }
+
+    /**
+     * Each panel of the desk's dashboards, asked as Kibana asks it (its KQL filter, time range and aggregations) of the
+     * demo's indices over the episode: every one finds buckets. (Panels looking back from now, such as open cases over
+     * 30 days, are asked up to the end of the episode; the deliveries are in wall-clock time, when the demo sent them,
+     * so their panels are asked over the last day; the acknowledgements' panel is asked in AlertingServiceIT.)
+     */
+    private static void everyPanelFindsBuckets(StackContext stack) throws Exception {
+        Instant from = Instant.parse("2026-11-19T00:00:00Z");
+        Instant to = Instant.parse("2026-11-24T00:00:00Z");
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(stack.elasticsearchUrl());
+             RestClient rest = RestClient.builder(HttpHost.create(stack.elasticsearchUrl())).build()) {
+            es.client().indices().refresh(r -> r.index(stack.namespace().index("yq-*")));
+            for (Panel panel : Desk.panels()) {
+                if (panel.id().equals("yq-case-acknowledgements")) {
+                    continue;  // the demo acknowledges nothing; AlertingServiceIT asks this panel after an acknowledgement
+                }
+                Request search = new Request("POST", "/" + stack.namespace().index(PanelQueries.index(panel)) + "/_search");
+                boolean sentNow = panel.dataView().equals("yq-deliveries");
+                search.setJsonEntity(Json.toString(sentNow ? PanelQueries.body(panel, Instant.now().minus(Duration.ofDays(1)), Instant.now())
+                        : PanelQueries.body(panel, from, to)));
+                JsonNode answer = Json.mapper().readTree(rest.performRequest(search).getEntity().getContent());
+                JsonNode aggregations = answer.path("aggregations");
+                assertThat(aggregations.size()).as(panel.id() + " " + answer).isPositive();
+                JsonNode first = aggregations.elements().next();
+                if (first.has("buckets")) {
+                    assertThat(first.get("buckets").size()).as(panel.id() + " buckets " + answer).isPositive();
+                } else {
+                    assertThat(answer.at("/hits/total/value").asLong()).as(panel.id() + " documents").isPositive();
+                }
+            }
+        }
     }
 
     private static <T> List<T> documents(StackContext stack, String index, Class<T> type) throws Exception {
