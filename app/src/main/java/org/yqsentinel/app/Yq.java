@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.yqsentinel.app.cli.AlertingCommand;
 import org.yqsentinel.app.cli.AnalyzeCommand;
 import org.yqsentinel.app.cli.BenchCommand;
+import org.yqsentinel.app.cli.CaseCommand;
 import org.yqsentinel.app.cli.DemoCommand;
 import org.yqsentinel.app.cli.ExportCommand;
 import org.yqsentinel.app.cli.ReportCommand;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Option;
         description = "Sentinel (舆情哨兵): public-opinion monitoring and early warning.",
         subcommands = {StackCommand.class, SetupCommand.class, IngestCommand.class, DemoCommand.class, MonitorCommand.class,
                 ScenarioCommand.class, SimulateCommand.class, ScoreCommand.class, AnalyzeCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class,
-                ReplayCommand.class, WhatifCommand.class, ReportCommand.class, ExportCommand.class, AlertingCommand.class, OutboxCommand.class})
+                ReplayCommand.class, WhatifCommand.class, ReportCommand.class, ExportCommand.class, CaseCommand.class, AlertingCommand.class, OutboxCommand.class})
 public final class Yq {
 
     @Option(names = "--config", paramLabel = "FILE",

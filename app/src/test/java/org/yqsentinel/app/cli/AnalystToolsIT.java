@@ -36,6 +36,7 @@ import org.yqsentinel.connect.ElasticsearchConnection;
 import org.yqsentinel.connect.KafkaClients;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.AlertEventType;
+import org.yqsentinel.model.CaseStatus;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.json.Json;
 import org.yqsentinel.pipeline.offline.AlertDiff;
@@ -143,6 +144,17 @@ class AnalystToolsIT {
         assertThat(StackCli.run(config, "export", "--case", caseId, "--format", "xlsx", "--out", xlsx.toString()).exit()).isZero();
         assertExport(csv, xlsx, caseId, stack);
         assertThat(StackCli.run(config, "export", "--case", "case:nothing", "--format", "csv").exit()).isEqualTo(2);
+
+        // the case as the desk looks at it: its stages named in Chinese, one per alert event of the case
+        StackCli.Printed shown = StackCli.run(config, "case", "show", caseId);
+        assertThat(shown.exit()).isZero();
+        JsonNode shownCase = Json.mapper().readTree(shown.out());
+        assertThat(shownCase.get("id").asText()).isEqualTo(caseId);
+        assertThat(shownCase.get("statusLabel").asText()).isEqualTo(CaseStatus.valueOf(shownCase.get("status").asText()).label());
+        assertThat(shownCase.get("timeline")).hasSize((int) live.stream().filter(a -> caseId.equals(a.caseId())).count())
+                .allSatisfy(stage -> assertThat(stage.get("statusLabel").asText()).isNotBlank());
+        assertThat(shownCase.get("responseClasses")).isNotEmpty();
+        assertThat(StackCli.run(config, "case", "show", "case:nothing").exit()).isEqualTo(2);
 
         assertThat(endOffsets(stack)).as("the live topics").isEqualTo(topicsBefore);
         assertThat(count(stack, "yq-alerts") + count(stack, "yq-cases") + count(stack, "yq-risk-*") + count(stack, "yq-items-*"))
