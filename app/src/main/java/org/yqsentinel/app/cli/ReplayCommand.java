@@ -1,19 +1,13 @@
 package org.yqsentinel.app.cli;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.yqsentinel.app.UserError;
 import org.yqsentinel.app.Yq;
 import org.yqsentinel.ingest.normalize.Times;
-import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.config.SentinelConfig;
-import org.yqsentinel.model.json.Json;
 import org.yqsentinel.pipeline.offline.OfflineScoring;
 import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.dictionary.Dictionaries;
@@ -61,7 +55,7 @@ public final class ReplayCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("yq-replay-");
         try {
             OfflineScoring.Scored scored = range.run(rulesDir, work);
-            write(scored.alerts());
+            ScoreCommand.printLines(out, scored.alerts());
             System.err.println("replayed: " + scored.alerts().size() + " alert event" + (scored.alerts().size() == 1 ? "" : "s")
                     + ", event time reached " + range.reached() + (out == null ? "" : "; written to " + out));
             return 0;
@@ -83,15 +77,5 @@ public final class ReplayCommand implements Callable<Integer> {
         TopicRules.load(files);
         Dictionaries.load(files);
         return rules.toString();
-    }
-
-    private void write(List<Alert> alerts) throws IOException {
-        if (out == null) {
-            PrintStream printer = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-            alerts.forEach(alert -> printer.println(Json.toString(alert)));
-            printer.flush();
-            return;
-        }
-        ScoreCommand.writeLines(out, alerts);
     }
 }

@@ -94,9 +94,7 @@ public final class ScoreCommand implements Callable<Integer> {
             if (series != null) {
                 writeLines(series, scored.series());
             }
-            PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-            scored.alerts().forEach(alert -> out.println(Json.toString(alert)));
-            out.flush();
+            printLines(null, scored.alerts());
             List<Alert> alerts = scored.alerts();
             System.err.println("scored: " + alerts.size() + " alert event" + (alerts.size() == 1 ? "" : "s")
                     + (links == null ? "" : "; " + scored.links().size() + " link" + (scored.links().size() == 1 ? "" : "s")
@@ -109,6 +107,17 @@ public final class ScoreCommand implements Callable<Integer> {
         } finally {
             delete(work);
         }
+    }
+
+    /** One JSON line per value, in the order given, to {@code file}, or to stdout when it is null. */
+    static void printLines(Path file, List<?> values) throws IOException {
+        if (file != null) {
+            writeLines(file, values);
+            return;
+        }
+        PrintStream printer = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        values.forEach(value -> printer.println(Json.toString(value)));
+        printer.flush();
     }
 
     /** One JSON line per value, in the order given. */

@@ -1,13 +1,7 @@
 package org.yqsentinel.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.yqsentinel.app.UserError;
 import org.yqsentinel.app.Yq;
 import org.yqsentinel.ingest.normalize.Times;
 import org.yqsentinel.model.Alert;
@@ -116,7 +109,7 @@ public final class WhatifCommand implements Callable<Integer> {
                         records.files.policies, inputs, seenAt, work.resolve("after")).alerts();
             }
             List<AlertDiff.Change> changes = AlertDiff.between(before, after);
-            write(changes);
+            ScoreCommand.printLines(out, changes.stream().map(WhatifCommand::line).toList());
             table(before.size(), after.size(), changes, System.err);
             return 0;
         } finally {
@@ -142,21 +135,6 @@ public final class WhatifCommand implements Callable<Integer> {
         line.set("before", change.before() == null ? null : Json.mapper().valueToTree(change.before()));
         line.set("after", change.after() == null ? null : Json.mapper().valueToTree(change.after()));
         return line;
-    }
-
-    private void write(List<AlertDiff.Change> changes) throws IOException {
-        if (out != null && out.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(out.toAbsolutePath().getParent());
-        }
-        try (Writer writer = out == null ? new OutputStreamWriter(new NonClosing(System.out), StandardCharsets.UTF_8)
-                : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            BufferedWriter lines = new BufferedWriter(writer);
-            for (AlertDiff.Change change : changes) {
-                lines.write(Json.toString(line(change)));
-                lines.write('\n');
-            }
-            lines.flush();
-        }
     }
 
     /** The table for a person: a line per change, then the counts. */
@@ -208,17 +186,5 @@ public final class WhatifCommand implements Callable<Integer> {
         String tier = alert.type() == AlertEventType.ESCALATED || alert.type() == AlertEventType.DEESCALATED
                 ? alert.previousTier().code() + "→" + alert.tier().code() : alert.tier().code();
         return String.format(Locale.ROOT, "%s %.1f at %s", tier, alert.score(), TIME.format(alert.windowEnd()));
-    }
-
-    /** System.out without closing it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(PrintStream out) {
-            super(out);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }
