@@ -261,7 +261,7 @@ public final class SampleCase {
         List<CaseEvent> timeline = alerts.stream()
                 .map(a -> new CaseEvent(a.windowEnd(), "alert", a.id(), a.tier(), CaseStatus.ASSESSING, a.type().name()))
                 .toList();
-        return new CaseRecord(opened.caseId(), POLICY_ID, TITLE, CaseStatus.RESPONDING, Tier.II_ORANGE, Tier.II_ORANGE, DEPARTMENT,
+        return new CaseRecord(opened.caseId(), POLICY_ID, TITLE, CaseStatus.HANDLING, Tier.II_ORANGE, Tier.II_ORANGE, DEPARTMENT,
                 opened.windowEnd(), last.windowEnd(), last.respondBy(), alerts.get(1).windowEnd().plus(Duration.ofMinutes(47)),
                 "市教育局办公室值班员", List.of(), timeline);
     }

@@ -11,17 +11,20 @@ import org.yqsentinel.model.json.Json;
 
 /**
  * A message on {@code yq.control}, as JSON: a new version of the risk rules, which take effect from the
- * next window without a restart, or the retirement of a policy before its watch period ends. (The topic
- * rules and dictionaries shape enrichment; changing them takes a restart.)
+ * next window without a restart; the retirement of a policy before its watch period ends; or a person's step on
+ * a case. (The topic rules and dictionaries shape enrichment; changing them takes a restart.)
  *
  * <pre>
  * {"kind": "rules", "file": "risk.yaml", "at": "2026-11-21T08:00:00Z", "text": "window: …"}
  * {"kind": "retire-policy", "policyId": "江教发〔2026〕18号", "at": "2026-11-25T00:00:00Z", "reason": "已废止"}
+ * {"kind": "case", "step": "respond", "caseId": "case:…", "subjectId": "江教发〔2026〕18号", "by": "王晓明",
+ *  "at": "2026-11-21T09:30:00Z", "channel": "官方微博", "url": "https://…", "text": "…"}
  * </pre>
  *
- * {@code at} is event time: the update applies to windows that end after it.
+ * For the rules and a retirement {@code at} is event time: the update applies to windows that end after it. For a
+ * case step it is when the step was taken (for a response, when the department gave it).
  */
-public sealed interface ControlMessage permits ControlMessage.RulesUpdate, ControlMessage.PolicyRetirement {
+public sealed interface ControlMessage permits ControlMessage.RulesUpdate, ControlMessage.PolicyRetirement, CaseStep {
 
     /** When the message takes effect, in event time. */
     Instant at();
@@ -61,11 +64,12 @@ public sealed interface ControlMessage permits ControlMessage.RulesUpdate, Contr
             }
             case "retire-policy" -> new PolicyRetirement(text(node, "policyId"), at,
                     node.hasNonNull("reason") ? node.get("reason").asText() : null);
-            default -> throw new ControlMessageException("unknown kind '" + kind + "'; expected rules or retire-policy");
+            case "case" -> CaseStep.of(node, at);
+            default -> throw new ControlMessageException("unknown kind '" + kind + "'; expected rules, retire-policy or case");
         };
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             throw new ControlMessageException("missing " + field);
@@ -84,7 +88,7 @@ public sealed interface ControlMessage permits ControlMessage.RulesUpdate, Contr
 
     /** Why a control message was refused; the message itself goes to the dead letters with this reason. */
     final class ControlMessageException extends RuntimeException {
-        ControlMessageException(String message) {
+        public ControlMessageException(String message) {
             super(message);
         }
     }

@@ -29,6 +29,9 @@ public final class ResponseClassifier {
     public static List<ResponseClass> classify(List<ResponseClassRule> rules, String topic, Map<String, Long> wordPosts, List<Factor> factors) {
         List<ResponseClass> classes = new ArrayList<>();
         for (ResponseClassRule rule : rules) {
+            if (rule.setByPerson()) {
+                continue;
+            }
             List<String> evidence = new ArrayList<>();
             if (!rule.topics().isEmpty()) {
                 if (topic == null || !rule.topics().contains(topic)) {

@@ -36,7 +36,8 @@ public record RiskRules(
         Duration quiet,
         Linking linking,
         PreIssuance preIssuance,
-        List<ResponseClassRule> responseClasses) {
+        List<ResponseClassRule> responseClasses,
+        CaseWorkflow caseWorkflow) {
 
     public static final String FILE = "risk.yaml";
 
@@ -47,6 +48,15 @@ public record RiskRules(
     public record Windows(Duration size, Duration slide, Duration recent, Duration baseline, Duration allowedLateness) {}
 
     /** A tier opens at {@code enter}, falls after the score stays below {@code leave} for the quiet period, and must be answered within {@code respondWithin}. */
+    /**
+     * The case workflow: the effect of a response is measured over the public's posts {@code effectBefore} before it and
+     * {@code effectAfter} after it; a case without an alert or a person's step for {@code keep} leaves the job's state.
+     */
+    public record CaseWorkflow(Duration effectBefore, Duration effectAfter, Duration keep) {
+
+        public static final CaseWorkflow DEFAULT = new CaseWorkflow(Duration.ofHours(6), Duration.ofHours(6), Duration.ofDays(30));
+    }
+
     public record Threshold(double enter, double leave, Duration respondWithin) {}
 
     /**
@@ -65,8 +75,10 @@ public record RiskRules(
 
     private static final Set<String> TOP_FIELDS = Set.of("window", "watch-days", "minimum-posts", "breadth-from-posts", "weights", "full-at",
             "counts-from",
-            "sensitive-topics", "tiers", "quiet-minutes", "linking", "pre-issuance", "response-classes");
-    private static final Set<String> RESPONSE_CLASS_FIELDS = Set.of("topics", "words", "min-posts", "factors", "advice");
+            "sensitive-topics", "tiers", "quiet-minutes", "linking", "pre-issuance", "response-classes",
+            "case-workflow");
+    private static final Set<String> CASE_WORKFLOW_FIELDS = Set.of("effect-before-hours", "effect-after-hours", "keep-days");
+    private static final Set<String> RESPONSE_CLASS_FIELDS = Set.of("topics", "words", "min-posts", "factors", "advice", "set-by");
     private static final Set<String> LINKING_FIELDS = Set.of("core-word-frequency", "subject-word-frequency", "reaction-words",
             "full-confidence-words");
     private static final Set<String> WINDOW_FIELDS = Set.of("size-minutes", "slide-minutes", "recent-minutes", "baseline-hours",
@@ -209,7 +221,25 @@ public record RiskRules(
                 Duration.ofMinutes(read.whole(root, "", "quiet-minutes", 1)),
                 linking,
                 new PreIssuance(areas, areaWeight, Map.copyOf(grievance)),
-                responseClasses(read, root));
+                responseClasses(read, root),
+                caseWorkflow(read, root, new Windows(size, slide, recent, baseline, lateness)));
+    }
+
+    /** {@code case-workflow}: optional; the effect's periods must lie within the posts the job keeps (the baseline, at least). */
+    private static CaseWorkflow caseWorkflow(Reader read, JsonNode root, Windows windows) {
+        if (!root.has("case-workflow")) {
+            return CaseWorkflow.DEFAULT;
+        }
+        JsonNode node = read.map(root, "", "case-workflow");
+        read.yaml.knownFields(node, "/case-workflow", CASE_WORKFLOW_FIELDS);
+        Duration before = Duration.ofHours(read.whole(node, "/case-workflow", "effect-before-hours", 1));
+        Duration after = Duration.ofHours(read.whole(node, "/case-workflow", "effect-after-hours", 1));
+        if (before.plus(after).compareTo(windows.baseline()) > 0) {
+            throw read.yaml.error("/case-workflow/effect-after-hours", "effect-before-hours + effect-after-hours must be at most "
+                    + "window/baseline-hours (" + windows.baseline().toHours() + "; the job keeps the posts of the baseline and the "
+                    + "window), not " + before.plus(after).toHours());
+        }
+        return new CaseWorkflow(before, after, Duration.ofDays(read.whole(node, "/case-workflow", "keep-days", 1)));
     }
 
     /** {@code response-classes}: by name, each with at least one condition and the advice; optional as a whole. */
@@ -237,8 +267,17 @@ public record RiskRules(
                     factors.put(factor, read.number(given, at + "/factors", key, 0, 1));
                 });
             }
-            if (topics.isEmpty() && words.isEmpty() && factors.isEmpty()) {
-                throw read.yaml.error(at, "response class " + name + " needs a condition: topics, words or factors");
+            boolean byPerson = node.has("set-by");
+            if (byPerson && !(node.get("set-by").isTextual() && node.get("set-by").asText().equals("person"))) {
+                throw read.yaml.error(at + "/set-by", "set-by can only be 'person' (a class a person puts on a case), not "
+                        + node.get("set-by"));
+            }
+            if (byPerson && !(topics.isEmpty() && words.isEmpty() && factors.isEmpty())) {
+                throw read.yaml.error(at + "/set-by", "response class " + name + " is set by a person; it cannot also have "
+                        + "topics, words or factors");
+            }
+            if (!byPerson && topics.isEmpty() && words.isEmpty() && factors.isEmpty()) {
+                throw read.yaml.error(at, "response class " + name + " needs a condition: topics, words or factors (or set-by: person)");
             }
             if (node.has("min-posts") && words.isEmpty()) {
                 throw read.yaml.error(at + "/min-posts", "min-posts counts the posts naming the class's words; give words too");
@@ -248,7 +287,7 @@ public record RiskRules(
                 throw read.yaml.error(at + (advice == null ? "" : "/advice"), "advice must be the text the alert messages give for a "
                         + name + " event" + (advice == null ? ", and is missing" : ""));
             }
-            rules.add(new ResponseClassRule(name.strip(), topics, words, minPosts, factors, advice.asText().strip()));
+            rules.add(new ResponseClassRule(name.strip(), topics, words, minPosts, factors, advice.asText().strip(), byPerson));
         });
         return rules;
     }

@@ -52,6 +52,15 @@ public final class SlidingTallies {
         return window;
     }
 
+    /** The posts of the buckets from the one {@code from} falls in up to the one {@code to} falls in (not included). */
+    public WindowTally between(Instant from, Instant to) {
+        WindowTally period = new WindowTally();
+        for (WindowTally bucket : range(from.toEpochMilli(), to.toEpochMilli()).values()) {
+            period.merge(bucket);
+        }
+        return period;
+    }
+
     /** The public posts of the latest part of the window ending at {@code end}, as posts per window length. */
     public double recentPerWindow(Instant end) {
         long posts = 0;

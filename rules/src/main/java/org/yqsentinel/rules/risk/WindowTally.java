@@ -1,7 +1,9 @@
 package org.yqsentinel.rules.risk;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +46,8 @@ public final class WindowTally {
     private final List<TopPost> top = new ArrayList<>(TOP_POSTS + 1);
     /** For each cue word of the response classes a post named, how many posts named it. */
     private final TreeMap<String, Long> cueWords = new TreeMap<>();
+    /** The public's posts of each emotion, by {@link Emotion.Label} ordinal. */
+    private final long[] emotions = new long[Emotion.Label.values().length];
 
     /**
      * Counts a linked post. Its sensitive hits are its tokens on the watch list plus one for each of its
@@ -67,8 +71,11 @@ public final class WindowTally {
             negative++;
         }
         Emotion emotion = post.analysis().emotion();
-        if (emotion != null && (emotion.label() == Emotion.Label.ANGRY || emotion.label() == Emotion.Label.FEAR)) {
-            alarmed++;
+        if (emotion != null) {
+            emotions[emotion.label().ordinal()]++;
+            if (emotion.label() == Emotion.Label.ANGRY || emotion.label() == Emotion.Label.FEAR) {
+                alarmed++;
+            }
         }
         long followers = author == null || author.followerCount() == null ? 0 : author.followerCount();
         reach += followers + (item.engagement().reposts() == null ? 0 : item.engagement().reposts());
@@ -115,6 +122,9 @@ public final class WindowTally {
         influential.addAll(other.influential);
         other.top.forEach(this::keepTop);
         other.cueWords.forEach((word, posts) -> cueWords.merge(word, posts, Long::sum));
+        for (int i = 0; i < emotions.length; i++) {
+            emotions[i] += other.emotions[i];
+        }
         return this;
     }
 
@@ -142,6 +152,20 @@ public final class WindowTally {
         return posts;
     }
 
+    /** The public's negative posts. */
+    public long negative() {
+        return negative;
+    }
+
+    /** The public's posts of each emotion that any post expressed, in the order of {@link Emotion.Label}. */
+    public Map<String, Long> emotions() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Emotion.Label label : Emotion.Label.values()) {
+            counts.put(label.name(), emotions[label.ordinal()]);
+        }
+        return counts;
+    }
+
     /** The public's posts that drive the risk: negative ones first, each part by interactions, most first; ties by item id. */
     public List<Item> topPosts() {
         return top.stream().map(TopPost::item).toList();
@@ -150,7 +174,8 @@ public final class WindowTally {
     /** The tally as a value for Flink state. */
     public TallyBucket toBucket() {
         return new TallyBucket(posts, negative, alarmed, official, reach, sensitive, List.copyOf(channels), List.copyOf(regions),
-                List.copyOf(influential), List.copyOf(top), List.copyOf(cueWords.keySet()), List.copyOf(cueWords.values()));
+                List.copyOf(influential), List.copyOf(top), List.copyOf(cueWords.keySet()), List.copyOf(cueWords.values()),
+                Arrays.stream(emotions).boxed().toList());
     }
 
     /** A tally from its state value. */
@@ -168,6 +193,9 @@ public final class WindowTally {
         tally.top.addAll(bucket.top());
         for (int i = 0; i < bucket.cueWords().size(); i++) {
             tally.cueWords.put(bucket.cueWords().get(i), bucket.cuePosts().get(i));
+        }
+        for (int i = 0; i < Math.min(bucket.emotions().size(), tally.emotions.length); i++) {
+            tally.emotions[i] = bucket.emotions().get(i);
         }
         return tally;
     }

@@ -36,7 +36,7 @@ class ControlMessageTest {
     void aBrokenMessageIsRefusedWithWhatIsWrong() {
         assertThatThrownBy(() -> ControlMessage.parse(json("{not json"))).hasMessageStartingWith("not JSON:");
         assertThatThrownBy(() -> ControlMessage.parse(json("{\"kind\":\"reboot\",\"at\":\"2026-11-21T08:00:00Z\"}")))
-                .hasMessage("unknown kind 'reboot'; expected rules or retire-policy");
+                .hasMessage("unknown kind 'reboot'; expected rules, retire-policy or case");
         assertThatThrownBy(() -> ControlMessage.parse(json("{\"kind\":\"rules\",\"file\":\"../etc/passwd\",\"at\":\"2026-11-21T08:00:00Z\",\"text\":\"x\"}")))
                 .hasMessageStartingWith("file '../etc/passwd' cannot be updated at run time");
         assertThatThrownBy(() -> ControlMessage.parse(json("{\"kind\":\"retire-policy\",\"policyId\":\"p\",\"at\":\"yesterday\"}")))

@@ -64,7 +64,9 @@ class RiskRulesTest {
     void theBundledResponseClassesLoadAndMistakesInThemAreRefusedWithTheirLine() {
         RiskRules rules = RiskRules.parse("risk.yaml", BUNDLED);
         assertThat(rules.responseClasses()).extracting(ResponseClassRule::name)
-                .containsExactly("涉及切身利益", "误解误读", "冲击道德底线", "突发事件", "社会热点");
+                .containsExactly("涉及切身利益", "误解误读", "冲击道德底线", "突发事件", "社会热点", "上级交办");
+        assertThat(rules.responseClasses()).filteredOn(ResponseClassRule::setByPerson).extracting(ResponseClassRule::name)
+                .containsExactly("上级交办");
         assertThat(rules.responseClasses()).allSatisfy(c -> assertThat(c.advice()).isNotBlank());
         assertThat(rules.responseCueWords()).contains("涨价", "谣言", "爆炸").doesNotHaveDuplicates();
 
@@ -75,7 +77,7 @@ class RiskRulesTest {
                 "min-posts must be a whole number of at least 1");
         String noCondition = BUNDLED.replace("    words: [谣言, 不实, 误读, 误解, 澄清, 辟谣, 假消息, 假新闻, 断章取义, 以讹传讹, 不是真的]\n"
                 + "    min-posts: 2\n", "");
-        refused(noCondition, "    advice: 存在误解误读", "response class 误解误读 needs a condition: topics, words or factors");
+        refused(noCondition, "    advice: 存在误解误读", "response class 误解误读 needs a condition: topics, words or factors (or set-by: person)");
         refused(BUNDLED.replaceFirst("    advice: 突发事件：[^\n]*", "    advice: \"\""), "advice: \"\"", "advice must be the text");
     }
 
