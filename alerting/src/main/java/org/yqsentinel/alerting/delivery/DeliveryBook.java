@@ -297,6 +297,12 @@ public final class DeliveryBook {
         return ack;
     }
 
+    /** The subject (policy id) of a case the book knows, from its latest event. */
+    public Optional<String> subjectOf(String caseId) {
+        CaseView view = cases.get(caseId);
+        return view == null || view.latest == null ? Optional.empty() : Optional.of(view.latest.subjectId());
+    }
+
     /** The acknowledgement with this id, if someone made it. */
     public Optional<Acknowledgement> acknowledgement(String caseId, String id) {
         CaseView view = cases.get(caseId);

@@ -1,5 +1,6 @@
 package org.yqsentinel.alerting.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,13 +8,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yqsentinel.alerting.ack.AckTokens;
@@ -26,6 +31,7 @@ import org.yqsentinel.connect.Backoff;
 import org.yqsentinel.connect.ElasticsearchConnection;
 import org.yqsentinel.connect.KafkaClients;
 import org.yqsentinel.model.config.SentinelConfig;
+import org.yqsentinel.rules.control.CaseStep;
 
 /**
  * {@code ./yq alerting}: reads alert events from {@code yq.alerts} and makes sure the right people know, in
@@ -56,7 +62,8 @@ public final class AlertingService implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Dispatcher dispatcher;
     private final HttpEndpoint http;
-    private final KafkaProducer<byte[], byte[]> deadLetters;
+    /** Writes dead letters and the steps people take on cases (acknowledged, responded) to yq.control. */
+    private final KafkaProducer<byte[], byte[]> producer;
     private final AlertConsumer consumer;
     /** Counted down when the service has stopped: closed, or its consumer failed. */
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -79,15 +86,16 @@ public final class AlertingService implements AutoCloseable {
         LedgerWrites writes = new LedgerWrites(this::writeUntilDone, tokens);
         this.dispatcher = new Dispatcher(this.book, channels.apply(senders), ledger, writes, metrics, clock, alerting.silenceRefreshSeconds());
         String topic = config.names().alertsTopic();
-        this.http = new HttpEndpoint(alerting.httpHost(), alerting.httpPort(), new Acknowledgements(tokens, clock, this.book, ledger, writes,
-                metrics, senders::token, () -> stopped(topic)), routing.timezone());
         KafkaClients clients = KafkaClients.of(config);
+        this.producer = clients.producer(Map.of());
+        String control = config.names().controlTopic();
+        this.http = new HttpEndpoint(alerting.httpHost(), alerting.httpPort(), new Acknowledgements(tokens, clock, this.book, ledger, writes,
+                metrics, senders::token, () -> stopped(topic), step -> publish(control, step)), routing.timezone());
         KafkaConsumer<byte[], byte[]> kafka = clients.consumer(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, config.names().prefix() + config.alerting().consumerGroup(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100));
-        this.deadLetters = clients.producer(Map.of());
-        this.consumer = new AlertConsumer(kafka, deadLetters, config.names(), clock, this.book, metrics, writes, running::get, ended::countDown);
+        this.consumer = new AlertConsumer(kafka, producer, config.names(), clock, this.book, metrics, writes, running::get, ended::countDown);
         consumer.start();
         dispatcher.start();
         LOG.info("alerting: reading {} on {}; acknowledge links and /metrics on http://{}:{} (links say {})", topic,
@@ -145,6 +153,18 @@ public final class AlertingService implements AutoCloseable {
     /** Why the service stopped on its own, or null while it runs or after a plain {@link #close()}. */
     public RuntimeException failure() {
         return consumer == null ? null : consumer.failure();  // null too while it starts
+    }
+
+    /** Publishes a person's step on a case for the monitor job, keyed by case; waits until Kafka has it. */
+    private void publish(String topic, CaseStep step) {
+        try {
+            producer.send(new ProducerRecord<>(topic, step.caseId().getBytes(StandardCharsets.UTF_8), step.toJson())).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing the " + step.step().key() + " of case " + step.caseId(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot publish the " + step.step().key() + " of case " + step.caseId() + " on " + topic + ": " + e, e);
+        }
     }
 
     /** What {@code /health} says when the service stopped on its own; null while it works. */
@@ -205,7 +225,7 @@ public final class AlertingService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         http.close();
-        deadLetters.close(Duration.ZERO);
+        producer.close(Duration.ZERO);
         elasticsearch.close();
         LOG.info("alerting: halted, attempts under way abandoned");
         ended.countDown();
@@ -226,7 +246,7 @@ public final class AlertingService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         http.close();
-        deadLetters.close(Duration.ofSeconds(5));
+        producer.close(Duration.ofSeconds(5));
         elasticsearch.close();
         LOG.info("alerting: stopped");
         ended.countDown();

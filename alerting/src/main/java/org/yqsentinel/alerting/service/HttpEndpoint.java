@@ -7,9 +7,15 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Handler;
@@ -29,6 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yqsentinel.alerting.ack.AckTokens;
 import org.yqsentinel.model.config.ConfigException;
+import org.yqsentinel.rules.control.CaseStep;
 
 /**
  * The service's HTTP endpoint: acknowledge links ({@code GET /ack?t=…} shows what is to be acknowledged with
@@ -64,6 +71,9 @@ final class HttpEndpoint implements AutoCloseable {
 
         Acknowledged acknowledge(String token);
 
+        /** Records the department's response to the token's case: {@code refusal} is null when it was recorded. */
+        Responded respond(String token, Instant at, String channel, String url, String text);
+
         /** The acknowledge token of the delivery with this short code, or null. */
         String tokenOf(String shortCode);
 
@@ -77,6 +87,12 @@ final class HttpEndpoint implements AutoCloseable {
 
     /** The outcome of a click on the button: the verdict, and when valid, who acknowledged when, and whether it was the first time. */
     record Acknowledged(AckTokens.Check check, String at, boolean repeated, boolean caseUpdated) {}
+
+    /** The outcome of a response recorded on the page: the token's verdict, and why the response was refused, or null. */
+    record Responded(AckTokens.Check check, String refusal) {}
+
+    /** The channels the response form offers. */
+    static final List<String> RESPONSE_CHANNELS = List.of("官方微博", "政府网站", "微信公众号", "新闻发布会", "媒体采访", "短视频平台", "其他");
 
     private final Server server;
     private final ServerConnector connector;
@@ -136,6 +152,8 @@ final class HttpEndpoint implements AutoCloseable {
             try {
                 if (path.equals("/ack")) {
                     ack(request, response, callback);
+                } else if (path.equals("/respond")) {
+                    respond(request, response, callback);
                 } else if (path.equals("/metrics")) {
                     reply(request, response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", service.metrics());
                 } else if (path.equals("/health")) {
@@ -167,33 +185,76 @@ final class HttpEndpoint implements AutoCloseable {
                 page(request, response, callback, 200, "确认收到预警", "<p>案件：" + esc(claim.caseId()) + "<br>预警事件：" + esc(claim.alertId())
                         + "<br>通知对象：" + esc(claim.receiver()) + "<br>链接有效至：" + time.format(claim.expires()) + "</p>"
                         + "<form method=\"post\" action=\"/ack\"><input type=\"hidden\" name=\"t\" value=\"" + esc(token) + "\">"
-                        + "<button type=\"submit\" style=\"font-size:18px;padding:8px 24px\">确认收到，停止升级提醒</button></form>");
+                        + "<button type=\"submit\" style=\"font-size:18px;padding:8px 24px\">确认收到，停止升级提醒</button></form>"
+                        + responseForm(token));
             }
-            case "POST" -> {
-                if (request.getLength() > limits.maxFormBytes()) {
-                    tooLarge(request, response, callback);
-                    return;
-                }
-                // read without holding a thread while the client sends; what follows writes to Elasticsearch: a blocking task
-                FormFields.onFields(request, UTF_8, 16, limits.maxFormBytes(), Promise.Invocable.from(InvocationType.BLOCKING, (fields, failure) -> {
-                    if (failure != null) {
-                        if (Request.getContentBytesRead(request) >= limits.maxFormBytes()) {
-                            tooLarge(request, response, callback);
-                        } else {
-                            LOG.debug("alerting: the form of POST /ack could not be read: {}", failure.toString());
-                            callback.failed(failure);
-                        }
-                        return;
-                    }
-                    try {
-                        acknowledge(request, response, callback, fields);
-                    } catch (RuntimeException e) {
-                        failed(request, response, callback, e);
-                    }
-                }));
-            }
+            case "POST" -> onForm(request, response, callback, fields -> acknowledge(request, response, callback, fields));
             default -> page(request, response, callback, 405, "不支持的请求", "请用浏览器打开确认链接。");
         }
+    }
+
+    /** {@code POST /respond}: the response form of the acknowledge page. */
+    private void respond(Request request, Response response, Callback callback) {
+        if (!request.getMethod().equals("POST")) {
+            page(request, response, callback, 405, "不支持的请求", "请在确认页面上填写回应。");
+            return;
+        }
+        onForm(request, response, callback, fields -> {
+            String token = fields.getValue("t");
+            Instant at;
+            try {
+                at = LocalDateTime.parse(Objects.requireNonNullElse(fields.getValue("at"), "")).atZone(time.getZone()).toInstant();
+            } catch (DateTimeParseException e) {
+                page(request, response, callback, 400, "回应未记录", "<p>请填写回应发布的时间（年-月-日 时:分）。</p>" + responseForm(token));
+                return;
+            }
+            Responded result = service.respond(token, at, fields.getValue("channel"), fields.getValue("url"), fields.getValue("text"));
+            if (!result.check().valid()) {
+                refused(request, response, callback, result.check());
+            } else if (result.refusal() != null) {
+                page(request, response, callback, 400, "回应未记录", "<p>" + esc(result.refusal()) + "</p>" + responseForm(token));
+            } else {
+                page(request, response, callback, 200, "回应已记录", "<p>案件 " + esc(result.check().claim().caseId()) + " 的官方回应（"
+                        + esc(time.format(at)) + "）已由 " + esc(result.check().claim().receiver()) + " 记录。监测系统将比较回应前后的舆情，"
+                        + "结果见案件的评估记录。</p>");
+            }
+        });
+    }
+
+    /** Reads a posted form without holding a thread while the client sends; what follows writes to Kafka or Elasticsearch: a blocking task. */
+    private void onForm(Request request, Response response, Callback callback, Consumer<Fields> then) {
+        if (request.getLength() > limits.maxFormBytes()) {
+            tooLarge(request, response, callback);
+            return;
+        }
+        FormFields.onFields(request, UTF_8, 16, limits.maxFormBytes(), Promise.Invocable.from(InvocationType.BLOCKING, (fields, failure) -> {
+            if (failure != null) {
+                if (Request.getContentBytesRead(request) >= limits.maxFormBytes()) {
+                    tooLarge(request, response, callback);
+                } else {
+                    LOG.debug("alerting: the form of POST {} could not be read: {}", Request.getPathInContext(request), failure.toString());
+                    callback.failed(failure);
+                }
+                return;
+            }
+            try {
+                then.accept(fields);
+            } catch (RuntimeException e) {
+                failed(request, response, callback, e);
+            }
+        }));
+    }
+
+    /** The form on which the department records its official response to the case. */
+    private String responseForm(String token) {
+        StringBuilder channels = new StringBuilder();
+        RESPONSE_CHANNELS.forEach(c -> channels.append("<option>").append(esc(c)).append("</option>"));
+        return "<h3>记录官方回应</h3><form method=\"post\" action=\"/respond\"><input type=\"hidden\" name=\"t\" value=\"" + esc(token) + "\">"
+                + "<p><label>回应时间 <input type=\"datetime-local\" name=\"at\" required></label></p>"
+                + "<p><label>回应渠道 <select name=\"channel\">" + channels + "</select></label></p>"
+                + "<p><label>回应链接 <input type=\"url\" name=\"url\" size=\"50\" placeholder=\"https://\"></label></p>"
+                + "<p><label>回应内容<br><textarea name=\"text\" rows=\"6\" cols=\"60\" maxlength=\"" + CaseStep.MAX_TEXT + "\"></textarea></label></p>"
+                + "<p><button type=\"submit\">记录回应</button>（链接与内容至少填一项）</p></form>";
     }
 
     private void acknowledge(Request request, Response response, Callback callback, Fields fields) {
@@ -205,7 +266,8 @@ final class HttpEndpoint implements AutoCloseable {
         AckTokens.Claim claim = result.check().claim();
         page(request, response, callback, 200, result.repeated() ? "此前已确认" : "已确认", "<p>案件 " + esc(claim.caseId()) + " 已由 "
                 + esc(claim.receiver()) + (result.repeated() ? " 于 " : " 在 ") + esc(result.at()) + " 确认收到；对该案件此前预警的升级提醒已停止。"
-                + (result.caseUpdated() ? "" : "<br>（案件记录暂未写入 yq-cases，确认已记入通知台账。）") + "</p>");
+                + (result.caseUpdated() ? "" : "<br>（案件记录暂未写入 yq-cases，确认已记入通知台账。）") + "</p>"
+                + responseForm(fields.getValue("t")));
     }
 
     /** A failure behind the page (Elasticsearch unreachable) answers 500 and says to try again, and is logged. */

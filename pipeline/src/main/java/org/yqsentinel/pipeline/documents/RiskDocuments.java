@@ -18,11 +18,14 @@ import org.yqsentinel.pipeline.elasticsearch.IndexedDocument;
 /**
  * Where the risk job's outputs are indexed, each under its deterministic id so a replay or a restart
  * overwrites; a case is merged into the stored one so that the acknowledgement the alerting service wrote
- * onto it stays.
+ * onto it stays until the job has one of its own.
  */
 public final class RiskDocuments {
 
-    /** Case fields only the alerting service writes (a partial update on acknowledgement); the job never does. */
+    /**
+     * Case fields the alerting service writes at once on acknowledgement (a partial update); the job writes them only
+     * once the acknowledgement has reached it as a case step.
+     */
     static final Set<String> ACKNOWLEDGEMENT = Set.of("acknowledgedAt", "acknowledgedBy");
 
     /** Every other {@link CaseRecord} component, in declaration order: each is written, as JSON null when null. */
@@ -53,8 +56,8 @@ public final class RiskDocuments {
     /**
      * Case records to {@code yq-cases}, merged into the stored case: every component of the record but the
      * acknowledgement is written (a null one as an explicit JSON null, so that, say, a {@code currentTier}
-     * cleared on resolution clears the stored one), and {@code acknowledgedAt}/{@code acknowledgedBy} never
-     * are, so the stored values the alerting service wrote stay.
+     * cleared on resolution clears the stored one), and {@code acknowledgedAt}/{@code acknowledgedBy} only when the
+     * job knows them, so the stored values the alerting service wrote stay until then.
      */
     public record Cases(Namespace namespace) implements DocumentRouter<CaseRecord> {
         @Override
@@ -63,11 +66,14 @@ public final class RiskDocuments {
         }
     }
 
-    /** The record's JSON with every field but the acknowledgement, nulls included. */
+    /** The record's JSON with every field but an unknown acknowledgement, nulls included. */
     static ObjectNode caseFields(CaseRecord record) {
         ObjectNode written = Json.mapper().valueToTree(record);
         ObjectNode fields = Json.mapper().createObjectNode();
         CASE_FIELDS.forEach(name -> fields.set(name, written.get(name)));  // a missing value is set as JSON null
+        if (record.acknowledgedAt() != null) {
+            ACKNOWLEDGEMENT.forEach(name -> fields.set(name, written.get(name)));
+        }
         return fields;
     }
 }

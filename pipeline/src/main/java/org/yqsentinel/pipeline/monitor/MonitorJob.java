@@ -31,10 +31,10 @@ import org.yqsentinel.pipeline.dedupe.SplitIntoBands;
 import org.yqsentinel.pipeline.enrich.EnrichItems;
 import org.yqsentinel.pipeline.kafka.FailedItems;
 import org.yqsentinel.pipeline.link.LinkToPolicies;
-import org.yqsentinel.pipeline.link.LinkedPost;
 import org.yqsentinel.pipeline.read.ItemWatermarks;
 import org.yqsentinel.pipeline.read.ReadRecord;
 import org.yqsentinel.pipeline.read.RouteReadRecords;
+import org.yqsentinel.pipeline.risk.RiskInput;
 import org.yqsentinel.pipeline.risk.ScorePolicyRisk;
 import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.risk.RiskRules;
@@ -44,7 +44,7 @@ import org.yqsentinel.rules.risk.WatchedPolicy;
  * The monitor job: raw records read at the source (event time per partition) → route (policies, control
  * messages and dead letters aside) → drop repeats (same id, same URL) → mark copies (SimHash) → enrich →
  * link to the watched policies (an item either step fails on joins the dead letters) (broadcast: policies and control messages) → items to Elasticsearch, and
- * the linked posts keyed by policy → risk windows → alert events (Kafka and Elasticsearch), the risk
+ * the linked posts with people's steps on cases, keyed by policy → risk windows → alert events (Kafka and Elasticsearch), the risk
  * series and the cases. Source and sinks are given, so the same graph runs live on Kafka, bounded for a
  * demo or an offline scoring, and in tests. {@code main} is the entry point for {@code flink run}.
  */
@@ -101,12 +101,17 @@ public final class MonitorJob {
         SingleOutputStreamOperator<EnrichedItem> linked = enriched
                 .connect(watchlist).process(new LinkToPolicies(rulesDir, given)).name("link to policies").uid("link-policies");
         linked.sinkTo(sinks.items()).name("items to elasticsearch").uid("items-elasticsearch");
-        items.getSideOutput(RouteReadRecords.DEAD_LETTERS)
-                .union(enriched.getSideOutput(FailedItems.DEAD_LETTERS), linked.getSideOutput(FailedItems.DEAD_LETTERS))
-                .sinkTo(sinks.deadLetters()).name("dead letters").uid("dead-letters");
-        SingleOutputStreamOperator<Alert> alerts = linked.getSideOutput(LinkToPolicies.LINKED)
-                .keyBy(LinkedPost::policyId)
+        DataStream<RiskInput> steps = items.getSideOutput(RouteReadRecords.CASE_STEPS).map(RiskInput::of)
+                .name("case steps").uid("case-steps");
+        SingleOutputStreamOperator<Alert> alerts = linked.getSideOutput(LinkToPolicies.LINKED).map(RiskInput::of)
+                .name("posts to score").uid("posts-to-score")
+                .union(steps)
+                .keyBy(RiskInput::policyId)
                 .connect(watchlist).process(new ScorePolicyRisk(rulesDir, given)).name("policy risk").uid("policy-risk");
+        items.getSideOutput(RouteReadRecords.DEAD_LETTERS)
+                .union(enriched.getSideOutput(FailedItems.DEAD_LETTERS), linked.getSideOutput(FailedItems.DEAD_LETTERS),
+                        alerts.getSideOutput(ScorePolicyRisk.REFUSED_STEPS))
+                .sinkTo(sinks.deadLetters()).name("dead letters").uid("dead-letters");
         alerts.sinkTo(sinks.alerts()).name("alerts to kafka").uid("alerts-kafka");
         alerts.sinkTo(sinks.alertDocuments()).name("alerts to elasticsearch").uid("alerts-elasticsearch");
         alerts.getSideOutput(ScorePolicyRisk.RISK).sinkTo(sinks.riskPoints()).name("risk to elasticsearch").uid("risk-elasticsearch");

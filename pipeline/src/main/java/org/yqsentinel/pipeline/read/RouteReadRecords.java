@@ -11,16 +11,18 @@ import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.pipeline.control.ControlEvent;
+import org.yqsentinel.rules.control.CaseStep;
 
 /**
- * Sends each read record on its way — items on, policy documents, control messages and dead letters to
- * side outputs — and counts them per channel and reason. Every record leaves by exactly one of the four.
+ * Sends each read record on its way — items on, policy documents, control messages (case steps apart) and dead
+ * letters to side outputs — and counts them per channel and reason. Every record leaves by exactly one of the five.
  */
 public final class RouteReadRecords extends ProcessFunction<ReadRecord, Item> {
 
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
     public static final OutputTag<PolicyDocument> POLICIES = new OutputTag<>("policies", TypeInformation.of(PolicyDocument.class));
     public static final OutputTag<ControlEvent> CONTROL = new OutputTag<>("control", TypeInformation.of(ControlEvent.class));
+    public static final OutputTag<CaseStep> CASE_STEPS = new OutputTag<>("case-steps", TypeInformation.of(CaseStep.class));
     private static final Logger LOG = LoggerFactory.getLogger(RouteReadRecords.class);
 
     private transient IngestCounters counters;
@@ -40,8 +42,12 @@ public final class RouteReadRecords extends ProcessFunction<ReadRecord, Item> {
             context.output(POLICIES, read.policy());
         } else if (read.control() != null) {
             counters.accepted(read.kind());
-            LOG.info("control message on {}: {}", read.kind(), describe(read.control()));
-            context.output(CONTROL, read.control());
+            LOG.info("control message on {}: {}", read.kind(), read.control().describe());
+            if (read.control().caseStep() != null) {
+                context.output(CASE_STEPS, read.control().caseStep());
+            } else {
+                context.output(CONTROL, read.control());
+            }
         } else {
             DeadLetter letter = read.deadLetter();
             counters.rejected(read.kind(), letter.code());
@@ -50,8 +56,4 @@ public final class RouteReadRecords extends ProcessFunction<ReadRecord, Item> {
         }
     }
 
-    private static String describe(ControlEvent control) {
-        return control.rules() != null ? "rules " + control.rules().file() + " from " + control.rules().at()
-                : "retire " + control.retirement().policyId() + " from " + control.retirement().at();
-    }
 }

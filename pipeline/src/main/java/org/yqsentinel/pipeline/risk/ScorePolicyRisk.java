@@ -1,5 +1,7 @@
 package org.yqsentinel.pipeline.risk;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.CaseRecord;
+import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.RiskPoint;
 import org.yqsentinel.pipeline.control.ControlEvent;
 import org.yqsentinel.pipeline.control.GivenPolicies;
@@ -28,8 +31,11 @@ import org.yqsentinel.pipeline.control.Watchlist;
 import org.yqsentinel.pipeline.link.LinkedPost;
 import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.dictionary.Dictionaries;
+import org.yqsentinel.rules.control.CaseStep;
 import org.yqsentinel.rules.risk.AlertMaker;
+import org.yqsentinel.rules.risk.CaseBook;
 import org.yqsentinel.rules.risk.PolicyRisk;
+import org.yqsentinel.rules.risk.ResponseEffects;
 import org.yqsentinel.rules.risk.RiskRules;
 import org.yqsentinel.rules.risk.SlidingTallies;
 import org.yqsentinel.rules.risk.TallyBucket;
@@ -44,12 +50,21 @@ import org.yqsentinel.rules.risk.WindowTally;
  * quietening policy de-escalates and resolves. A post later than the watermark by more than the allowed
  * lateness is not counted (metric {@code latePostsDropped}); a later one within it counts in the windows
  * still to close. The rules of each window are those in force at its end (hot reload on {@code yq.control}).
+ *
+ * <p>The policy's cases outlive their episodes: a person's step ({@link CaseStep}) is applied to its case as it
+ * arrives ({@link CaseBook}), and a step the case's status does not allow goes to the dead letters. A response's
+ * effect is measured at the slide its after period ends ({@link ResponseEffects}). A case without an alert or a step
+ * for the rules' {@code keep-days} leaves the state.
  */
-public final class ScorePolicyRisk extends KeyedBroadcastProcessFunction<String, LinkedPost, ControlEvent, Alert> {
+public final class ScorePolicyRisk extends KeyedBroadcastProcessFunction<String, RiskInput, ControlEvent, Alert> {
 
     public static final OutputTag<RiskPoint> RISK = new OutputTag<>("risk-points", TypeInformation.of(RiskPoint.class));
     public static final OutputTag<CaseRecord> CASES = new OutputTag<>("cases", TypeInformation.of(CaseRecord.class));
+    /** Case steps the job did not apply, with why. */
+    public static final OutputTag<DeadLetter> REFUSED_STEPS = new OutputTag<>("refused-case-steps", TypeInformation.of(DeadLetter.class));
     private static final Logger LOG = LoggerFactory.getLogger(ScorePolicyRisk.class);
+    /** The code of a refused case step's dead letter. */
+    static final String CASE_STEP_REFUSED = "case_step_refused";
 
     private final String rulesDir;
     private final GivenPolicies given;
@@ -60,7 +75,7 @@ public final class ScorePolicyRisk extends KeyedBroadcastProcessFunction<String,
     private transient PostQuotes quotes;
     private transient MapState<Long, TallyBucket> buckets;
     private transient ValueState<AlertMaker.Episode> episode;
-    private transient ValueState<CaseRecord> caseRecord;
+    private transient MapState<String, CaseRecord> cases;
     private transient Counter late;
     private transient Counter alerts;
 
@@ -79,8 +94,9 @@ public final class ScorePolicyRisk extends KeyedBroadcastProcessFunction<String,
     /** Per policy: the alert episode open now, if any. */
     static final ValueStateDescriptor<AlertMaker.Episode> EPISODE =
             new ValueStateDescriptor<>("risk-episode", TypeInformation.of(AlertMaker.Episode.class));
-    /** Per policy: the case record of the current episode. */
-    static final ValueStateDescriptor<CaseRecord> CASE = new ValueStateDescriptor<>("risk-case", TypeInformation.of(CaseRecord.class));
+    /** Per policy: its cases by id, the current episode's and those still worked or kept after their episode. */
+    static final MapStateDescriptor<String, CaseRecord> CASES_STATE =
+            new MapStateDescriptor<>("risk-cases", Types.STRING, TypeInformation.of(CaseRecord.class));
 
     @Override
     public void open(OpenContext context) {
@@ -91,13 +107,18 @@ public final class ScorePolicyRisk extends KeyedBroadcastProcessFunction<String,
         quotes = new PostQuotes();
         buckets = getRuntimeContext().getMapState(BUCKETS);
         episode = getRuntimeContext().getState(EPISODE);
-        caseRecord = getRuntimeContext().getState(CASE);
+        cases = getRuntimeContext().getMapState(CASES_STATE);
         late = getRuntimeContext().getMetricGroup().counter("latePostsDropped");
         alerts = getRuntimeContext().getMetricGroup().counter("alertEvents");
     }
 
     @Override
-    public void processElement(LinkedPost linked, ReadOnlyContext context, Collector<Alert> out) throws Exception {
+    public void processElement(RiskInput input, ReadOnlyContext context, Collector<Alert> out) throws Exception {
+        if (input.step() != null) {
+            apply(input.step(), context);
+            return;
+        }
+        LinkedPost linked = input.post();
         Watchlist.View known = view(context);
         Instant at = linked.post().item().publishedAt();
         RiskRules rules = known.rules().riskAt(at);
@@ -132,13 +153,17 @@ public final class ScorePolicyRisk extends KeyedBroadcastProcessFunction<String,
             clear();
             return;
         }
+        measureEffects(tallies, end, context);
+        forgetCases(end, risk.rules().caseWorkflow().keep());
         if (!tallies.anyIn(end) && current.tiers().tier() == null) {
             if (tallies.isEmpty()) {
-                clear();
+                buckets.clear();
+                episode.clear();
             }
             return;  // nothing to score and no episode: the buckets wait for the baseline of later posts
         }
-        PolicyRisk.Window window = risk.close(policy, tallies, current, caseRecord.value(), end, quotes);
+        CaseRecord open = current.caseId() == null ? null : cases.get(current.caseId());
+        PolicyRisk.Window window = risk.close(policy, tallies, current, open, end, quotes);
         context.output(RISK, window.point());
         if (window.alert() != null) {
             alerts.inc();
@@ -147,10 +172,11 @@ public final class ScorePolicyRisk extends KeyedBroadcastProcessFunction<String,
                     alert.score(), window.point().itemCount());
             out.collect(alert);
             context.output(CASES, window.caseRecord());
+            cases.put(window.caseRecord().id(), window.caseRecord());
+            keepUntil(window.caseRecord(), risk.rules(), context);
         }
         AlertMaker.Episode next = window.episode();
         episode.update(next.tiers().tier() == null ? null : next);
-        caseRecord.update(next.tiers().tier() == null ? null : window.caseRecord());
         Instant nextEnd = end.plus(windows.slide());
         if (tallies.anyIn(nextEnd) || next.tiers().tier() != null) {
             context.timerService().registerEventTimeTimer(nextEnd.toEpochMilli());
@@ -181,9 +207,96 @@ public final class ScorePolicyRisk extends KeyedBroadcastProcessFunction<String,
     private void clear() {
         buckets.clear();
         episode.clear();
-        caseRecord.clear();
+        cases.clear();
     }
 
+    /** A person's step on a case of this policy: applied and written, or refused to the dead letters. */
+    private void apply(CaseStep step, ReadOnlyContext context) throws Exception {
+        RiskRules rules = view(context).rules().riskAt(step.at());
+        CaseRecord current = cases.get(step.caseId());
+        if (current == null) {
+            refuse(step, "case " + step.caseId() + " of " + step.subjectId() + " is not held by the job: it never opened, or it "
+                    + "left the job " + rules.caseWorkflow().keep().toDays() + " days after its last alert or step", context);
+            return;
+        }
+        CaseRecord next;
+        try {
+            next = CaseBook.apply(current, step, rules.responseClasses());
+        } catch (CaseBook.StepRefused e) {
+            refuse(step, e.getMessage(), context);
+            return;
+        }
+        if (next == current) {
+            return;
+        }
+        LOG.info("case {} {} by {}: now {}", next.id(), step.step().key(), step.by(), next.status().label());
+        cases.put(next.id(), next);
+        context.output(CASES, next);
+        keepUntil(next, rules, context);
+        if (step.step() == CaseStep.Step.RESPOND) {
+            long due = ResponseEffects.due(step.at(), rules).toEpochMilli();
+            long watermark = context.timerService().currentWatermark();
+            context.timerService().registerEventTimeTimer(Math.max(due, nextSlide(watermark, rules)));
+        }
+    }
+
+    /** The effects of responses whose after period has passed by {@code end}, measured and written. */
+    private void measureEffects(SlidingTallies tallies, Instant end, OnTimerContext context) throws Exception {
+        List<CaseRecord> measured = new ArrayList<>();
+        for (CaseRecord record : cases.values()) {
+            CaseRecord next = record;
+            for (int index : CaseBook.unmeasured(record)) {
+                Instant respondedAt = record.responses().get(index).at();
+                RiskRules rules = view(context).rules().riskAt(respondedAt);
+                if (!ResponseEffects.due(respondedAt, rules).isAfter(end)) {
+                    next = CaseBook.measured(next, index, ResponseEffects.measure(tallies, respondedAt, rules), end);
+                }
+            }
+            if (next != record) {
+                measured.add(next);
+            }
+        }
+        for (CaseRecord record : measured) {
+            LOG.info("case {}: effect of the response measured: {}", record.id(), record.timeline().get(record.timeline().size() - 1).note());
+            cases.put(record.id(), record);
+            context.output(CASES, record);
+        }
+    }
+
+    /** Cases without an alert or a step for {@code keep} (and no effect still to measure) leave the state. */
+    private void forgetCases(Instant end, Duration keep) throws Exception {
+        List<String> stale = new ArrayList<>();
+        for (CaseRecord record : cases.values()) {
+            if (!record.updatedAt().plus(keep).isAfter(end) && CaseBook.unmeasured(record).isEmpty()
+                    && (episode.value() == null || !record.id().equals(episode.value().caseId()))) {
+                stale.add(record.id());
+            }
+        }
+        for (String id : stale) {
+            LOG.info("case {} leaves the job's state: no alert or step for {} days", id, keep.toDays());
+            cases.remove(id);
+        }
+    }
+
+    /** A timer to forget the case once it has been left alone for the rules' keep-days. */
+    private static void keepUntil(CaseRecord record, RiskRules rules, ReadOnlyContext context) {
+        long at = record.updatedAt().plus(rules.caseWorkflow().keep()).toEpochMilli();
+        long slide = rules.windows().slide().toMillis();
+        long aligned = Math.floorDiv(at + slide - 1, slide) * slide;
+        context.timerService().registerEventTimeTimer(Math.max(aligned, nextSlide(context.timerService().currentWatermark(), rules)));
+    }
+
+    /** The first slide end after the watermark: a timer there fires after every window already closed. */
+    private static long nextSlide(long watermark, RiskRules rules) {
+        long slide = rules.windows().slide().toMillis();
+        return watermark == Long.MIN_VALUE ? Long.MIN_VALUE : (Math.floorDiv(watermark, slide) + 1) * slide;
+    }
+
+    private void refuse(CaseStep step, String reason, ReadOnlyContext context) {
+        LOG.warn("case step refused: {} {} by {}: {}", step.caseId(), step.step().key(), step.by(), reason);
+        context.output(REFUSED_STEPS, new DeadLetter("yq.control", -1, -1, step.recordedAt().toEpochMilli(),
+                step.caseId().getBytes(StandardCharsets.UTF_8), step.toJson(), "case", "control", CASE_STEP_REFUSED, reason));
+    }
     private PolicyRisk scoring(RiskRules rules) {
         if (scoring == null || scoring.rules() != rules) {
             scoring = new PolicyRisk(rules);

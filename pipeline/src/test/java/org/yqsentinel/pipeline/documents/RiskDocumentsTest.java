@@ -45,14 +45,14 @@ class RiskDocumentsTest {
     }
 
     @Test
-    void aCaseWritesItsNullComponentsAsNullsAndNeverTheAcknowledgementEvenWhenTheRecordHasIt() throws Exception {
+    void aCaseWritesItsNullComponentsAsNullsAndTheAcknowledgementOnlyOnceTheJobHasIt() throws Exception {
         CaseRecord opened = CaseBook.apply(null, OPENED);
         CaseRecord record = new CaseRecord(opened.id(), opened.subjectId(), opened.subjectTitle(), CaseStatus.EVALUATING, null,
                 opened.peakTier(), null, opened.openedAt(), END.plusSeconds(7200), null, END.plusSeconds(600), "张三",
                 opened.quotedPosts(), opened.timeline());
         JsonNode json = Json.mapper().readTree(new RiskDocuments.Cases(NAMES).route(record).json());
-        assertThat(json.has("acknowledgedAt")).isFalse();
-        assertThat(json.has("acknowledgedBy")).isFalse();
+        assertThat(json.get("acknowledgedAt").asText()).isEqualTo("2026-11-20T11:10:00Z");
+        assertThat(json.get("acknowledgedBy").asText()).isEqualTo("张三");
         for (String cleared : List.of("currentTier", "responsibleDepartment", "respondBy")) {
             assertThat(json.has(cleared)).as(cleared).isTrue();
             assertThat(json.get(cleared).isNull()).as(cleared + " is an explicit null").isTrue();

@@ -99,7 +99,11 @@ public final class CaseBook {
             throw new IllegalArgumentException("step for case " + step.caseId() + " applied to case " + current.id());
         }
         String kind = step.step().timelineKind();
-        if (current.timeline().stream().anyMatch(e -> kind.equals(e.kind()) && step.at().equals(e.at()) && step.by().equals(e.by()))) {
+        ResponseClassRule assigned = classes.stream().filter(ResponseClassRule::setByPerson).findFirst().orElse(null);
+        String assignedName = assigned == null ? ASSIGNED : assigned.name();
+        String stepNote = note(step, assignedName);
+        if (current.timeline().stream().anyMatch(e -> kind.equals(e.kind()) && step.at().equals(e.at()) && step.by().equals(e.by())
+                && stepNote.equals(e.note()))) {
             return current;  // the same step again (published twice, or read again after a restart)
         }
         CaseStatus status = current.status();
@@ -113,7 +117,6 @@ public final class CaseBook {
         List<CaseResponse> responses = current.responses();
         List<ResponseClass> responseClasses = current.responseClasses();
         String conclusion = current.conclusion();
-        String note;
         switch (step.step()) {
             case ACK -> {
                 if (status == CaseStatus.COLLECTING || status == CaseStatus.ASSESSING
@@ -124,19 +127,16 @@ public final class CaseBook {
                     acknowledgedAt = step.at();
                     acknowledgedBy = step.by();
                 }
-                note = "确认收到，开始处置";
             }
             case RESPOND -> {
                 List<CaseResponse> more = new ArrayList<>(responses);
                 more.add(new CaseResponse(step.at(), step.by(), step.channel(), step.url(), step.text(), step.recordedAt(), null));
                 responses = more;
                 status = CaseStatus.RESPONDED;
-                note = "通过" + step.channel() + "回应" + (step.url() == null ? "" : "：" + step.url());
             }
             case CLOSE -> {
                 status = CaseStatus.CLOSED;
                 conclusion = step.text();
-                note = "结案：" + step.text();
             }
             case REOPEN -> {
                 if (!closed) {
@@ -145,23 +145,35 @@ public final class CaseBook {
                 }
                 status = statusBeforeClosing(current);
                 conclusion = null;
-                note = "重新打开" + (step.text() == null ? "" : "：" + step.text());
             }
             case ASSIGN -> {
-                ResponseClassRule rule = classes.stream().filter(ResponseClassRule::setByPerson).findFirst().orElse(null);
-                String name = rule == null ? ASSIGNED : rule.name();
-                responseClasses = classes(responseClasses, List.of(new ResponseClass(name, step.by() + "交办：" + step.text(),
-                        rule == null ? null : rule.advice())));
-                note = name + "：" + step.text();
+                responseClasses = classes(responseClasses, List.of(new ResponseClass(assignedName, step.by() + "交办：" + step.text(),
+                        assigned == null ? null : assigned.advice())));
             }
             default -> throw new IllegalStateException("unknown step " + step.step());
         }
         List<CaseEvent> timeline = new ArrayList<>(current.timeline());
-        timeline.add(new CaseEvent(step.at(), kind, null, null, status, note, step.by()));
+        timeline.add(new CaseEvent(step.at(), kind, null, null, status, stepNote, step.by()));
         return new CaseRecord(current.id(), current.subjectId(), current.subjectTitle(), status, current.currentTier(),
                 current.peakTier(), current.responsibleDepartment(), current.openedAt(), latest(current.updatedAt(), step.at()),
                 current.respondBy(), acknowledgedAt, acknowledgedBy, current.quotedPosts(), timeline, responseClasses, responses,
                 conclusion);
+    }
+
+    /** The timeline's words for a step: what was done, with the channel and address of a response, the text of the rest. */
+    private static String note(CaseStep step, String assignedName) {
+        return switch (step.step()) {
+            case ACK -> "确认收到，开始处置";
+            case RESPOND -> "通过" + step.channel() + "回应" + (step.url() == null ? "" : "：" + step.url())
+                    + (step.text() == null ? "" : "（" + shortened(step.text()) + "）");
+            case CLOSE -> "结案：" + step.text();
+            case REOPEN -> "重新打开" + (step.text() == null ? "" : "：" + step.text());
+            case ASSIGN -> assignedName + "：" + step.text();
+        };
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 
     /** The responses whose effect is still to be measured, by their index in the case's list. */

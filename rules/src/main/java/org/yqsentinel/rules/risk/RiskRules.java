@@ -47,7 +47,6 @@ public record RiskRules(
      */
     public record Windows(Duration size, Duration slide, Duration recent, Duration baseline, Duration allowedLateness) {}
 
-    /** A tier opens at {@code enter}, falls after the score stays below {@code leave} for the quiet period, and must be answered within {@code respondWithin}. */
     /**
      * The case workflow: the effect of a response is measured over the public's posts {@code effectBefore} before it and
      * {@code effectAfter} after it; a case without an alert or a person's step for {@code keep} leaves the job's state.
@@ -57,6 +56,7 @@ public record RiskRules(
         public static final CaseWorkflow DEFAULT = new CaseWorkflow(Duration.ofHours(6), Duration.ofHours(6), Duration.ofDays(30));
     }
 
+    /** A tier opens at {@code enter}, falls after the score stays below {@code leave} for the quiet period, and must be answered within {@code respondWithin}. */
     public record Threshold(double enter, double leave, Duration respondWithin) {}
 
     /**
@@ -234,6 +234,12 @@ public record RiskRules(
         read.yaml.knownFields(node, "/case-workflow", CASE_WORKFLOW_FIELDS);
         Duration before = Duration.ofHours(read.whole(node, "/case-workflow", "effect-before-hours", 1));
         Duration after = Duration.ofHours(read.whole(node, "/case-workflow", "effect-after-hours", 1));
+        for (String field : List.of("effect-before-hours", "effect-after-hours")) {
+            if (Duration.ofHours(node.get(field).asInt()).toMinutes() % windows.slide().toMinutes() != 0) {
+                throw read.yaml.error("/case-workflow/" + field, field + " must be a whole number of slides (window/slide-minutes: "
+                        + windows.slide().toMinutes() + "), so that its posts are counted in whole slides");
+            }
+        }
         if (before.plus(after).compareTo(windows.baseline()) > 0) {
             throw read.yaml.error("/case-workflow/effect-after-hours", "effect-before-hours + effect-after-hours must be at most "
                     + "window/baseline-hours (" + windows.baseline().toHours() + "; the job keeps the posts of the baseline and the "
