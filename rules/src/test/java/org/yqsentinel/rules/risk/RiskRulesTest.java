@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.rules.RuleException;
@@ -129,5 +131,72 @@ class RiskRulesTest {
         String text = BUNDLED.replace("  negative-share: 60\n  alarm: 30\n  sensitive: 20\n  pre-issuance: 20",
                 "  negative-share: 0\n  alarm: 0\n  sensitive: 0\n  pre-issuance: 0");
         refused(text, "volume: 30", "at least one concern factor needs a weight above 0");
+    }
+
+    @Test
+    void theBundledCaseWorkflowMeasuresSixHoursEitherSideAndKeepsCasesThirtyDays() {
+        RiskRules.CaseWorkflow workflow = RiskRules.load(RuleFiles.bundled()).caseWorkflow();
+        assertThat(workflow.effectBefore()).isEqualTo(Duration.ofHours(6));
+        assertThat(workflow.effectAfter()).isEqualTo(Duration.ofHours(6));
+        assertThat(workflow.keep()).isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
+    void theCaseWorkflowIsReadAsWritten() {
+        RiskRules.CaseWorkflow workflow = RiskRules.parse("risk.yaml", BUNDLED.replace("effect-before-hours: 6", "effect-before-hours: 3")
+                .replace("keep-days: 30 ", "keep-days: 7 ")).caseWorkflow();
+        assertThat(workflow).isEqualTo(new RiskRules.CaseWorkflow(Duration.ofHours(3), Duration.ofHours(6), Duration.ofDays(7)));
+    }
+
+    @Test
+    void rulesWithoutACaseWorkflowTakeTheDefault() {
+        String without = BUNDLED.replaceAll("(?s)case-workflow:\n.*?keep-days: 30[^\n]*\n", "");
+        assertThat(without).doesNotContain("case-workflow:").doesNotContain("keep-days");
+        assertThat(RiskRules.parse("risk.yaml", without).caseWorkflow()).isEqualTo(RiskRules.CaseWorkflow.DEFAULT);
+        assertThat(RiskRules.CaseWorkflow.DEFAULT)
+                .isEqualTo(new RiskRules.CaseWorkflow(Duration.ofHours(6), Duration.ofHours(6), Duration.ofDays(30)));
+    }
+
+    @Test
+    void effectPeriodsLongerThanTheBaselineAreRefusedWithTheLineOfTheAfterPeriod() {
+        String tooLong = BUNDLED.replace("effect-before-hours: 6", "effect-before-hours: 12")
+                .replace("effect-after-hours: 6", "effect-after-hours: 13");
+        refused(tooLong, "effect-after-hours: 13",
+                "effect-before-hours + effect-after-hours must be at most window/baseline-hours (24");
+        refused(tooLong, "effect-after-hours: 13", "not 25");
+        String wholeBaseline = BUNDLED.replace("effect-before-hours: 6", "effect-before-hours: 12")
+                .replace("effect-after-hours: 6", "effect-after-hours: 12");
+        assertThat(RiskRules.parse("risk.yaml", wholeBaseline).caseWorkflow().effectAfter()).isEqualTo(Duration.ofHours(12));
+        String longerBaseline = tooLong.replace("baseline-hours: 24 ", "baseline-hours: 48 ");
+        assertThat(RiskRules.parse("risk.yaml", longerBaseline).caseWorkflow().effectBefore()).isEqualTo(Duration.ofHours(12));
+    }
+
+    @Test
+    void mistakesInTheCaseWorkflowAreRefusedWithTheirLine() {
+        refused(BUNDLED.replace("keep-days: 30 ", "keep-day: 30 "), "keep-day: 30", "unknown field 'keep-day'");
+        refused(BUNDLED.replace("keep-days: 30 ", "keep-days: 0 "), "keep-days: 0", "keep-days must be a whole number of at least 1");
+        refused(BUNDLED.replace("effect-after-hours: 6", "effect-after-hours: six"), "effect-after-hours: six",
+                "effect-after-hours must be a whole number of at least 1");
+    }
+
+    @Test
+    void aClassCanOnlyBeSetByAPersonAndThenHasNoConditions() {
+        refused(BUNDLED.replace("    set-by: person", "    set-by: robot"), "    set-by: robot",
+                "set-by can only be 'person'");
+        refused(BUNDLED.replace("    set-by: person", "    set-by: robot"), "    set-by: robot", "not \"robot\"");
+        refused(BUNDLED.replace("    set-by: person\n", "    set-by: person\n    words: [交办, 督办]\n"), "    set-by: person",
+                "response class 上级交办 is set by a person; it cannot also have topics, words or factors");
+        refused(BUNDLED.replace("    set-by: person\n", "    set-by: person\n    topics: [教育]\n"), "    set-by: person",
+                "is set by a person");
+    }
+
+    @Test
+    void aClassSetByAPersonIsNeverFoundByTheClassifier() {
+        RiskRules rules = RiskRules.load(RuleFiles.bundled());
+        ResponseClassRule assigned = rules.responseClasses().stream().filter(ResponseClassRule::setByPerson).findFirst().orElseThrow();
+        assertThat(assigned.topics()).isEmpty();
+        assertThat(assigned.words()).isEmpty();
+        assertThat(assigned.factors()).isEmpty();
+        assertThat(ResponseClassifier.classify(List.of(assigned), "教育", Map.of("交办", 10L), List.of())).isEmpty();
     }
 }

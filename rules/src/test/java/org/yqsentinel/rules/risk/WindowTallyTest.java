@@ -122,4 +122,59 @@ class WindowTallyTest {
         assertThat(tally.posts()).isEqualTo(12);
         assertThat(tally.topPosts()).extracting(Item::id).containsExactly("p11", "p10", "p9", "p8", "p7");
     }
+
+    private static long[] emotionCounts(WindowTally tally) {
+        return java.util.Arrays.stream(Emotion.Label.values()).mapToLong(l -> tally.emotions().getOrDefault(l.name(), 0L)).toArray();
+    }
+
+    @Test
+    void emotionsAreCountedForThePublicAndSurviveTheBucketAndMerging() {
+        WindowTally morning = new WindowTally();
+        morning.add(withEmotion(post("a", Channel.WEIBO, "甲", 10, false, 0, null, Sentiment.Label.NEGATIVE, List.of()),
+                Emotion.Label.ANGRY), WATCH, SENSITIVE_TOPICS);
+        morning.add(withEmotion(post("s", Channel.WEIBO, "乙", 10, false, 0, null, Sentiment.Label.NEGATIVE, List.of()),
+                Emotion.Label.SAD), WATCH, SENSITIVE_TOPICS);
+        morning.add(withEmotion(post("f", Channel.NEWS, "丙", 10, false, 0, null, Sentiment.Label.NEGATIVE, List.of()),
+                Emotion.Label.FEAR), WATCH, SENSITIVE_TOPICS);
+        Item relay = new Item("g1", Channel.WEIBO, "g1", "src", new Author("江城教育", 3_000_000L, true, WindowTally.GOVERNMENT),
+                null, null, "…", null, Instant.parse("2026-11-20T09:00:00Z"), null, null, null, null, false, null);
+        morning.add(withEmotion(new EnrichedItem(relay, post("x", Channel.WEIBO, "x", 0, false, 0, null, Sentiment.Label.NEUTRAL,
+                List.of()).analysis()), Emotion.Label.ANGRY), WATCH, SENSITIVE_TOPICS);
+
+        WindowTally noon = new WindowTally();
+        noon.add(withEmotion(post("a2", Channel.WEIBO, "丁", 10, false, 0, null, Sentiment.Label.NEGATIVE, List.of()),
+                Emotion.Label.ANGRY), WATCH, SENSITIVE_TOPICS);
+        noon.add(withEmotion(post("h", Channel.WEIBO, "戊", 10, false, 0, null, Sentiment.Label.POSITIVE, List.of()),
+                Emotion.Label.HAPPY), WATCH, SENSITIVE_TOPICS);
+        noon.add(post("n", Channel.WEIBO, "己", 10, false, 0, null, Sentiment.Label.NEUTRAL, List.of()), WATCH, SENSITIVE_TOPICS);
+
+        // HAPPY, ANGRY, SAD, FEAR, SURPRISE, NEUTRAL; the government's relay is not the public's
+        assertThat(emotionCounts(morning)).containsExactly(0, 1, 1, 1, 0, 0);
+        assertThat(morning.toBucket().emotions()).containsExactly(0L, 1L, 1L, 1L, 0L, 0L);
+        assertThat(emotionCounts(WindowTally.of(morning.toBucket()))).containsExactly(0, 1, 1, 1, 0, 0);
+        assertThat(morning.negative()).isEqualTo(3);
+
+        WindowTally merged = WindowTally.of(morning.toBucket()).merge(WindowTally.of(noon.toBucket()));
+        assertThat(emotionCounts(merged)).containsExactly(1, 2, 1, 1, 0, 0);
+        assertThat(merged.posts()).isEqualTo(6);
+        assertThat(merged.negative()).isEqualTo(4);
+        assertThat(WindowTally.of(merged.toBucket()).emotions()).isEqualTo(merged.emotions());
+    }
+
+    @Test
+    void aBucketKeptBeforeEmotionsWereCountedReadsAsNoneAndMergesWithNewOnes() {
+        TallyBucket old = new TallyBucket(3, 1, 0, 0, 30, 0, List.of("weibo"), List.of(), List.of(), List.of(), List.of(), List.of());
+        assertThat(old.emotions()).isEmpty();
+        WindowTally restored = WindowTally.of(old);
+        assertThat(restored.posts()).isEqualTo(3);
+        assertThat(restored.negative()).isEqualTo(1);
+        assertThat(restored.emotions().values()).allSatisfy(n -> assertThat(n).isZero());
+
+        WindowTally fresh = new WindowTally();
+        fresh.add(withEmotion(post("s", Channel.WEIBO, "乙", 10, false, 0, null, Sentiment.Label.NEGATIVE, List.of()),
+                Emotion.Label.SAD), WATCH, SENSITIVE_TOPICS);
+        WindowTally merged = restored.merge(fresh);
+        assertThat(emotionCounts(merged)).containsExactly(0, 0, 1, 0, 0, 0);
+        assertThat(merged.posts()).isEqualTo(4);
+    }
 }
