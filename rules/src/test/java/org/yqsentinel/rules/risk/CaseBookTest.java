@@ -170,7 +170,7 @@ class CaseBookTest {
         assertThat(responded.responses()).containsExactly(new CaseResponse(at(150), WANG, "官方微博", URL, "关于收费标准的说明", at(160),
                 null));
         assertThat(CaseBook.unmeasured(responded)).containsExactly(0);
-        assertThat(responded.timeline().get(responded.timeline().size() - 1).note()).isEqualTo("通过官方微博回应：" + URL);
+        assertThat(responded.timeline().get(responded.timeline().size() - 1).note()).isEqualTo("通过官方微博回应：" + URL + "（关于收费标准的说明）");
 
         CaseRecord resolved = CaseBook.apply(responded, alert("p/resolved/ii_orange/5", AlertEventType.RESOLVED, Tier.II_ORANGE,
                 Tier.II_ORANGE, 400, null));

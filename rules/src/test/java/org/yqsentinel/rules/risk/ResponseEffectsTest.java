@@ -1,6 +1,7 @@
 package org.yqsentinel.rules.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.ResponseEffect;
 import org.yqsentinel.model.Sentiment;
+import org.yqsentinel.rules.RuleException;
 import org.yqsentinel.rules.RuleFiles;
 
 /** The bundled rules: slides of 5 minutes, 6 hours before and 6 hours after a response. */
@@ -60,17 +62,6 @@ class ResponseEffectsTest {
         assertThat(ResponseEffects.due(SLIDE_START, RULES)).isEqualTo(t("15:30:00"));
         assertThat(ResponseEffects.due(t("09:34:59.999"), RULES)).isEqualTo(t("15:30:00"));
         assertThat(ResponseEffects.due(t("09:35:00"), RULES)).isEqualTo(t("15:35:00"));
-    }
-
-    @Test
-    void theDueTimeIsRoundedUpToASlideWhenTheAfterPeriodIsNotWholeSlides() {
-        // slides of 25 minutes; 09:30 UTC is a 25-minute boundary (29,919,450 minutes since the epoch = 1,196,778 × 25)
-        RiskRules rules = RiskRules.parse("risk.yaml", RuleFiles.bundled().read(RiskRules.FILE).text()
-                .replace("size-minutes: 60 ", "size-minutes: 50 ").replace("slide-minutes: 5 ", "slide-minutes: 25 ")
-                .replace("recent-minutes: 15 ", "recent-minutes: 25 "));
-        assertThat(rules.windows().slide()).isEqualTo(Duration.ofMinutes(25));
-        // 09:30 + 6 h = 15:30 lies between the boundaries 15:20 and 15:45
-        assertThat(ResponseEffects.due(RESPONSE, rules)).isEqualTo(t("15:45:00"));
     }
 
     @Test
@@ -148,25 +139,16 @@ class ResponseEffectsTest {
     }
 
     @Test
-    void thePostsCountedInAPeriodAreThoseBetweenItsFromAndTo() {
-        // slides of 25 minutes, so that 6 hours is not a whole number of slides: the slide boundaries near the periods'
-        // ends are 03:15 / 03:40 (around 09:30 − 6 h = 03:30) and 15:20 / 15:45 (around 09:30 + 6 h = 15:30)
-        RiskRules rules = RiskRules.parse("risk.yaml", RuleFiles.bundled().read(RiskRules.FILE).text()
+    void periodsThatAreNotWholeSlidesAreRefusedAtLoadSoThatThePostsCountedAreThoseOfTheirTimes() {
+        // slides of 25 minutes: 6 hours (360 minutes) is not a whole number of them, so a period's posts could only be
+        // counted from slide boundaries other than its own from and to
+        String text = RuleFiles.bundled().read(RiskRules.FILE).text()
                 .replace("size-minutes: 60 ", "size-minutes: 50 ").replace("slide-minutes: 5 ", "slide-minutes: 25 ")
-                .replace("recent-minutes: 15 ", "recent-minutes: 25 "));
-        SlidingTallies tallies = new SlidingTallies(rules.windows());
-        List<Instant> times = List.of(t("03:20:00"), t("03:35:00"), t("09:00:00"), t("10:00:00"), t("15:25:00"), t("15:35:00"));
-        for (int i = 0; i < times.size(); i++) {
-            add(tallies, "p" + i, times.get(i), Sentiment.Label.NEGATIVE, Emotion.Label.ANGRY);
-        }
-
-        ResponseEffect effect = ResponseEffects.measure(tallies, RESPONSE, rules);
-
-        for (ResponseEffect.Period period : List.of(effect.before(), effect.after())) {
-            long inside = times.stream().filter(at -> !at.isBefore(period.from()) && at.isBefore(period.to())).count();
-            assertThat(period.posts()).as("posts counted in [%s, %s)", period.from(), period.to()).isEqualTo(inside);
-        }
-        // and the period after has passed by the time the effect is due
-        assertThat(effect.after().to()).isBeforeOrEqualTo(ResponseEffects.due(RESPONSE, rules));
+                .replace("recent-minutes: 15 ", "recent-minutes: 25 ");
+        assertThatThrownBy(() -> RiskRules.parse("risk.yaml", text)).isInstanceOf(RuleException.class)
+                .hasMessageContaining("effect-before-hours must be a whole number of slides (window/slide-minutes: 25)");
+        RiskRules wholeSlides = RiskRules.parse("risk.yaml", text.replace("slide-minutes: 25 ", "slide-minutes: 10 ")
+                .replace("size-minutes: 50 ", "size-minutes: 60 ").replace("recent-minutes: 25 ", "recent-minutes: 20 "));
+        assertThat(wholeSlides.caseWorkflow().effectBefore()).isEqualTo(Duration.ofHours(6));
     }
 }
