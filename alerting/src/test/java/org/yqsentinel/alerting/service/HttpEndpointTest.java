@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -111,9 +113,65 @@ class HttpEndpointTest {
         }
     }
 
+    @Test
+    void theAcknowledgePageCarriesTheResponseFormAndAResponseIsRecordedInTheServicesTimeZone() throws Exception {
+        HttpResponse<String> page = get("/ack?t=valid");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("action=\"/respond\"", "name=\"at\"", "<option>官方微博</option>", "name=\"t\" value=\"valid\"");
+
+        HttpResponse<String> recorded = post("/respond", "t=valid&at=2026-11-21T09:30&channel=" + encode("官方微博")
+                + "&url=" + encode("https://weibo.com/1/2") + "&text=" + encode("关于收费标准的说明 <b>"));
+        assertThat(recorded.statusCode()).isEqualTo(200);
+        assertThat(recorded.body()).contains("回应已记录", "2026-11-21 09:30");
+        assertThat(service.responses).containsExactly(Arrays.asList(Instant.parse("2026-11-21T01:30:00Z"), "官方微博",
+                "https://weibo.com/1/2", "关于收费标准的说明 <b>"));
+    }
+
+    @Test
+    void aResponseWithoutItsTimeOrRefusedByTheServiceOrWithABadTokenIsNotRecordedAndSaysWhy() throws Exception {
+        HttpResponse<String> noTime = post("/respond", "t=valid&at=&channel=x&text=y");
+        assertThat(noTime.statusCode()).isEqualTo(400);
+        assertThat(noTime.body()).contains("请填写回应发布的时间", "action=\"/respond\"");
+
+        HttpResponse<String> badUrl = post("/respond", "t=valid&at=2026-11-21T09:30&channel=x&url=" + encode("javascript:alert(1)"));
+        assertThat(badUrl.statusCode()).isEqualTo(400);
+        assertThat(badUrl.body()).contains("回应未记录", "is not an http or https address").doesNotContain("<script");
+
+        HttpResponse<String> forged = post("/respond", "t=forged&at=2026-11-21T09:30&channel=x&text=y");
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.body()).contains(AckTokens.Verdict.MALFORMED.meaning());
+
+        assertThat(get("/respond").statusCode()).isEqualTo(405);
+        assertThat(service.responses).isEmpty();
+    }
+
+    private HttpResponse<String> post(String path, String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(2))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, UTF_8);
+    }
+
     /** The service behind the endpoint: one delivery with a short link, one valid token, three notifications pending. */
     private static final class StandIn implements HttpEndpoint.Service {
         final AtomicInteger acknowledged = new AtomicInteger();
+        final List<List<Object>> responses = new ArrayList<>();
+
+        @Override
+        public synchronized HttpEndpoint.Responded respond(String token, Instant at, String channel, String url, String text) {
+            AckTokens.Check check = check(token);
+            if (!check.valid()) {
+                return new HttpEndpoint.Responded(check, null);
+            }
+            if (url != null && url.startsWith("javascript:")) {
+                return new HttpEndpoint.Responded(check, "回应未记录：url '" + url + "' is not an http or https address");
+            }
+            responses.add(Arrays.asList(at, channel, url, text));
+            return new HttpEndpoint.Responded(check, null);
+        }
 
         @Override
         public AckTokens.Check check(String token) {
