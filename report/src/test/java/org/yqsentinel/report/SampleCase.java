@@ -14,6 +14,7 @@ import org.yqsentinel.model.Analysis;
 import org.yqsentinel.model.Author;
 import org.yqsentinel.model.CaseEvent;
 import org.yqsentinel.model.CaseRecord;
+import org.yqsentinel.model.CaseResponse;
 import org.yqsentinel.model.CaseStatus;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.DocumentNumber;
@@ -26,6 +27,7 @@ import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.model.PolicyLink;
 import org.yqsentinel.model.PostRef;
 import org.yqsentinel.model.Region;
+import org.yqsentinel.model.ResponseEffect;
 import org.yqsentinel.model.RiskPoint;
 import org.yqsentinel.model.Sentiment;
 import org.yqsentinel.model.Tier;
@@ -261,9 +263,15 @@ public final class SampleCase {
         List<CaseEvent> timeline = alerts.stream()
                 .map(a -> new CaseEvent(a.windowEnd(), "alert", a.id(), a.tier(), CaseStatus.ASSESSING, a.type().name()))
                 .toList();
-        return new CaseRecord(opened.caseId(), POLICY_ID, TITLE, CaseStatus.HANDLING, Tier.II_ORANGE, Tier.II_ORANGE, DEPARTMENT,
+        Instant respondedAt = last.windowEnd().plus(Duration.ofHours(2));
+        ResponseEffect effect = new ResponseEffect(
+                new ResponseEffect.Period(respondedAt.minus(Duration.ofHours(6)), respondedAt, 120, 54, 0.45, Map.of("ANGRY", 60L)),
+                new ResponseEffect.Period(respondedAt, respondedAt.plus(Duration.ofHours(6)), 30, 6, 0.2, Map.of("NEUTRAL", 20L)));
+        CaseResponse response = new CaseResponse(respondedAt, "市教育局新闻办", "官方微博", "https://weibo.com/jcjyj/5012", "关于课后服务收费的说明",
+                respondedAt.plus(Duration.ofMinutes(20)), effect);
+        return new CaseRecord(opened.caseId(), POLICY_ID, TITLE, CaseStatus.EVALUATING, Tier.II_ORANGE, Tier.II_ORANGE, DEPARTMENT,
                 opened.windowEnd(), last.windowEnd(), last.respondBy(), alerts.get(1).windowEnd().plus(Duration.ofMinutes(47)),
-                "市教育局办公室值班员", List.of(), timeline);
+                "市教育局办公室值班员", List.of(), timeline, List.of(), List.of(response), null);
     }
 
     /** An instant at a Beijing day of March 2026 and time. */

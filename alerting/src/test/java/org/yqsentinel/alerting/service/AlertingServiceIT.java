@@ -2,6 +2,7 @@ package org.yqsentinel.alerting.service;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
@@ -285,6 +286,18 @@ class AlertingServiceIT {
         assertThat(acknowledged.get("acknowledgedBy").asText()).isEqualTo("值班室（desk）");
         assertThat(acknowledged.get("status").asText()).isEqualTo("ASSESSING");  // the job's to change
         assertThat(post(token).body()).contains("此前已确认");
+        // the acknowledgement goes to the monitor job as the case's step, once; a response recorded on the page follows it
+        HttpResponse<String> responded = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/respond"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("t=" + URLEncoder.encode(token, UTF_8) + "&at=2026-11-21T09:30&channel="
+                        + URLEncoder.encode("官方微博", UTF_8) + "&url=" + URLEncoder.encode("https://weibo.com/jt/1", UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(responded.statusCode()).as(responded.body()).isEqualTo(200);
+        List<JsonNode> steps = controlMessages(2);
+        assertThat(steps).extracting(m -> m.get("step").asText(), m -> m.get("caseId").asText(), m -> m.get("subjectId").asText(),
+                m -> m.get("by").asText()).containsExactly(tuple("ack", acked, "d", "值班室（desk）"), tuple("respond", acked, "d", "值班室（desk）"));
+        assertThat(steps.get(1).get("at").asText()).isEqualTo("2026-11-21T01:30:00Z");
+        assertThat(steps.get(1).get("url").asText()).isEqualTo("https://weibo.com/jt/1");
 
         await("the unacknowledged case escalates to the leaders", () -> mails(ignored, ZHAO).size() == 1 && sms("13900139001", "逾期").size() >= 1);
         assertThat(mails(ignored, ZHAO)).singleElement().satisfies(subject -> assertThat(subject).startsWith("【逾时未确认·升级报告】"));
@@ -550,6 +563,24 @@ class AlertingServiceIT {
                 throw new IllegalStateException(e);
             }
         }).toList();
+    }
+
+    /** The messages on yq.control, once there are {@code expected} of them (and any more that came within the wait). */
+    private static List<JsonNode> controlMessages(int expected) throws Exception {
+        try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of(
+                "bootstrap.servers", stack.kafkaBootstrapServers(), "group.id", "it-control-" + System.nanoTime(), "auto.offset.reset", "earliest",
+                "key.deserializer", ByteArrayDeserializer.class.getName(),
+                "value.deserializer", ByteArrayDeserializer.class.getName()))) {
+            consumer.subscribe(List.of(config.names().controlTopic()));
+            List<JsonNode> messages = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (messages.size() < expected && System.currentTimeMillis() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    messages.add(Json.mapper().readTree(record.value()));
+                }
+            }
+            return messages;
+        }
     }
 
     private static HttpResponse<String> post(String token) throws Exception {

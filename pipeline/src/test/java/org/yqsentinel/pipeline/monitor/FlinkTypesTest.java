@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -33,6 +34,7 @@ import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.model.PolicyLink;
 import org.yqsentinel.model.PostRef;
 import org.yqsentinel.model.Region;
+import org.yqsentinel.model.ResponseEffect;
 import org.yqsentinel.model.RiskPoint;
 import org.yqsentinel.model.Sentiment;
 import org.yqsentinel.model.Tier;
@@ -41,6 +43,8 @@ import org.yqsentinel.pipeline.control.ControlEvent;
 import org.yqsentinel.pipeline.control.GivenPolicies;
 import org.yqsentinel.pipeline.link.LinkedPost;
 import org.yqsentinel.pipeline.read.ReadRecord;
+import org.yqsentinel.pipeline.risk.RiskInput;
+import org.yqsentinel.rules.control.CaseStep;
 import org.yqsentinel.rules.control.ControlMessage;
 import org.yqsentinel.rules.risk.AlertMaker;
 import org.yqsentinel.rules.risk.CaseBook;
@@ -50,6 +54,9 @@ import org.yqsentinel.rules.risk.WindowTally;
 
 /** Records between operators and in state must be Flink POJOs (not Kryo generics) and survive its serializer, immutable lists included. */
 class FlinkTypesTest {
+
+    private static final CaseStep STEP = new CaseStep(CaseStep.Step.RESPOND, "case:p/opened/ii_orange/1", "p", "王晓明",
+            Instant.parse("2026-11-20T03:30:00Z"), "官方微博", "https://weibo.com/1/2", "说明", null);
 
     static List<Object> records() {
         Item item = new Item("weibo:1", Channel.WEIBO, "1", "微博", new Author("甲", 10L, true, "media"), null, null, "正文",
@@ -78,6 +85,12 @@ class FlinkTypesTest {
                 ControlEvent.of(watched),
                 ControlEvent.of(new ControlMessage.RulesUpdate("risk.yaml", "window: {}", end)),
                 ControlEvent.of(new ControlMessage.PolicyRetirement("p", end, null)),
+                ControlEvent.of(STEP),
+                RiskInput.of(STEP),
+                RiskInput.of(new LinkedPost("p", enriched)),
+                CaseBook.measured(CaseBook.apply(CaseBook.apply(null, alert), STEP, List.of()), 0, new ResponseEffect(
+                        new ResponseEffect.Period(end.minusSeconds(21_600), end, 12, 6, 0.5, Map.of("ANGRY", 6L)),
+                        new ResponseEffect.Period(end, end.plusSeconds(21_600), 3, 0, 0, Map.of())), end.plusSeconds(21_600)),
                 new DeadLetter("yq.raw.news", 2, 42L, 1L, null, new byte[] {'{', 'x'}, "parse", "none", "not_json", "not JSON"),
                 new ReadRecord("news", "none", null, null, null, new DeadLetter("yq.raw.news", 0, 7L, 1L, new byte[] {1},
                         new byte[] {2, 3}, "read", "none", "not_json", "not JSON")));

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.yqsentinel.enrich.privacy.PersonalDataMasker;
 import org.yqsentinel.model.Alert;
+import org.yqsentinel.model.CaseRecord;
+import org.yqsentinel.model.CaseResponse;
+import org.yqsentinel.model.ResponseEffect;
 import org.yqsentinel.model.Sentiment;
 import org.yqsentinel.report.CaseFile;
 import org.yqsentinel.report.Labels;
@@ -23,7 +27,7 @@ import org.yqsentinel.report.brief.Timeline.TierChange;
 
 /**
  * The incident brief (舆情简报) of a case as one self-contained HTML5 page in Chinese, the document a 舆情 desk hands
- * upward: header, 一、事件概况, 二、时间线, 三、传播分析, 四、网民观点, 五、风险研判, 六、处置情况. Its styles and charts
+ * upward: header, 一、事件概况, 二、时间线, 三、传播分析, 四、网民观点, 五、风险研判, 六、处置情况, 七、回应与评估. Its styles and charts
  * (inline SVG) are inside it; it loads nothing and runs no script, so it opens offline and prints on A4 as it shows.
  * Every value from data is escaped and every text from a post de-identified. The same file and time give the same page.
  */
@@ -69,6 +73,7 @@ public final class CaseBrief {
         ReactionSections.opinion(out, facts.opinion());
         assessment(out, facts);
         handling(out, facts);
+        response(out, file.caseRecord());
         out.append("<footer>本简报由舆情哨兵根据监测数据自动生成于 ").append(escape(Html.dateTime(generatedAt)))
                 .append("，供内部研判参考。文中引用的帖文已对个人信息作脱敏处理，个人账号名称仅保留首字；时间均为北京时间。</footer>\n")
                 .append("</body>\n</html>\n");
@@ -232,6 +237,52 @@ public final class CaseBrief {
             Html.table(out, "acknowledgements", List.of("确认时间", "确认人", "所确认的预警", "备注"), rows);
         }
         out.append("</section>\n");
+    }
+
+    /**
+     * 七、回应与评估: each official response the department recorded (when, where, by whom, its address or words), the
+     * public's posts in the hours before and after it as the job measured them, and the case's stage and conclusion.
+     */
+    private static void response(StringBuilder out, CaseRecord record) {
+        out.append("<section id=\"response\">\n<h2>七、回应与评估</h2>\n");
+        if (record == null) {
+            out.append("<p class=\"empty\">本简报不涉及案件。</p>\n</section>\n");
+            return;
+        }
+        if (record.responses().isEmpty()) {
+            out.append("<p class=\"empty\">尚未记录官方回应。</p>\n");
+        } else {
+            List<List<Object>> rows = new ArrayList<>();
+            for (CaseResponse response : record.responses()) {
+                ResponseEffect effect = response.effect();
+                rows.add(Html.row(response.at(), response.channel(), response.by(),
+                        response.url() != null ? withoutScheme(response.url()) : shorten(response.text(), SHORT_QUOTE_CHARS),
+                        effect == null ? "待评估" : period(effect.before()), effect == null ? "待评估" : period(effect.after()),
+                        effect == null || effect.volumeRatio() == null ? null : Html.percent(effect.volumeRatio() - 1)));
+            }
+            Html.table(out, "responses", List.of("回应时间", "渠道", "回应人", "链接或内容", "回应前", "回应后", "声量变化"), rows);
+        }
+        out.append("<p>案件阶段：").append(escape(record.status().label()));
+        if (record.conclusion() != null) {
+            out.append("；结论：").append(escape(record.conclusion()));
+        }
+        out.append("</p>\n</section>\n");
+    }
+
+    /** {@code 6 小时 120 条（每小时 20 条，负面 45%）}. */
+    private static String period(ResponseEffect.Period period) {
+        long hours = Duration.between(period.from(), period.to()).toHours();
+        return hours + " 小时 " + period.posts() + " 条（每小时 " + Html.number(Math.round(period.postsPerHour() * 10) / 10.0) + " 条，负面 "
+                + Html.percent(period.negativeShare()) + "）";
+    }
+
+    /** An address as text ({@code weibo.com/…}): the brief links to nothing, so that it never reaches the network. */
+    private static String withoutScheme(String url) {
+        return url.replaceFirst("^(?i)https?://", "");
+    }
+
+    private static String shorten(String text, int chars) {
+        return text == null || text.length() <= chars ? text : text.substring(0, chars) + "…";
     }
 
     /** {@code 3月3日 20:00 升级 Ⅲ级黄色（较大）}, or the id of an alert event the file does not hold. */

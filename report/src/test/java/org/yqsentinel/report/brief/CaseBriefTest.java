@@ -51,8 +51,16 @@ class CaseBriefTest {
     @Test
     void sectionsComeInTheOrderOfABrief() {
         assertThat(DOCUMENT.select("h2").eachText())
-                .containsExactly("一、事件概况", "二、时间线", "三、传播分析", "四、网民观点", "五、风险研判", "六、处置情况");
+                .containsExactly("一、事件概况", "二、时间线", "三、传播分析", "四、网民观点", "五、风险研判", "六、处置情况", "七、回应与评估");
         assertThat(DOCUMENT.selectFirst("#overview").text()).contains(String.valueOf(FILE.posts().size()), "74.5", "江城发布");
+    }
+
+    @Test
+    void theResponseIsShownWithThePostsBeforeAndAfterItAndTheCasesStage() {
+        Element section = DOCUMENT.getElementById("response");
+        assertThat(section.select("table.responses tbody tr")).hasSize(1);
+        assertThat(section.text()).contains("官方微博", "市教育局新闻办", "weibo.com/jcjyj/5012",
+                "6 小时 120 条（每小时 20 条，负面 45%）", "6 小时 30 条（每小时 5 条，负面 20%）", "-75%", "案件阶段：评估");
     }
 
     @Test
@@ -196,7 +204,7 @@ class CaseBriefTest {
     void aFileWithoutPostsSeriesOrAlertsSaysSo() {
         CaseFile empty = new CaseFile(null, SampleCase.policy(), SampleCase.POLICY_ID, SampleCase.FROM, SampleCase.TO, null, null, null, null);
         Document document = Jsoup.parse(BRIEF.html(empty, GENERATED));
-        assertThat(document.select("h2")).hasSize(6);
+        assertThat(document.select("h2")).hasSize(7);
         assertThat(document.getElementById(CaseBrief.TIMELINE_CHART_ID)).isNull();
         assertThat(document.selectFirst("#overview").text()).contains("未监测到", "未触发预警");
         assertThat(document.selectFirst("#timeline").text()).contains("未触发预警");

@@ -83,7 +83,7 @@ public final class CaseBook {
         List<CaseEvent> timeline = new ArrayList<>(current.timeline());
         timeline.add(event(alert, status));
         return new CaseRecord(current.id(), current.subjectId(), current.subjectTitle(), status, tier, peak,
-                current.responsibleDepartment(), current.openedAt(), at, respondBy, current.acknowledgedAt(),
+                current.responsibleDepartment(), current.openedAt(), latest(current.updatedAt(), at), respondBy, current.acknowledgedAt(),
                 current.acknowledgedBy(), quoted(current.quotedPosts(), alert.topItems()), timeline,
                 classes(current.responseClasses(), alert.responseClasses()), current.responses(), current.conclusion());
     }
