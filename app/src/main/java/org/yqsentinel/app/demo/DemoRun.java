@@ -157,6 +157,8 @@ public final class DemoRun {
             String caseId = cases.get(0);
             System.out.println("  brief:        ./yq report --case '" + caseId + "' --out .yq/brief   (舆情简报, HTML and PDF)");
             System.out.println("  posts:        ./yq export --case '" + caseId + "' --format xlsx --out .yq/brief/posts.xlsx");
+            System.out.println("  work it:      ./yq monitor (in another terminal), then ./yq case ack|respond|close '" + caseId
+                    + "' --by NAME   (docs/cases.md)");
         }
         System.out.println("  replay:       ./yq replay --from 2026-11-19T00:00+08:00 --to 2026-11-24T00:00+08:00   (./yq whatif --rules DIR … to try other rules)");
         System.out.println("  live job:     ./yq monitor   (keeps the job running; Flink web UI on http://127.0.0.1:8081)");

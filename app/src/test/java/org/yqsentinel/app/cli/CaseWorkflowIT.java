@@ -105,6 +105,9 @@ class CaseWorkflowIT {
             StackCli.Printed ack = StackCli.run(config, "case", "ack", caseId, "--by", DESK);
             assertThat(ack.exit()).as(ack.err()).isZero();
             assertThat(ack.out()).contains("status 处置");
+            StackCli.Printed assign = StackCli.run(config, "case", "assign", caseId, "--by", DESK, "--text", "市政府办公室要求 24 小时内回应");
+            assertThat(assign.exit()).as(assign.err()).isZero();
+            assertThat(assign.out()).contains("status 处置");
             push(producer, names, records, r -> !r.publishedAt().isBefore(surge.plus(Duration.ofMinutes(45)))
                     && r.publishedAt().isBefore(respondedAt.plus(Duration.ofMinutes(30))));
             JsonNode handling = waits.caseWhere("the job scores the posts after the acknowledgement",
@@ -112,6 +115,11 @@ class CaseWorkflowIT {
                             && waits.riskReached(respondedAt));
             assertThat(handling.path("status").asText()).isEqualTo("HANDLING");
             assertThat(handling.path("acknowledgedBy").asText()).isEqualTo(DESK);
+            assertThat(handling.path("responseClasses")).anySatisfy(c -> {
+                assertThat(c.path("name").asText()).isEqualTo("上级交办");
+                assertThat(c.path("evidence").asText()).isEqualTo(DESK + "交办：市政府办公室要求 24 小时内回应");
+                assertThat(c.path("advice").asText()).startsWith("上级交办：");
+            });
 
             // 处置 → 回应: the department's official response, given 90 minutes into the surge
             StackCli.Printed respond = StackCli.run(config, "case", "respond", caseId, "--by", DEPARTMENT, "--at", respondedAt.toString(),
@@ -155,10 +163,18 @@ class CaseWorkflowIT {
             });
             assertThat(evaluating.path("timeline")).anySatisfy(e -> assertThat(e.path("kind").asText()).isEqualTo("RESOLVED"));
 
-            // 评估 → 结案; a response to a closed case is refused by the command, and by the job when sent around it
-            StackCli.Printed close = StackCli.run(config, "case", "close", caseId, "--by", DESK, "--conclusion", "回应及时，舆情平息");
+            // 评估 → 结案, reopened back to 评估 and closed again; a response to a closed case is refused by the command, and
+            // by the job when sent around it
+            StackCli.Printed close = StackCli.run(config, "case", "close", caseId, "--by", DESK, "--conclusion", "已回应");
             assertThat(close.exit()).as(close.err()).isZero();
             assertThat(close.out()).contains("status 结案");
+            StackCli.Printed reopen = StackCli.run(config, "case", "reopen", caseId, "--by", DESK, "--reason", "结论需补充回应效果");
+            assertThat(reopen.exit()).as(reopen.err()).isZero();
+            assertThat(reopen.out()).contains("status 评估");
+            assertThat(waits.storedCase(caseId).path("conclusion").isNull()).isTrue();
+            StackCli.Printed closeAgain = StackCli.run(config, "case", "close", caseId, "--by", DESK, "--conclusion", "回应及时，舆情平息");
+            assertThat(closeAgain.exit()).as(closeAgain.err()).isZero();
+            assertThat(closeAgain.out()).contains("status 结案");
             StackCli.Printed late = StackCli.run(config, "case", "respond", caseId, "--by", DEPARTMENT, "--at", respondedAt.toString(),
                     "--channel", "政府网站", "--text", "补充说明");
             assertThat(late.exit()).isEqualTo(2);
@@ -176,7 +192,10 @@ class CaseWorkflowIT {
             assertThat(closed.path("responses")).hasSize(1);
             assertThat(closed.path("responses").path(0).path("effect")).isEqualTo(response.path("effect"));
             assertThat(closed.path("acknowledgedBy").asText()).isEqualTo(DESK);
-            assertThat(statuses(closed)).containsSubsequence("COLLECTING", "ASSESSING", "HANDLING", "RESPONDED", "EVALUATING", "CLOSED");
+            assertThat(statuses(closed)).containsSubsequence("COLLECTING", "ASSESSING", "HANDLING", "RESPONDED", "EVALUATING", "CLOSED",
+                    "EVALUATING", "CLOSED");
+            assertThat(closed.path("timeline")).extracting(e -> e.path("kind").asText())
+                    .containsSubsequence("ACKNOWLEDGED", "ASSIGNED", "RESPONDED", "EVALUATED", "CLOSED", "REOPENED", "CLOSED");
             assertThat(monitor.alive()).isTrue();
         } finally {
             try (Provisioner provisioner = new Provisioner(stack.kafkaBootstrapServers(), stack.elasticsearchUrl())) {
