@@ -58,7 +58,7 @@ class MessagesTest {
 
         assertThat(email.subject()).isEqualTo("【Ⅱ级橙色（重大）·预警升级】" + TITLE + "：舆情风险 72 分，请于 2026-11-21 14:00 前回应");
         assertThat(email.text()).contains("此前 Ⅲ级黄色（较大）", "责任部门：江城市教育局", "负面占比 1.00（权重 60）：71% of 120",
-                "[微博 · 微博 · 2026-11-20 18:50 · 互动 5321]", "138****0000", "确认收到（停止升级提醒）：http://127.0.0.1:19280/ack?t=abc.def");
+                "[微博 · 微博 · 2026-11-20 18:50 · 互动 5321]", "138****0000", "确认收到（停止升级提醒），并可记录官方回应：http://127.0.0.1:19280/ack?t=abc.def");
         assertThat(email.html()).contains("#f07c16", "href=\"http://127.0.0.1:19280/ack?t=abc.def\"", "&lt;b&gt;1200&lt;/b&gt;")
                 .doesNotContain("<b>1200</b>")
                 .contains("query:&#39;caseId:&quot;case-1&quot;&#39;");
