@@ -40,6 +40,12 @@ public final class Desk {
             List.of("windowEnd", "type", "tier", "score", "subjectTitle", "respondBy", "factors.explanation"),
             "windowEnd", true, "caseId:*");
 
+    /** The cases' work records: stage, acknowledgement, responses with the posts before and after them, conclusion. */
+    public static final SavedSearch CASE_RECORDS = new SavedSearch("yq-case-records", "案件处置记录", "yq-cases",
+            List.of("updatedAt", "status", "peakTier", "acknowledgedBy", "responses.at", "responses.channel", "responses.url",
+                    "responses.effect.before.posts", "responses.effect.after.posts", "conclusion"),
+            "updatedAt", false, "id:*");
+
     private Desk() {}
 
     /** 舆情值守总览: cases, alerts, risk per policy, volume, sentiment, regions, hot words, newest alerts and posts. */
@@ -68,13 +74,13 @@ public final class Desk {
     }
 
     /**
-     * 舆情案件: the timeline, posts, emotions, regions and notifications of one case. It has no filter of its
+     * 舆情案件: the timeline, posts, emotions, regions, notifications and work record of one case. It has no filter of its
      * own: open it through {@link #caseViewUrl}, whose query picks the case's alerts and deliveries by
      * {@code caseId} and its policy's risk and posts by the policy id.
      */
     public static Dashboard caseView() {
         return new Dashboard(CASE_VIEW_ID, "舆情案件",
-                "单个案件：风险与预警经过、帖文、情绪、地域、通知与确认；请从预警邮件中的链接打开（带案件筛选）", null, 0,
+                "单个案件：风险与预警经过、帖文、情绪、地域、通知与确认、处置与回应；请从预警邮件中的链接打开（带案件筛选）", null, 0,
                 List.of(
                         Panel.of("yq-case-risk", "风险评分走势", "yq-risk", LINE_OVER_TIME, "windowEnd",
                                 List.of(), Metric.max("score"), new Grid(0, 0, 24, 10)),
@@ -93,8 +99,9 @@ public final class Desk {
                         Panel.of("yq-case-acknowledgements", "确认（确认人）", "yq-deliveries", TABLE, null,
                                 List.of(new Terms("who", 10)), Metric.count(), new Grid(28, 20, 20, 10))
                                 .filtered("kind:acknowledgement")),
-                List.of(new Placed(CASE_ALERTS, new Grid(0, 30, 48, 14)),
-                        new Placed(POLICY_POSTS, new Grid(0, 44, 48, 16))));
+                List.of(new Placed(CASE_RECORDS, new Grid(0, 30, 48, 8)),
+                        new Placed(CASE_ALERTS, new Grid(0, 38, 48, 14)),
+                        new Placed(POLICY_POSTS, new Grid(0, 52, 48, 16))));
     }
 
     public static List<Dashboard> dashboards() {
@@ -103,7 +110,7 @@ public final class Desk {
 
     /** Every saved search, each once, in a fixed order. */
     public static List<SavedSearch> searches() {
-        return List.of(NEWEST_ALERTS, POLICY_POSTS, CASE_ALERTS);
+        return List.of(NEWEST_ALERTS, POLICY_POSTS, CASE_ALERTS, CASE_RECORDS);
     }
 
     /** Every panel of every dashboard. */
@@ -114,8 +121,8 @@ public final class Desk {
     /**
      * The link of an alert mail to its case: the case view over {@code from}–{@code to}, with a KQL query
      * that keeps the case's alerts and deliveries ({@code caseId}), its policy's posts
-     * ({@code policyLinks.policyId}) and its policy's risk series ({@code subjectId} of documents without a
-     * {@code caseId}, which is only {@code yq-risk}).
+     * ({@code policyLinks.policyId}) and its policy's risk series and case records ({@code subjectId} of documents
+     * without a {@code caseId}: {@code yq-risk} and {@code yq-cases}).
      *
      * @param kibanaBase Kibana's address, with no trailing slash needed ({@code http://127.0.0.1:5601})
      * @param caseId     the case ({@code case:…})

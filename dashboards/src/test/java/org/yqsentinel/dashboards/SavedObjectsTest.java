@@ -82,7 +82,7 @@ class SavedObjectsTest {
         }
         assertThat(ofType("dashboard")).extracting(d -> d.get("id").asText()).containsExactly(Desk.OVERVIEW_ID, Desk.CASE_VIEW_ID);
         assertThat(ofType("search")).extracting(d -> d.get("id").asText())
-                .containsExactly("yq-newest-alerts", "yq-policy-posts", "yq-case-alerts");
+                .containsExactly("yq-newest-alerts", "yq-policy-posts", "yq-case-alerts", "yq-case-records");
     }
 
     @Test
