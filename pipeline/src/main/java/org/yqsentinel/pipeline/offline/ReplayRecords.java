@@ -88,8 +88,10 @@ public final class ReplayRecords implements GeneratorFunction<Long, ReadRecord> 
             read[0]++;
             ReadRecord record = reader.read(raw);
             boolean post = record.item() != null;
+            // people's steps on cases are left out: they change no alert, and a replay keeps no case
+            boolean control = record.control() != null && record.control().caseStep() == null;
             if (post ? record.eventTimeMillis() >= fromMillis && record.eventTimeMillis() < toMillis
-                    : record.policy() != null || record.control() != null) {
+                    : record.policy() != null || control) {
                 kept.add(record);
             }
         });
