@@ -11,6 +11,7 @@ import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.pipeline.offline.OfflineScoring;
 import org.yqsentinel.rules.RuleFiles;
 import org.yqsentinel.rules.dictionary.Dictionaries;
+import org.yqsentinel.rules.emerging.EmergingRules;
 import org.yqsentinel.rules.risk.RiskRules;
 import org.yqsentinel.rules.topic.TopicRules;
 import picocli.CommandLine.Command;
@@ -75,6 +76,7 @@ public final class ReplayCommand implements Callable<Integer> {
         RuleFiles files = RuleFiles.of(rules.toString());
         RiskRules.load(files);
         TopicRules.load(files);
+        EmergingRules.load(files);
         Dictionaries.load(files);
         return rules.toString();
     }

@@ -34,8 +34,8 @@ import picocli.CommandLine.ParentCommand;
  * the risk series, so an analyst sees the curve and not only the tier changes. The same files
  * and rules give the same lines, and the same alert ids as the live job on the same items.
  */
-@Command(name = "score", description = "Score policy risk offline: run the monitor job on item and policy files and print"
-        + " the alert events as JSON lines.",
+@Command(name = "score", description = "Score policy risk offline, and with --topics emerging topics: run the monitor job on item"
+        + " (and policy) files and print the alert events as JSON lines.",
         footer = {"", "Exit codes: 0 every record read; 3 some records refused (each 'file:line: reason' on stderr, the"
                 + " others scored); 2 an error to fix; 1 a failure of yq itself."})
 public final class ScoreCommand implements Callable<Integer> {
@@ -51,9 +51,14 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--channel", paramLabel = "news|weibo|wechat", description = "The channel of raw crawler records in --items.")
     String channel;
 
-    @Option(names = "--policies", arity = "1..*", required = true, paramLabel = "FILE",
-            description = "Policy files: a policy page (text or HTML) per file, or PolicyDocument JSON lines.")
-    List<Path> policies;
+    @Option(names = "--policies", arity = "1..*", paramLabel = "FILE",
+            description = "Policy files: a policy page (text or HTML) per file, or PolicyDocument JSON lines. Without them only"
+                    + " emerging topics are scored.")
+    List<Path> policies = List.of();
+
+    @Option(names = "--topics", description = "Also find emerging topics (苗头性舆情) in the posts no policy claims and print their"
+            + " alert events (subjectId topic:…), as with monitor.emerging-topics: true (rules/emerging.yaml).")
+    boolean topics;
 
     @Option(names = "--rules", paramLabel = "FILE", description = "A risk.yaml to use instead of the configured one.")
     Path rules;
@@ -78,11 +83,15 @@ public final class ScoreCommand implements Callable<Integer> {
         Channel itemChannel = channel == null ? null : channel(channel, "--channel");
         List<OfflineRecords.Input> inputs = items.stream().map(item -> input(item, itemChannel)).toList();
         policies.forEach(Yq::requireFile);
+        boolean withTopics = topics || config.monitor().emergingTopics();
+        if (policies.isEmpty() && !withTopics) {
+            throw new UserError("nothing to score: give the policies (--policies FILE …), or --topics to find emerging topics");
+        }
         Instant seenAt = crawledAt == null ? Instant.now() : Times.parse(crawledAt, null, "--crawled-at");
         Path work = Files.createTempDirectory("yq-score-");
         try {
             String rulesDir = rulesDir(config.rules().dir(), work);
-            OfflineScoring.Scored scored = new OfflineScoring(config.monitor(), config.ingest(), rulesDir)
+            OfflineScoring.Scored scored = new OfflineScoring(config.monitor().withEmergingTopics(withTopics), config.ingest(), rulesDir)
                     .run(StreamExecutionEnvironment.createLocalEnvironment(), policies, inputs, seenAt, work);
             for (DeadLetter refused : scored.refused()) {
                 String file = refused.key() == null ? refused.sourceTopic() : new String(refused.key(), StandardCharsets.UTF_8);

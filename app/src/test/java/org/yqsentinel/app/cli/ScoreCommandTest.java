@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yqsentinel.app.Console;
 import org.yqsentinel.app.Yq;
 import org.yqsentinel.model.Alert;
+import org.yqsentinel.model.Tier;
 import org.yqsentinel.model.RiskPoint;
 import org.yqsentinel.model.json.Json;
 
@@ -51,6 +53,34 @@ class ScoreCommandTest {
             assertThat(Json.mapper().readValue(alert, Alert.class).policyId()).isEqualTo("江教发〔2026〕18号");
         }
         assertThat(err.get(err.size() - 1)).startsWith("scored: " + alerts.size() + " alert event").endsWith("records refused");
+    }
+
+    @Test
+    void withTopicsAndNoPoliciesTheSimulatedBusCrashIsScoredAsAnEmergingTopic(@TempDir Path dir) throws Exception {
+        assertThat(Yq.run("simulate", "--scenario", "unrelated", "--out", dir.toString())).isZero();
+        console.reset();
+
+        int exit = Yq.run("score", "--topics", "--crawled-at", "2026-11-25T08:00:00+08:00", "--items", "weibo=" + dir.resolve("weibo.jsonl"),
+                "news=" + dir.resolve("news.jsonl"), "wechat=" + dir.resolve("wechat.jsonl"));
+
+        assertThat(exit).as(console.err()).isZero();
+        List<Alert> alerts = new ArrayList<>();
+        for (String line : console.out().lines().toList()) {
+            alerts.add(Json.mapper().readValue(line, Alert.class));
+        }
+        assertThat(alerts).isNotEmpty().allSatisfy(a -> assertThat(a.subjectId()).startsWith("topic:"));
+        Alert first = alerts.get(0);
+        assertThat(first.tier().compareTo(Tier.III_YELLOW)).isGreaterThanOrEqualTo(0);
+        assertThat(first.subjectTitle()).containsAnyOf("渣土", "公交", "车祸");
+        assertThat(first.responseClasses()).extracting(c -> c.name()).contains("突发事件");
+        assertThat(alerts).extracting(Alert::caseId).containsOnly(first.caseId());
+    }
+
+    @Test
+    void withoutPoliciesOrTopicsThereIsNothingToScore() {
+        int exit = Yq.run("score", "--items", "weibo=" + SAMPLE.resolve("weibo.jsonl"));
+        assertThat(exit).isEqualTo(2);
+        assertThat(console.err()).contains("nothing to score: give the policies (--policies FILE …), or --topics");
     }
 
     @Test

@@ -70,18 +70,25 @@ public record SentinelConfig(String namespace, Kafka kafka, Elasticsearch elasti
     /** @param tolerableCheckpointFailures checkpoints that may fail (time out during an outage) before the job restarts */
     public record Monitor(int parallelism, long checkpointIntervalSeconds, long maxOutOfOrdernessSeconds,
                           long idleSourceSeconds, String consumerGroup, int restartAttempts, int tolerableCheckpointFailures,
-                          int rawTopicPartitions, int dedupeRetentionDays, Bulk bulk) implements Serializable {
+                          int rawTopicPartitions, int dedupeRetentionDays, boolean emergingTopics, Bulk bulk) implements Serializable {
 
         /** For a run that must end (the demo, a benchmark): restarts without end become three. */
         public Monitor finite() {
             return restartAttempts >= 0 ? this : new Monitor(parallelism, checkpointIntervalSeconds, maxOutOfOrdernessSeconds,
-                    idleSourceSeconds, consumerGroup, 3, tolerableCheckpointFailures, rawTopicPartitions, dedupeRetentionDays, bulk);
+                    idleSourceSeconds, consumerGroup, 3, tolerableCheckpointFailures, rawTopicPartitions, dedupeRetentionDays, emergingTopics,
+                    bulk);
         }
 
         /** The same settings with another parallelism and checkpoint interval (a benchmark's). */
         public Monitor with(int parallelism, long checkpointIntervalSeconds) {
             return new Monitor(parallelism, checkpointIntervalSeconds, maxOutOfOrdernessSeconds, idleSourceSeconds, consumerGroup,
-                    restartAttempts, tolerableCheckpointFailures, rawTopicPartitions, dedupeRetentionDays, bulk);
+                    restartAttempts, tolerableCheckpointFailures, rawTopicPartitions, dedupeRetentionDays, emergingTopics, bulk);
+        }
+
+        /** The same settings with topic detection on or off (a benchmark's comparison). */
+        public Monitor withEmergingTopics(boolean on) {
+            return new Monitor(parallelism, checkpointIntervalSeconds, maxOutOfOrdernessSeconds, idleSourceSeconds, consumerGroup,
+                    restartAttempts, tolerableCheckpointFailures, rawTopicPartitions, dedupeRetentionDays, on, bulk);
         }
     }
 

@@ -14,6 +14,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.yqsentinel.model.Alert;
+import org.yqsentinel.model.CaseRecord;
+import org.yqsentinel.model.RiskPoint;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.config.ConfigLoader;
@@ -28,6 +30,8 @@ import org.yqsentinel.pipeline.dedupe.DropRepeats;
 import org.yqsentinel.pipeline.dedupe.FindEarlierCopy;
 import org.yqsentinel.pipeline.dedupe.MarkCopies;
 import org.yqsentinel.pipeline.dedupe.SplitIntoBands;
+import org.yqsentinel.pipeline.emerging.DetectTopics;
+import org.yqsentinel.pipeline.emerging.ToTopicPosts;
 import org.yqsentinel.pipeline.enrich.EnrichItems;
 import org.yqsentinel.pipeline.kafka.FailedItems;
 import org.yqsentinel.pipeline.link.LinkToPolicies;
@@ -37,6 +41,7 @@ import org.yqsentinel.pipeline.read.RouteReadRecords;
 import org.yqsentinel.pipeline.risk.RiskInput;
 import org.yqsentinel.pipeline.risk.ScorePolicyRisk;
 import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.emerging.EmergingRules;
 import org.yqsentinel.rules.risk.RiskRules;
 import org.yqsentinel.rules.risk.WatchedPolicy;
 
@@ -108,14 +113,25 @@ public final class MonitorJob {
                 .union(steps)
                 .keyBy(RiskInput::policyId)
                 .connect(watchlist).process(new ScorePolicyRisk(rulesDir, given)).name("policy risk").uid("policy-risk");
+        DataStream<Alert> allAlerts = alerts;
+        DataStream<RiskPoint> riskPoints = alerts.getSideOutput(ScorePolicyRisk.RISK);
+        DataStream<CaseRecord> cases = alerts.getSideOutput(ScorePolicyRisk.CASES);
+        if (settings.emergingTopics()) {
+            EmergingRules.load(RuleFiles.of(rulesDir));  // a mistake in emerging.yaml is refused here, with its line, not in a task
+            SingleOutputStreamOperator<Alert> topics = linked.flatMap(new ToTopicPosts(rulesDir)).name("topic posts").uid("topic-posts")
+                    .keyBy(post -> DetectTopics.KEY).process(new DetectTopics(rulesDir)).name("emerging topics").uid("emerging-topics");
+            allAlerts = alerts.union(topics);
+            riskPoints = riskPoints.union(topics.getSideOutput(DetectTopics.RISK));
+            cases = cases.union(topics.getSideOutput(DetectTopics.CASES));
+        }
         items.getSideOutput(RouteReadRecords.DEAD_LETTERS)
                 .union(enriched.getSideOutput(FailedItems.DEAD_LETTERS), linked.getSideOutput(FailedItems.DEAD_LETTERS),
                         alerts.getSideOutput(ScorePolicyRisk.REFUSED_STEPS))
                 .sinkTo(sinks.deadLetters()).name("dead letters").uid("dead-letters");
-        alerts.sinkTo(sinks.alerts()).name("alerts to kafka").uid("alerts-kafka");
-        alerts.sinkTo(sinks.alertDocuments()).name("alerts to elasticsearch").uid("alerts-elasticsearch");
-        alerts.getSideOutput(ScorePolicyRisk.RISK).sinkTo(sinks.riskPoints()).name("risk to elasticsearch").uid("risk-elasticsearch");
-        alerts.getSideOutput(ScorePolicyRisk.CASES).sinkTo(sinks.cases()).name("cases to elasticsearch").uid("cases-elasticsearch");
+        allAlerts.sinkTo(sinks.alerts()).name("alerts to kafka").uid("alerts-kafka");
+        allAlerts.sinkTo(sinks.alertDocuments()).name("alerts to elasticsearch").uid("alerts-elasticsearch");
+        riskPoints.sinkTo(sinks.riskPoints()).name("risk to elasticsearch").uid("risk-elasticsearch");
+        cases.sinkTo(sinks.cases()).name("cases to elasticsearch").uid("cases-elasticsearch");
     }
 
     /**

@@ -46,6 +46,9 @@ import org.yqsentinel.pipeline.read.ReadRecord;
 import org.yqsentinel.pipeline.risk.RiskInput;
 import org.yqsentinel.rules.control.CaseStep;
 import org.yqsentinel.rules.control.ControlMessage;
+import org.yqsentinel.rules.emerging.EmergingTopics;
+import org.yqsentinel.rules.emerging.TopicPost;
+import org.yqsentinel.rules.emerging.WordHistory;
 import org.yqsentinel.rules.risk.AlertMaker;
 import org.yqsentinel.rules.risk.CaseBook;
 import org.yqsentinel.rules.risk.TierTracker;
@@ -86,6 +89,13 @@ class FlinkTypesTest {
                 ControlEvent.of(new ControlMessage.RulesUpdate("risk.yaml", "window: {}", end)),
                 ControlEvent.of(new ControlMessage.PolicyRetirement("p", end, null)),
                 ControlEvent.of(STEP),
+                new TopicPost(enriched, List.of("渣土车", "江北大道")),
+                new TopicPost(enriched, List.of("新规"), true),
+                new EmergingTopics.State(5L, List.of(new WordHistory.Bucket(5L, List.of("渣土车"), List.of(3))), List.of(),
+                        List.of(new TopicPost(enriched, List.of("渣土车"))), List.of(new EmergingTopics.Topic("topic:渣土车@1", "江城 渣土车",
+                        List.of("渣土车"), end, end, new AlertMaker.Episode(new TierTracker.State(Tier.II_ORANGE, end, Tier.II_ORANGE), "case:x"),
+                        CaseBook.apply(null, alert), new AlertMaker.Subject("topic:渣土车@1", "江城 渣土车", "交通运输局", "交通出行",
+                        new Region("湖北", "江城", null))))),
                 RiskInput.of(STEP),
                 RiskInput.of(new LinkedPost("p", enriched)),
                 CaseBook.measured(CaseBook.apply(CaseBook.apply(null, alert), STEP, List.of()), 0, new ResponseEffect(

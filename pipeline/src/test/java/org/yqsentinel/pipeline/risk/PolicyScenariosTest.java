@@ -34,7 +34,8 @@ class PolicyScenariosTest {
     private static final Instant START = ScenarioGenerator.RELEASED_AT;
     private static final PolicySimulator SIMULATOR = new PolicySimulator(ScenarioFiles.DEFAULT_SEED);
 
-    private record Run(Simulation simulation, List<Alert> alerts) {}
+    /** A scored simulation: the policy's alert events, and the emerging topics' ({@code topic:…}). */
+    private record Run(Simulation simulation, List<Alert> alerts, List<Alert> topicAlerts) {}
 
     /** A 文号 of the demo policy in any written form, and anything in 《》 or the full title: what the own-words surge leaves out. */
     private static final Pattern NAMES_THE_POLICY = Pattern.compile(
@@ -62,9 +63,10 @@ class PolicyScenariosTest {
             items.add(new OfflineRecords.Input(files.resolve(channel.id() + ".jsonl").toString(), false, channel));
         }
         SentinelConfig config = new ConfigLoader(k -> null).read(null);
-        List<Alert> alerts = new OfflineScoring(config.monitor(), null).run(StreamExecutionEnvironment.getExecutionEnvironment(),
+        List<Alert> alerts = new OfflineScoring(config.monitor().withEmergingTopics(true), null).run(StreamExecutionEnvironment.getExecutionEnvironment(),
                 List.of(files.resolve("policy.txt")), items, START.plus(Duration.ofDays(2)), work.resolve("work")).alerts();
-        return new Run(simulation, alerts);
+        return new Run(simulation, alerts.stream().filter(a -> !a.subjectId().startsWith("topic:")).toList(),
+                alerts.stream().filter(a -> a.subjectId().startsWith("topic:")).toList());
     }
 
     @Test
@@ -72,6 +74,7 @@ class PolicyScenariosTest {
         Run run = score("quiet", work);
         assertThat(run.simulation().items()).hasSizeGreaterThan(300);
         assertThat(run.alerts()).isEmpty();
+        assertThat(run.topicAlerts()).isEmpty();
     }
 
     @Test
@@ -82,9 +85,12 @@ class PolicyScenariosTest {
         assertThat(orange.windowEnd()).isAfter(surge.start()).isBeforeOrEqualTo(surge.start().plus(Duration.ofMinutes(30)));
         assertThat(orange.type()).isIn(AlertEventType.OPENED, AlertEventType.ESCALATED);
         assertThat(orange.respondBy()).isBeforeOrEqualTo(orange.windowEnd().plus(Duration.ofHours(24)));
-        // the quiet start and the unrelated crash before the build-up raise nothing
+        // the quiet start and the unrelated crash before the build-up raise nothing of the policy's
         Instant buildUp = run.simulation().phase("build-up").start();
         assertThat(run.alerts()).allSatisfy(a -> assertThat(a.windowEnd()).isAfter(buildUp));
+        // the crash is a topic of its own, and the policy's surge raises no topic besides the policy's alert
+        crashIsATopic(run);
+        assertThat(run.topicAlerts()).allSatisfy(a -> assertThat(a.subjectId()).isEqualTo(run.topicAlerts().get(0).subjectId()));
         // the episode ends: after the tail the last event resolves it, and it is one case from the first alert on
         Alert last = run.alerts().get(run.alerts().size() - 1);
         assertThat(last.type()).isEqualTo(AlertEventType.RESOLVED);
@@ -99,6 +105,20 @@ class PolicyScenariosTest {
         assertThat(orange.windowEnd()).isAfter(surge.start()).isBeforeOrEqualTo(surge.start().plus(Duration.ofMinutes(30)));
         Instant buildUp = run.simulation().phase("build-up").start();
         assertThat(run.alerts()).allSatisfy(a -> assertThat(a.windowEnd()).isAfter(buildUp));
+        crashIsATopic(run);
+        assertThat(run.topicAlerts()).allSatisfy(a -> assertThat(a.subjectId()).isEqualTo(run.topicAlerts().get(0).subjectId()));
+    }
+
+    /** The unrelated crash raises a topic alert at Ⅲ or above within half an hour, titled by its words, and one case. */
+    private static void crashIsATopic(Run run) {
+        Simulation.Phase crash = run.simulation().phase("unrelated");
+        Alert yellow = run.topicAlerts().stream().filter(a -> a.tier().compareTo(Tier.III_YELLOW) >= 0).findFirst().orElseThrow();
+        assertThat(yellow.windowEnd()).isAfter(crash.start()).isBeforeOrEqualTo(crash.start().plus(Duration.ofMinutes(30)));
+        assertThat(yellow.subjectTitle()).containsAnyOf("渣土", "公交", "车祸");
+        assertThat(yellow.responseClasses()).extracting(c -> c.name()).contains("突发事件");
+        List<Alert> ofTheCrash = run.topicAlerts().stream().filter(a -> a.subjectId().equals(yellow.subjectId())).toList();
+        assertThat(ofTheCrash).extracting(Alert::caseId).containsOnly(yellow.caseId());
+        assertThat(ofTheCrash.get(ofTheCrash.size() - 1).type()).isEqualTo(AlertEventType.RESOLVED);
     }
 
     @Test
@@ -107,12 +127,14 @@ class PolicyScenariosTest {
         Simulation.Phase welcome = run.simulation().phase("positive");
         assertThat(run.simulation().items(welcome)).hasSizeGreaterThan(1000);
         assertThat(run.alerts()).allSatisfy(a -> assertThat(a.tier()).isEqualTo(Tier.IV_BLUE));
+        assertThat(run.topicAlerts()).isEmpty();
     }
 
     @Test
-    void anUnrelatedHotTopicDoesNotRaiseThePolicysTier(@TempDir Path work) throws Exception {
+    void anUnrelatedHotTopicDoesNotRaiseThePolicysTierButATopicAlertOfItsOwn(@TempDir Path work) throws Exception {
         Run run = score("unrelated", work);
         assertThat(run.simulation().items(run.simulation().phase("unrelated"))).hasSizeGreaterThan(900);
         assertThat(run.alerts()).isEmpty();
+        crashIsATopic(run);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.RuleReader;
 import org.yqsentinel.rules.YamlRules;
 
 /**
@@ -114,7 +115,7 @@ public record RiskRules(
     }
 
     private static RiskRules parse(YamlRules yaml) {
-        Reader read = new Reader(yaml);
+        RuleReader read = new RuleReader(yaml);
         JsonNode root = yaml.root();
         yaml.knownFields(root, "", TOP_FIELDS);
 
@@ -226,22 +227,22 @@ public record RiskRules(
     }
 
     /** {@code case-workflow}: optional; the effect's periods must lie within the posts the job keeps (the baseline, at least). */
-    private static CaseWorkflow caseWorkflow(Reader read, JsonNode root, Windows windows) {
+    private static CaseWorkflow caseWorkflow(RuleReader read, JsonNode root, Windows windows) {
         if (!root.has("case-workflow")) {
             return CaseWorkflow.DEFAULT;
         }
         JsonNode node = read.map(root, "", "case-workflow");
-        read.yaml.knownFields(node, "/case-workflow", CASE_WORKFLOW_FIELDS);
+        read.yaml().knownFields(node, "/case-workflow", CASE_WORKFLOW_FIELDS);
         Duration before = Duration.ofHours(read.whole(node, "/case-workflow", "effect-before-hours", 1));
         Duration after = Duration.ofHours(read.whole(node, "/case-workflow", "effect-after-hours", 1));
         for (String field : List.of("effect-before-hours", "effect-after-hours")) {
             if (Duration.ofHours(node.get(field).asInt()).toMinutes() % windows.slide().toMinutes() != 0) {
-                throw read.yaml.error("/case-workflow/" + field, field + " must be a whole number of slides (window/slide-minutes: "
+                throw read.yaml().error("/case-workflow/" + field, field + " must be a whole number of slides (window/slide-minutes: "
                         + windows.slide().toMinutes() + "), so that its posts are counted in whole slides");
             }
         }
         if (before.plus(after).compareTo(windows.baseline()) > 0) {
-            throw read.yaml.error("/case-workflow/effect-after-hours", "effect-before-hours + effect-after-hours must be at most "
+            throw read.yaml().error("/case-workflow/effect-after-hours", "effect-before-hours + effect-after-hours must be at most "
                     + "window/baseline-hours (" + windows.baseline().toHours() + "; the job keeps the posts of the baseline and the "
                     + "window), not " + before.plus(after).toHours());
         }
@@ -249,7 +250,7 @@ public record RiskRules(
     }
 
     /** {@code response-classes}: by name, each with at least one condition and the advice; optional as a whole. */
-    private static List<ResponseClassRule> responseClasses(Reader read, JsonNode root) {
+    private static List<ResponseClassRule> responseClasses(RuleReader read, JsonNode root) {
         if (!root.has("response-classes")) {
             return List.of();
         }
@@ -258,9 +259,9 @@ public record RiskRules(
         classes.fieldNames().forEachRemaining(name -> {
             String at = "/response-classes/" + name;
             JsonNode node = read.map(classes, "/response-classes", name);
-            read.yaml.knownFields(node, at, RESPONSE_CLASS_FIELDS);
-            List<String> topics = read.yaml.words(node, at, "topics");
-            List<String> words = read.yaml.words(node, at, "words");
+            read.yaml().knownFields(node, at, RESPONSE_CLASS_FIELDS);
+            List<String> topics = read.yaml().words(node, at, "topics");
+            List<String> words = read.yaml().words(node, at, "words");
             int minPosts = node.has("min-posts") ? read.whole(node, at, "min-posts", 1) : 1;
             Map<RiskFactor, Double> factors = new EnumMap<>(RiskFactor.class);
             if (node.has("factors")) {
@@ -268,29 +269,29 @@ public record RiskRules(
                 given.fieldNames().forEachRemaining(key -> {
                     RiskFactor factor = RiskFactor.byKey(key);
                     if (factor == null) {
-                        throw read.yaml.error(at + "/factors/" + key, "unknown factor '" + key + "'; expected one of " + expected(true));
+                        throw read.yaml().error(at + "/factors/" + key, "unknown factor '" + key + "'; expected one of " + expected(true));
                     }
                     factors.put(factor, read.number(given, at + "/factors", key, 0, 1));
                 });
             }
             boolean byPerson = node.has("set-by");
             if (byPerson && !(node.get("set-by").isTextual() && node.get("set-by").asText().equals("person"))) {
-                throw read.yaml.error(at + "/set-by", "set-by can only be 'person' (a class a person puts on a case), not "
+                throw read.yaml().error(at + "/set-by", "set-by can only be 'person' (a class a person puts on a case), not "
                         + node.get("set-by"));
             }
             if (byPerson && !(topics.isEmpty() && words.isEmpty() && factors.isEmpty())) {
-                throw read.yaml.error(at + "/set-by", "response class " + name + " is set by a person; it cannot also have "
+                throw read.yaml().error(at + "/set-by", "response class " + name + " is set by a person; it cannot also have "
                         + "topics, words or factors");
             }
             if (!byPerson && topics.isEmpty() && words.isEmpty() && factors.isEmpty()) {
-                throw read.yaml.error(at, "response class " + name + " needs a condition: topics, words or factors (or set-by: person)");
+                throw read.yaml().error(at, "response class " + name + " needs a condition: topics, words or factors (or set-by: person)");
             }
             if (node.has("min-posts") && words.isEmpty()) {
-                throw read.yaml.error(at + "/min-posts", "min-posts counts the posts naming the class's words; give words too");
+                throw read.yaml().error(at + "/min-posts", "min-posts counts the posts naming the class's words; give words too");
             }
             JsonNode advice = node.get("advice");
             if (advice == null || !advice.isTextual() || advice.asText().isBlank()) {
-                throw read.yaml.error(at + (advice == null ? "" : "/advice"), "advice must be the text the alert messages give for a "
+                throw read.yaml().error(at + (advice == null ? "" : "/advice"), "advice must be the text the alert messages give for a "
                         + name + " event" + (advice == null ? ", and is missing" : ""));
             }
             rules.add(new ResponseClassRule(name.strip(), topics, words, minPosts, factors, advice.asText().strip(), byPerson));
@@ -299,13 +300,13 @@ public record RiskRules(
     }
 
     /** {@code weights} names every factor; {@code full-at} every factor but pre-issuance, which is already in [0, 1]. */
-    private static Map<RiskFactor, Double> factors(Reader read, JsonNode root, String field, boolean all) {
+    private static Map<RiskFactor, Double> factors(RuleReader read, JsonNode root, String field, boolean all) {
         JsonNode node = read.map(root, "", field);
         Map<RiskFactor, Double> values = new EnumMap<>(RiskFactor.class);
         node.fieldNames().forEachRemaining(key -> {
             RiskFactor factor = RiskFactor.byKey(key);
             if (factor == null || !all && factor == RiskFactor.PRE_ISSUANCE) {
-                throw read.yaml.error("/" + field + "/" + key, "unknown factor '" + key + "'; expected one of "
+                throw read.yaml().error("/" + field + "/" + key, "unknown factor '" + key + "'; expected one of "
                         + expected(all));
             }
             values.put(factor, all ? read.number(node, "/" + field, key, 0, Double.MAX_VALUE)
@@ -313,7 +314,7 @@ public record RiskRules(
         });
         for (RiskFactor factor : RiskFactor.values()) {
             if (!values.containsKey(factor) && (all || factor != RiskFactor.PRE_ISSUANCE)) {
-                throw read.yaml.error("/" + field, field + " has no value for '" + factor.key() + "'");
+                throw read.yaml().error("/" + field, field + " has no value for '" + factor.key() + "'");
             }
         }
         return values;
@@ -327,55 +328,5 @@ public record RiskRules(
             }
         }
         return keys;
-    }
-
-    /** Reads typed values, naming file, line and the fix when one is missing or wrong. */
-    private record Reader(YamlRules yaml) {
-
-        JsonNode map(JsonNode node, String at, String field) {
-            JsonNode value = node.get(field);
-            if (value == null || !value.isObject()) {
-                throw yaml.error(at + (value == null ? "" : "/" + field), field + " must be a map"
-                        + (value == null ? ", and is missing" : ""));
-            }
-            return value;
-        }
-
-        double number(JsonNode node, String at, String field, double min, double max) {
-            JsonNode value = node.get(field);
-            if (value == null || !value.isNumber() || value.asDouble() < min || value.asDouble() > max) {
-                throw yaml.error(at + (value == null ? "" : "/" + field), field + " must be a number"
-                        + (max == Double.MAX_VALUE ? " of at least " + min : " from " + min + " to " + max)
-                        + (value == null ? ", and is missing" : ", not " + value));
-            }
-            return value.asDouble();
-        }
-
-        double positive(JsonNode node, String at, String field) {
-            JsonNode value = node.get(field);
-            if (value == null || !value.isNumber() || value.asDouble() <= 0) {
-                throw yaml.error(at + (value == null ? "" : "/" + field), field + " must be a number above 0"
-                        + (value == null ? ", and is missing" : ", not " + value));
-            }
-            return value.asDouble();
-        }
-
-        int whole(JsonNode node, String at, String field, int min) {
-            JsonNode value = node.get(field);
-            if (value == null || !value.isIntegralNumber() || value.asInt() < min) {
-                throw yaml.error(at + (value == null ? "" : "/" + field), field + " must be a whole number of at least "
-                        + min + (value == null ? ", and is missing" : ", not " + value));
-            }
-            return value.asInt();
-        }
-
-        /** A list of words that must name at least one. */
-        List<String> someWords(JsonNode node, String at, String field) {
-            List<String> words = yaml.words(node, at, field);
-            if (words.isEmpty()) {
-                throw yaml.error(at + (node.has(field) ? "/" + field : ""), field + " must be a list of at least one word, e.g. [教育, 医疗]");
-            }
-            return words;
-        }
     }
 }

@@ -1,0 +1,132 @@
+package org.yqsentinel.pipeline.emerging;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yqsentinel.model.Alert;
+import org.yqsentinel.model.CaseRecord;
+import org.yqsentinel.model.RiskPoint;
+import org.yqsentinel.pipeline.risk.PostQuotes;
+import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.dictionary.Dictionaries;
+import org.yqsentinel.rules.emerging.EmergingRules;
+import org.yqsentinel.rules.emerging.EmergingTopics;
+import org.yqsentinel.rules.emerging.TopicPost;
+import org.yqsentinel.rules.risk.RiskRules;
+
+/**
+ * Emerging topics over event time ({@link EmergingTopics}), on one key: a topic's words may come from any post, so the
+ * detector sees the whole stream of posts no policy claims. Posts wait in a list until the slide they fall in closes;
+ * an event-time timer at every slide end adds them, closes the window, and emits the topics' risk points, alert events
+ * and cases. Timers go on while a topic lives or posts wait. A post later than the last closed window by more than the
+ * risk rules' allowed lateness is not counted (metric {@code lateTopicPostsDropped}).
+ */
+public final class DetectTopics extends KeyedProcessFunction<String, TopicPost, Alert> {
+
+    /** The one key the detector runs under. */
+    public static final String KEY = "emerging-topics";
+    public static final OutputTag<RiskPoint> RISK = new OutputTag<>("topic-risk-points", TypeInformation.of(RiskPoint.class));
+    public static final OutputTag<CaseRecord> CASES = new OutputTag<>("topic-cases", TypeInformation.of(CaseRecord.class));
+    private static final Logger LOG = LoggerFactory.getLogger(DetectTopics.class);
+
+    static final ListStateDescriptor<TopicPost> PENDING = new ListStateDescriptor<>("topic-posts-pending", TypeInformation.of(TopicPost.class));
+    static final ValueStateDescriptor<EmergingTopics.State> DETECTOR =
+            new ValueStateDescriptor<>("topic-detector", TypeInformation.of(EmergingTopics.State.class));
+    static final ValueStateDescriptor<Long> CLOSED = new ValueStateDescriptor<>("topic-last-window", Long.class);
+
+    private final String rulesDir;
+    private transient EmergingRules rules;
+    private transient RiskRules risk;
+    private transient Set<String> watchWords;
+    private transient ListState<TopicPost> pending;
+    private transient ValueState<EmergingTopics.State> detectorState;
+    private transient ValueState<Long> closed;
+    private transient EmergingTopics detector;
+    private transient Counter late;
+
+    public DetectTopics(String rulesDir) {
+        this.rulesDir = rulesDir;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        RuleFiles files = RuleFiles.of(rulesDir);
+        rules = EmergingRules.load(files);
+        risk = RiskRules.load(files);
+        watchWords = new HashSet<>();
+        Dictionaries.load(files).of(Dictionaries.Kind.WATCH_WORD).forEach(w -> watchWords.add(w.text()));
+        pending = getRuntimeContext().getListState(PENDING);
+        detectorState = getRuntimeContext().getState(DETECTOR);
+        closed = getRuntimeContext().getState(CLOSED);
+        late = getRuntimeContext().getMetricGroup().counter("lateTopicPostsDropped");
+    }
+
+    @Override
+    public void processElement(TopicPost post, Context context, Collector<Alert> out) throws Exception {
+        long at = post.post().item().publishedAt().toEpochMilli();
+        Long last = closed.value();
+        if (last != null && at < last - risk.windows().allowedLateness().toMillis()) {
+            late.inc();
+            return;
+        }
+        pending.add(post);
+        long slide = rules.slide().toMillis();
+        long watermark = context.timerService().currentWatermark();
+        long after = Math.max(at, watermark == Long.MIN_VALUE ? at : watermark);
+        context.timerService().registerEventTimeTimer((Math.floorDiv(after, slide) + 1) * slide);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext context, Collector<Alert> out) throws Exception {
+        Long last = closed.value();
+        if (last != null && timestamp <= last) {
+            return;  // this slide is closed already
+        }
+        EmergingTopics topics = detector();
+        List<TopicPost> waiting = new ArrayList<>();
+        for (TopicPost post : pending.get()) {
+            if (post.post().item().publishedAt().toEpochMilli() < timestamp) {
+                topics.add(post);
+            } else {
+                waiting.add(post);
+            }
+        }
+        pending.update(waiting);
+        EmergingTopics.Window window = topics.close(Instant.ofEpochMilli(timestamp));
+        window.points().forEach(p -> context.output(RISK, p));
+        window.cases().forEach(c -> context.output(CASES, c));
+        for (Alert alert : window.alerts()) {
+            LOG.info("topic alert {} {} {} score {} ({})", alert.id(), alert.type(), alert.tier().label(), alert.score(), alert.subjectTitle());
+            out.collect(alert);
+        }
+        closed.update(timestamp);
+        detectorState.update(topics.state());
+        if (!topics.topics().isEmpty() || !waiting.isEmpty() || topics.holdsWindowPosts()) {
+            context.timerService().registerEventTimeTimer(timestamp + rules.slide().toMillis());
+        }
+    }
+
+    private EmergingTopics detector() throws Exception {
+        if (detector == null) {
+            EmergingTopics.State state = detectorState.value();
+            PostQuotes quotes = new PostQuotes();
+            detector = state == null ? new EmergingTopics(rules, risk, watchWords, quotes)
+                    : EmergingTopics.of(state, rules, risk, watchWords, quotes);
+        }
+        return detector;
+    }
+}

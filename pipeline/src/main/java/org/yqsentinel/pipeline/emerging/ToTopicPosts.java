@@ -1,0 +1,68 @@
+package org.yqsentinel.pipeline.emerging;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.util.Collector;
+import org.yqsentinel.model.Analysis;
+import org.yqsentinel.model.EnrichedItem;
+import org.yqsentinel.model.Item;
+import org.yqsentinel.model.NamedEntity;
+import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.dictionary.Dictionaries;
+import org.yqsentinel.rules.emerging.EmergingRules;
+import org.yqsentinel.rules.emerging.TopicPost;
+import org.yqsentinel.rules.emerging.TopicWords;
+
+/**
+ * The posts topic detection looks at, with the words they offer ({@link TopicWords}). A post linked to a watched policy
+ * goes as {@code claimed}, with its words only: it forms no topic (a policy's posts are its own alert's) but tells the
+ * detector which words are a policy's. What the detector keeps of another post is cut to what it uses: its tokens to
+ * those on the watch list, its entities to places.
+ */
+public final class ToTopicPosts extends RichFlatMapFunction<EnrichedItem, TopicPost> {
+
+    private final String rulesDir;
+    private transient EmergingRules rules;
+    private transient Set<String> watchWords;
+
+    public ToTopicPosts(String rulesDir) {
+        this.rulesDir = rulesDir;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        RuleFiles files = RuleFiles.of(rulesDir);
+        rules = EmergingRules.load(files);
+        watchWords = new HashSet<>();
+        Dictionaries.load(files).of(Dictionaries.Kind.WATCH_WORD).forEach(w -> watchWords.add(w.text()));
+    }
+
+    @Override
+    public void flatMap(EnrichedItem post, Collector<TopicPost> out) {
+        TopicPost topicPost = of(post, rules, watchWords);
+        if (topicPost != null) {
+            out.collect(topicPost);
+        }
+    }
+
+    /** The post as the detector keeps it, or null when it offers no word. */
+    public static TopicPost of(EnrichedItem post, EmergingRules rules, Set<String> watchWords) {
+        Analysis analysis = post.analysis();
+        List<String> words = TopicWords.of(post, rules);
+        if (words.isEmpty()) {
+            return null;
+        }
+        if (!analysis.policyLinks().isEmpty()) {
+            Item item = post.item();
+            Item bare = new Item(item.id(), item.channel(), item.sourceId(), item.source(), null, null, null, "", null, item.publishedAt(),
+                    null, null, null, null, false, null);
+            return new TopicPost(new EnrichedItem(bare, new Analysis(List.of(), List.of(), null, null, List.of(), List.of())), words, true);
+        }
+        Analysis kept = new Analysis(analysis.tokens().stream().filter(watchWords::contains).toList(), List.of(), analysis.sentiment(),
+                analysis.emotion(), analysis.topics(), analysis.entities().stream().filter(e -> e.kind() == NamedEntity.Kind.PLACE).toList());
+        return new TopicPost(new EnrichedItem(post.item(), kept), words);
+    }
+}

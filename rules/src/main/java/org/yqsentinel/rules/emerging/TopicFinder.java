@@ -1,0 +1,215 @@
+package org.yqsentinel.rules.emerging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.yqsentinel.model.NamedEntity;
+
+/**
+ * Finds the topics of one window (first-story detection by bursty words, after Kleinberg's bursts and the
+ * co-occurrence clustering of Weng and Lee's EDCoW, made deterministic):
+ * <ol>
+ * <li>A word <b>bursts</b> when at least {@code min-posts} posts of the window name it and at least {@code min-ratio}
+ * times its baseline per window plus one. Its baseline is its posts per window over the day before the window (or what
+ * of the day has been seen, at least {@code warm-up-hours}), and once a whole day has been seen, no less than in the
+ * same hour of the day before: what every morning brings does not burst.</li>
+ * <li>Bursting words are taken strongest first (the ratio, then the posts, then the word), places after the other
+ * words: a word <b>joins</b> the cluster holding the word it shares the most posts with, when at least
+ * {@code min-overlap} of the posts of the rarer of the two name both; otherwise it starts a cluster (a place does not:
+ * a place alone is no topic). No word joins through a place, and a word that two events share joins one of them: two
+ * events in one city stay two. The words of the live topics hold their places, so a topic goes on in new words.</li>
+ * <li>Each post that names a bursting word goes to the cluster of which it names the most words (the earlier on a
+ * tie). A cluster with fewer than {@code topics.min-posts} posts is dropped.</li>
+ * </ol>
+ * The same posts in any order give the same clusters.
+ */
+public final class TopicFinder {
+
+    private TopicFinder() {}
+
+    /** A bursting word: its posts in the window, its baseline per window, and their ratio. */
+    public record Burst(String word, int posts, double baseline, double ratio) {}
+
+    /**
+     * A topic of the window: its words, strongest first, with their bursts, its posts in publish order, and the index of
+     * the live topic it carries on, or -1 for a new one.
+     */
+    public record Cluster(List<Burst> words, List<TopicPost> posts, int anchor) {
+
+        public List<String> wordList() {
+            return words.stream().map(Burst::word).toList();
+        }
+    }
+
+    private static final Comparator<Burst> STRONGEST = Comparator.comparingDouble(Burst::ratio).reversed()
+            .thenComparing(Comparator.comparingInt(Burst::posts).reversed()).thenComparing(Burst::word);
+
+    /** The bursting words of the window ending at {@code end}, strongest first; none before the warm-up has passed. */
+    public static List<Burst> bursts(List<TopicPost> window, WordHistory history, Instant end, EmergingRules rules) {
+        Instant windowStart = end.minus(rules.size());
+        Instant first = history.firstSeen();
+        if (first == null) {
+            return List.of();
+        }
+        Duration seen = Duration.between(first, windowStart);
+        if (seen.compareTo(rules.warmUp()) < 0 || seen.isNegative() || seen.isZero()) {
+            return List.of();
+        }
+        Duration covered = seen.compareTo(rules.baseline()) < 0 ? seen : rules.baseline();
+        Instant baselineStart = windowStart.minus(covered);
+        boolean wholeDay = seen.compareTo(Duration.ofDays(1)) >= 0;
+        Map<String, Integer> counts = new TreeMap<>();
+        for (TopicPost post : window) {
+            for (String word : post.words()) {
+                counts.merge(word, 1, Integer::sum);
+            }
+        }
+        double windowsInBaseline = (double) covered.toMillis() / rules.size().toMillis();
+        List<Burst> bursts = new ArrayList<>();
+        counts.forEach((word, posts) -> {
+            if (posts < rules.wordMinPosts()) {
+                return;
+            }
+            double baseline = history.count(word, baselineStart, windowStart) / windowsInBaseline;
+            if (wholeDay) {
+                baseline = Math.max(baseline, history.count(word, windowStart.minus(Duration.ofDays(1)), end.minus(Duration.ofDays(1))));
+            }
+            double ratio = posts / (baseline + 1);
+            if (ratio >= rules.wordMinRatio()) {
+                bursts.add(new Burst(word, posts, baseline, ratio));
+            }
+        });
+        bursts.sort(STRONGEST);
+        return bursts;
+    }
+
+    /** The topics of the window ending at {@code end}, with no live topic to carry on. */
+    public static List<Cluster> find(List<TopicPost> window, WordHistory history, Instant end, EmergingRules rules) {
+        return find(window, history, end, rules, List.of());
+    }
+
+    /**
+     * The topics of the window ending at {@code end}. The live topics' words are anchors: a bursting word that their
+     * posts name goes to the live topic (the cluster's {@code anchor} is its index), so a topic that goes on in new
+     * words stays one topic even once its first words no longer burst. Places (the places the window's posts name)
+     * join a cluster, but no word joins one through a place: two events in one city stay two.
+     */
+    public static List<Cluster> find(List<TopicPost> window, WordHistory history, Instant end, EmergingRules rules,
+                                      List<List<String>> anchors) {
+        List<Burst> bursts = bursts(window, history, end, rules);
+        if (bursts.isEmpty()) {
+            return List.of();
+        }
+        Set<String> places = new HashSet<>();
+        for (TopicPost post : window) {
+            post.post().analysis().entities().stream().filter(e -> e.kind() == NamedEntity.Kind.PLACE).forEach(e -> places.add(e.text()));
+        }
+        Map<String, Burst> bursting = new LinkedHashMap<>();
+        bursts.forEach(b -> bursting.put(b.word(), b));
+        // the words that can link: bursting ones and the anchors' words, each with its posts of the window
+        Map<String, Integer> groupOf = new HashMap<>();
+        List<List<Burst>> groups = new ArrayList<>();
+        for (int a = 0; a < anchors.size(); a++) {
+            groups.add(new ArrayList<>());
+            for (String word : anchors.get(a)) {
+                if (!places.contains(word)) {
+                    groupOf.putIfAbsent(word, a);
+                }
+            }
+        }
+        Map<String, Integer> postsOf = new HashMap<>();
+        Map<String, Map<String, Integer>> together = new HashMap<>();
+        for (TopicPost post : window) {
+            List<String> named = post.words().stream().filter(w -> bursting.containsKey(w) || groupOf.containsKey(w)).distinct().toList();
+            for (String a : named) {
+                postsOf.merge(a, 1, Integer::sum);
+                for (String b : named) {
+                    if (!a.equals(b)) {
+                        together.computeIfAbsent(a, k -> new HashMap<>()).merge(b, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        // places last: a place joins the topic its posts are about, and a place alone is no topic
+        List<Burst> ordered = new ArrayList<>(bursts.stream().filter(b -> !places.contains(b.word())).toList());
+        ordered.addAll(bursts.stream().filter(b -> places.contains(b.word())).toList());
+        for (Burst word : ordered) {
+            Integer anchored = groupOf.get(word.word());
+            int best = anchored == null ? -1 : anchored;
+            double bestOverlap = -1;
+            if (anchored == null) {
+                for (Map.Entry<String, Integer> other : together.getOrDefault(word.word(), Map.of()).entrySet()) {
+                    Integer group = groupOf.get(other.getKey());
+                    if (group == null || places.contains(other.getKey())) {
+                        continue;
+                    }
+                    double overlap = (double) other.getValue() / Math.min(word.posts(), postsOf.get(other.getKey()));
+                    if (overlap >= rules.minOverlap() && (overlap > bestOverlap || overlap == bestOverlap && group < best)) {
+                        best = group;
+                        bestOverlap = overlap;
+                    }
+                }
+            }
+            if (best < 0 && places.contains(word.word())) {
+                continue;
+            }
+            if (best < 0) {
+                best = groups.size();
+                groups.add(new ArrayList<>());
+            }
+            groups.get(best).add(word);
+            groupOf.put(word.word(), best);
+        }
+        for (List<Burst> group : groups) {
+            group.sort(STRONGEST);
+        }
+        Map<String, Integer> clusterOf = new HashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (Burst word : groups.get(g)) {
+                clusterOf.put(word.word(), g);
+            }
+        }
+        List<List<TopicPost>> posts = new ArrayList<>();
+        groups.forEach(g -> posts.add(new ArrayList<>()));
+        for (TopicPost post : sorted(window)) {
+            int[] named = new int[groups.size()];
+            for (String word : new HashSet<>(post.words())) {
+                Integer group = clusterOf.get(word);
+                if (group != null) {
+                    named[group]++;
+                }
+            }
+            int best = -1;
+            for (int g = 0; g < named.length; g++) {
+                if (named[g] > 0 && (best < 0 || named[g] > named[best])) {
+                    best = g;
+                }
+            }
+            if (best >= 0) {
+                posts.get(best).add(post);
+            }
+        }
+        List<Cluster> clusters = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            if (!groups.get(g).isEmpty() && posts.get(g).size() >= rules.topicMinPosts()) {
+                clusters.add(new Cluster(List.copyOf(groups.get(g)), List.copyOf(posts.get(g)), g < anchors.size() ? g : -1));
+            }
+        }
+        return clusters;
+    }
+
+    /** Posts in publish order, then by id: the order the clusters keep whatever order the posts came in. */
+    static List<TopicPost> sorted(List<TopicPost> posts) {
+        List<TopicPost> sorted = new ArrayList<>(posts);
+        sorted.sort(Comparator.comparing((TopicPost p) -> p.post().item().publishedAt()).thenComparing(TopicPost::itemId));
+        return sorted;
+    }
+}
