@@ -160,7 +160,9 @@ public final class EmergingTopics {
             return;
         }
         history.add(at, post.words());
-        posts.computeIfAbsent(Math.floorDiv(at.toEpochMilli(), rules.slide().toMillis()), b -> new ArrayList<>()).add(post);
+        TopicPost kept = post.cues() != null ? post
+                : new TopicPost(post.post(), post.words(), false, post.cuesAmong(risk.responseCueWords()));
+        posts.computeIfAbsent(Math.floorDiv(at.toEpochMilli(), rules.slide().toMillis()), b -> new ArrayList<>()).add(kept);
     }
 
     /** The topics live now, by birth. */
@@ -234,7 +236,7 @@ public final class EmergingTopics {
             Topic topic = topics.get(entry.getKey());
             WindowTally tally = new WindowTally();
             for (TopicPost post : entry.getValue()) {
-                tally.add(post.post(), watchWords, risk.sensitiveTopics(), risk.responseCueWords());
+                tally.add(post.post(), watchWords, risk.sensitiveTopics(), post.cuesAmong(risk.responseCueWords()));
             }
             long recentFrom = end.minus(risk.windows().recent()).toEpochMilli();
             long recent = entry.getValue().stream().filter(p -> p.post().item().publishedAt().toEpochMilli() >= recentFrom).count();
