@@ -8,9 +8,12 @@ import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -32,7 +35,8 @@ import org.yqsentinel.rules.risk.RiskRules;
  * Emerging topics over event time ({@link EmergingTopics}), on one key: a topic's words may come from any post, so the
  * detector sees the whole stream of posts no policy claims. Posts wait in a list until the slide they fall in closes;
  * an event-time timer at every slide end adds them, closes the window, and emits the topics' risk points, alert events
- * and cases. Timers go on while a topic lives or posts wait. A post later than the last closed window by more than the
+ * and cases. The detector lives in memory; its state is written slide by slide (only the slides that changed) with its
+ * topics, and read back only after a restore. Timers go on while a topic lives or posts wait. A post later than the last closed window by more than the
  * risk rules' allowed lateness is not counted (metric {@code lateTopicPostsDropped}).
  */
 public final class DetectTopics extends KeyedProcessFunction<String, TopicPost, Alert> {
@@ -44,8 +48,12 @@ public final class DetectTopics extends KeyedProcessFunction<String, TopicPost, 
     private static final Logger LOG = LoggerFactory.getLogger(DetectTopics.class);
 
     static final ListStateDescriptor<TopicPost> PENDING = new ListStateDescriptor<>("topic-posts-pending", TypeInformation.of(TopicPost.class));
-    static final ValueStateDescriptor<EmergingTopics.State> DETECTOR =
-            new ValueStateDescriptor<>("topic-detector", TypeInformation.of(EmergingTopics.State.class));
+    /** The detector's slides by number: each written when it changes, removed when it empties. */
+    static final MapStateDescriptor<Long, EmergingTopics.Slide> SLIDES =
+            new MapStateDescriptor<>("topic-slides", Types.LONG, TypeInformation.of(EmergingTopics.Slide.class));
+    /** The first slide seen and the live topics. */
+    static final ValueStateDescriptor<EmergingTopics.Topics> TOPICS =
+            new ValueStateDescriptor<>("topic-topics", TypeInformation.of(EmergingTopics.Topics.class));
     static final ValueStateDescriptor<Long> CLOSED = new ValueStateDescriptor<>("topic-last-window", Long.class);
 
     private final String rulesDir;
@@ -53,7 +61,8 @@ public final class DetectTopics extends KeyedProcessFunction<String, TopicPost, 
     private transient RiskRules risk;
     private transient Set<String> watchWords;
     private transient ListState<TopicPost> pending;
-    private transient ValueState<EmergingTopics.State> detectorState;
+    private transient MapState<Long, EmergingTopics.Slide> slides;
+    private transient ValueState<EmergingTopics.Topics> topicsState;
     private transient ValueState<Long> closed;
     private transient EmergingTopics detector;
     private transient Counter late;
@@ -70,7 +79,8 @@ public final class DetectTopics extends KeyedProcessFunction<String, TopicPost, 
         watchWords = new HashSet<>();
         Dictionaries.load(files).of(Dictionaries.Kind.WATCH_WORD).forEach(w -> watchWords.add(w.text()));
         pending = getRuntimeContext().getListState(PENDING);
-        detectorState = getRuntimeContext().getState(DETECTOR);
+        slides = getRuntimeContext().getMapState(SLIDES);
+        topicsState = getRuntimeContext().getState(TOPICS);
         closed = getRuntimeContext().getState(CLOSED);
         late = getRuntimeContext().getMetricGroup().counter("lateTopicPostsDropped");
     }
@@ -114,7 +124,14 @@ public final class DetectTopics extends KeyedProcessFunction<String, TopicPost, 
             out.collect(alert);
         }
         closed.update(timestamp);
-        detectorState.update(topics.state());
+        EmergingTopics.Changes changes = topics.changes();
+        for (EmergingTopics.Slide slide : changes.changed()) {
+            slides.put(slide.number(), slide);
+        }
+        for (Long number : changes.removed()) {
+            slides.remove(number);
+        }
+        topicsState.update(topics.topicsState());
         if (!topics.topics().isEmpty() || !waiting.isEmpty() || topics.holdsWindowPosts()) {
             context.timerService().registerEventTimeTimer(timestamp + rules.slide().toMillis());
         }
@@ -122,10 +139,7 @@ public final class DetectTopics extends KeyedProcessFunction<String, TopicPost, 
 
     private EmergingTopics detector() throws Exception {
         if (detector == null) {
-            EmergingTopics.State state = detectorState.value();
-            PostQuotes quotes = new PostQuotes();
-            detector = state == null ? new EmergingTopics(rules, risk, watchWords, quotes)
-                    : EmergingTopics.of(state, rules, risk, watchWords, quotes);
+            detector = EmergingTopics.of(slides.values(), topicsState.value(), rules, risk, watchWords, new PostQuotes());
         }
         return detector;
     }

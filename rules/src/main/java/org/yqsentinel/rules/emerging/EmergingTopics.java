@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.AlertEventType;
@@ -67,66 +68,101 @@ public final class EmergingTopics {
     private final LinkedHashMap<String, Topic> topics = new LinkedHashMap<>();
 
     public EmergingTopics(EmergingRules rules, RiskRules risk, Set<String> watchWords, Function<Item, PostRef> quote) {
-        this(rules, risk, watchWords, quote, new WordHistory(rules));
-    }
-
-    private EmergingTopics(EmergingRules rules, RiskRules risk, Set<String> watchWords, Function<Item, PostRef> quote, WordHistory history) {
-        this(rules, risk, watchWords, quote, history, new WordHistory(rules));
-    }
-
-    private EmergingTopics(EmergingRules rules, RiskRules risk, Set<String> watchWords, Function<Item, PostRef> quote, WordHistory history,
-                           WordHistory claimedWords) {
         this.rules = rules;
         this.risk = risk;
         this.watchWords = Set.copyOf(watchWords);
         this.quote = quote;
         this.scorer = new RiskScorer(risk);
         this.alerts = new AlertMaker(risk);
-        this.history = history;
-        this.claimedWords = claimedWords;
+        this.history = new WordHistory(rules);
+        this.claimedWords = new WordHistory(rules);
     }
 
-    /** What the detector keeps, for Flink state: the words' history, the posts of the window, the live topics. */
-    public record State(long firstBucket, List<WordHistory.Bucket> history, List<WordHistory.Bucket> claimed, List<TopicPost> posts,
-                        List<Topic> topics) {
-        public State {
-            history = List.copyOf(history);
-            claimed = List.copyOf(claimed);
-            posts = List.copyOf(posts);
+    /**
+     * One slide of what the detector keeps, for Flink state: how many posts named each word (of no policy, and of a
+     * policy), and while the slide is in the window, its posts. A slide is written when it changes, not the whole
+     * detector: at every slide end, the slides that took posts and those whose posts left the window.
+     */
+    public record Slide(long number, WordHistory.Bucket words, WordHistory.Bucket claimed, List<TopicPost> posts) {
+        public Slide {
+            posts = posts == null ? List.of() : List.copyOf(posts);
+        }
+    }
+
+    /** The rest of what the detector keeps: the first slide it saw posts in, and the live topics. */
+    public record Topics(long firstSlide, List<Topic> topics) {
+        public Topics {
             topics = List.copyOf(topics);
         }
     }
 
-    /** The detector's state now. */
-    public State state() {
-        List<TopicPost> kept = new ArrayList<>();
-        posts.values().forEach(kept::addAll);
-        return new State(history.firstBucket(), history.toBuckets(), claimedWords.toBuckets(), kept, List.copyOf(topics.values()));
+    /** The slides changed since the last call (to write), and those now empty (to remove). */
+    public record Changes(List<Slide> changed, List<Long> removed) {}
+
+    private final Set<Long> touched = new TreeSet<>();
+
+    /** The slides that changed since the last call, and those that emptied: what to write to state, and what to remove. */
+    public Changes changes() {
+        List<Slide> changed = new ArrayList<>();
+        List<Long> removed = new ArrayList<>();
+        for (long number : touched) {
+            Slide slide = slide(number);
+            if (slide == null) {
+                removed.add(number);
+            } else {
+                changed.add(slide);
+            }
+        }
+        touched.clear();
+        return new Changes(changed, removed);
     }
 
-    /** A detector from its state. */
-    public static EmergingTopics of(State state, EmergingRules rules, RiskRules risk, Set<String> watchWords,
+    /** The live topics and the first slide, for state. */
+    public Topics topicsState() {
+        return new Topics(history.firstBucket(), List.copyOf(topics.values()));
+    }
+
+    private Slide slide(long number) {
+        WordHistory.Bucket words = history.bucket(number);
+        WordHistory.Bucket claimed = claimedWords.bucket(number);
+        List<TopicPost> kept = posts.get(number);
+        return words == null && claimed == null && kept == null ? null : new Slide(number, words, claimed, kept);
+    }
+
+    /** A detector from its state: its slides, in any order, and its topics. */
+    public static EmergingTopics of(Iterable<Slide> slides, Topics state, EmergingRules rules, RiskRules risk, Set<String> watchWords,
                                     Function<Item, PostRef> quote) {
-        EmergingTopics detector = new EmergingTopics(rules, risk, watchWords, quote,
-                WordHistory.of(rules, state.firstBucket(), state.history()), WordHistory.of(rules, Long.MAX_VALUE, state.claimed()));
-        long slide = rules.slide().toMillis();
-        for (TopicPost post : state.posts()) {
-            detector.posts.computeIfAbsent(Math.floorDiv(post.post().item().publishedAt().toEpochMilli(), slide), b -> new ArrayList<>())
-                    .add(post);
+        EmergingTopics detector = new EmergingTopics(rules, risk, watchWords, quote);
+        detector.history.firstBucket(state == null ? Long.MAX_VALUE : state.firstSlide());
+        for (Slide slide : slides) {
+            if (slide.words() != null) {
+                detector.history.put(slide.words());
+            }
+            if (slide.claimed() != null) {
+                detector.claimedWords.put(slide.claimed());
+            }
+            if (!slide.posts().isEmpty()) {
+                detector.posts.put(slide.number(), new ArrayList<>(slide.posts()));
+            }
         }
-        state.topics().forEach(t -> detector.topics.put(t.id(), t));
+        if (state != null) {
+            state.topics().forEach(t -> detector.topics.put(t.id(), t));
+        }
         return detector;
     }
 
     /** Counts a post in its slide; a post a policy claims only counts its words as the policy's. */
     public void add(TopicPost post) {
         Instant at = post.post().item().publishedAt();
+        touched.add(Math.floorDiv(at.toEpochMilli(), rules.slide().toMillis()));
         if (post.claimed()) {
             claimedWords.add(at, post.words());
             return;
         }
         history.add(at, post.words());
-        posts.computeIfAbsent(Math.floorDiv(at.toEpochMilli(), rules.slide().toMillis()), b -> new ArrayList<>()).add(post);
+        TopicPost kept = post.cues() != null ? post
+                : new TopicPost(post.post(), post.words(), false, post.cuesAmong(risk.responseCueWords()));
+        posts.computeIfAbsent(Math.floorDiv(at.toEpochMilli(), rules.slide().toMillis()), b -> new ArrayList<>()).add(kept);
     }
 
     /** The topics live now, by birth. */
@@ -156,6 +192,7 @@ public final class EmergingTopics {
         List<TopicPost> window = new ArrayList<>();
         posts.subMap(Math.floorDiv(start.toEpochMilli(), slide), true, Math.floorDiv(end.toEpochMilli(), slide), false).values()
                 .forEach(window::addAll);
+        List<TopicPost> inOrder = TopicFinder.sorted(window);
         List<Topic> live = List.copyOf(topics.values());
         List<TopicFinder.Cluster> clusters = TopicFinder.find(window, history, end, rules, live.stream().map(Topic::words).toList());
 
@@ -188,7 +225,7 @@ public final class EmergingTopics {
                 continue;
             }
             Set<String> words = new HashSet<>(topic.words());
-            postsOf.put(topic.id(), TopicFinder.sorted(window).stream()
+            postsOf.put(topic.id(), inOrder.stream()
                     .filter(p -> !assigned.contains(p.itemId()) && p.words().stream().anyMatch(words::contains)).toList());
         }
 
@@ -199,7 +236,7 @@ public final class EmergingTopics {
             Topic topic = topics.get(entry.getKey());
             WindowTally tally = new WindowTally();
             for (TopicPost post : entry.getValue()) {
-                tally.add(post.post(), watchWords, risk.sensitiveTopics(), risk.responseCueWords());
+                tally.add(post.post(), watchWords, risk.sensitiveTopics(), post.cuesAmong(risk.responseCueWords()));
             }
             long recentFrom = end.minus(risk.windows().recent()).toEpochMilli();
             long recent = entry.getValue().stream().filter(p -> p.post().item().publishedAt().toEpochMilli() >= recentFrom).count();
@@ -224,9 +261,11 @@ public final class EmergingTopics {
                     next.tiers().tier() == null ? null : record, topic.subject()));
         }
         Instant keepFrom = start.minus(rules.baseline());
-        history.evictBefore(keepFrom);
-        claimedWords.evictBefore(start.plus(rules.slide()));
-        posts.headMap(Math.floorDiv(start.plus(rules.slide()).toEpochMilli(), slide)).clear();
+        touched.addAll(history.evictBefore(keepFrom));
+        touched.addAll(claimedWords.evictBefore(start.plus(rules.slide())));
+        Map<Long, List<TopicPost>> leaving = posts.headMap(Math.floorDiv(start.plus(rules.slide()).toEpochMilli(), slide));
+        touched.addAll(leaving.keySet());
+        leaving.clear();
         return new Window(points, raised, cases);
     }
 

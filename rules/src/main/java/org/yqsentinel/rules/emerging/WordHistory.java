@@ -45,34 +45,37 @@ public final class WordHistory {
         return firstBucket == Long.MAX_VALUE ? null : Instant.ofEpochMilli(firstBucket * slide);
     }
 
-    /** Forgets the slides before {@code at}. */
-    public void evictBefore(Instant at) {
-        buckets.headMap(Math.floorDiv(at.toEpochMilli(), slide)).clear();
+    /** Forgets the slides before {@code at}; their numbers. */
+    public List<Long> evictBefore(Instant at) {
+        Map<Long, Map<String, Integer>> old = buckets.headMap(Math.floorDiv(at.toEpochMilli(), slide));
+        List<Long> gone = new ArrayList<>(old.keySet());
+        old.clear();
+        return gone;
     }
 
-    /** The slides as state: each slide number with its words and their counts side by side. */
-    public List<Bucket> toBuckets() {
-        List<Bucket> out = new ArrayList<>();
-        buckets.forEach((bucket, counts) -> {
-            List<String> words = new ArrayList<>(counts.keySet());
-            words.sort(null);
-            out.add(new Bucket(bucket, words, words.stream().map(counts::get).toList()));
-        });
-        return out;
-    }
-
-    /** A history from its state. */
-    public static WordHistory of(EmergingRules rules, long firstBucket, List<Bucket> state) {
-        WordHistory history = new WordHistory(rules);
-        history.firstBucket = firstBucket;
-        for (Bucket bucket : state) {
-            Map<String, Integer> counts = new HashMap<>();
-            for (int i = 0; i < bucket.words().size(); i++) {
-                counts.put(bucket.words().get(i), bucket.posts().get(i));
-            }
-            history.buckets.put(bucket.slide(), counts);
+    /** One slide's counts, or null when it holds none. */
+    public Bucket bucket(long number) {
+        Map<String, Integer> counts = buckets.get(number);
+        if (counts == null) {
+            return null;
         }
-        return history;
+        List<String> words = new ArrayList<>(counts.keySet());
+        words.sort(null);
+        return new Bucket(number, words, words.stream().map(counts::get).toList());
+    }
+
+    /** Puts back one slide's counts (from state). */
+    public void put(Bucket bucket) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i < bucket.words().size(); i++) {
+            counts.put(bucket.words().get(i), bucket.posts().get(i));
+        }
+        buckets.put(bucket.slide(), counts);
+    }
+
+    /** Sets the first slide seen (from state). */
+    public void firstBucket(long number) {
+        firstBucket = number;
     }
 
     public long firstBucket() {

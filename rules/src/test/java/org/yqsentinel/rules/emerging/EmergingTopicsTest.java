@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
@@ -114,9 +116,13 @@ class EmergingTopicsTest {
         return run(stream, topics, false);
     }
 
-    /** The same, with the detector rebuilt from its state after every slide when {@code restore} (as after a restart). */
+    /**
+     * The same, with the detector rebuilt after every slide when {@code restore} (as after a restart) from what it had
+     * written: the slides it changed since the slide before, the slides it emptied removed, and its topics.
+     */
     private static List<Alert> run(List<TopicPost> stream, EmergingTopics detector, boolean restore) {
         EmergingTopics[] topics = {detector};
+        Map<Long, EmergingTopics.Slide> written = new TreeMap<>();
         List<TopicPost> ordered = new ArrayList<>(stream);
         ordered.sort(Comparator.comparing(p -> p.post().item().publishedAt()));
         List<Alert> raised = new ArrayList<>();
@@ -127,7 +133,10 @@ class EmergingTopicsTest {
                 raised.addAll(topics[0].close(Instant.ofEpochMilli(next)).alerts());
                 next += slide;
                 if (restore) {
-                    topics[0] = EmergingTopics.of(topics[0].state(), RULES, RISK, Set.of(), QUOTE);
+                    EmergingTopics.Changes changes = topics[0].changes();
+                    changes.changed().forEach(changed -> written.put(changed.number(), changed));
+                    changes.removed().forEach(written::remove);
+                    topics[0] = EmergingTopics.of(List.copyOf(written.values()), topics[0].topicsState(), RULES, RISK, Set.of(), QUOTE);
                 }
             }
             topics[0].add(post);
