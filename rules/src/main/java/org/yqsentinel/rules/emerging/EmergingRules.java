@@ -44,18 +44,9 @@ public record EmergingRules(Duration size, Duration slide, Duration baseline, Du
         yaml.knownFields(root, "", TOP_FIELDS);
         JsonNode window = read.map(root, "", "window");
         yaml.knownFields(window, "/window", WINDOW_FIELDS);
-        Duration size = Duration.ofMinutes(read.whole(window, "/window", "size-minutes", 1));
-        Duration slide = Duration.ofMinutes(read.whole(window, "/window", "slide-minutes", 1));
-        Duration baseline = Duration.ofHours(read.whole(window, "/window", "baseline-hours", 1));
+        RuleReader.SlidingWindow sliding = read.slidingWindow(window, "/window");
+        Duration baseline = sliding.baseline();
         Duration warmUp = Duration.ofHours(read.whole(window, "/window", "warm-up-hours", 0));
-        if (size.toMinutes() % slide.toMinutes() != 0) {
-            throw yaml.error("/window/slide-minutes", "slide-minutes must divide size-minutes (" + size.toMinutes()
-                    + "), so that every window starts on a slide");
-        }
-        if (baseline.compareTo(size) < 0) {
-            throw yaml.error("/window/baseline-hours", "the baseline must be at least as long as the window (" + size.toMinutes()
-                    + " minutes)");
-        }
         if (warmUp.compareTo(baseline) > 0) {
             throw yaml.error("/window/warm-up-hours", "warm-up-hours must be at most baseline-hours (" + baseline.toHours() + ")");
         }
@@ -63,7 +54,7 @@ public record EmergingRules(Duration size, Duration slide, Duration baseline, Du
         yaml.knownFields(words, "/words", WORD_FIELDS);
         JsonNode topics = read.map(root, "", "topics");
         yaml.knownFields(topics, "/topics", TOPIC_FIELDS);
-        return new EmergingRules(size, slide, baseline, warmUp,
+        return new EmergingRules(sliding.size(), sliding.slide(), baseline, warmUp,
                 read.whole(words, "/words", "min-posts", 2),
                 read.number(words, "/words", "min-ratio", 1, Double.MAX_VALUE),
                 read.whole(words, "/words", "min-length", 1),

@@ -121,22 +121,15 @@ public record RiskRules(
 
         JsonNode window = read.map(root, "", "window");
         yaml.knownFields(window, "/window", WINDOW_FIELDS);
-        Duration size = Duration.ofMinutes(read.whole(window, "/window", "size-minutes", 1));
-        Duration slide = Duration.ofMinutes(read.whole(window, "/window", "slide-minutes", 1));
+        RuleReader.SlidingWindow sliding = read.slidingWindow(window, "/window");
+        Duration size = sliding.size();
+        Duration slide = sliding.slide();
+        Duration baseline = sliding.baseline();
         Duration recent = Duration.ofMinutes(read.whole(window, "/window", "recent-minutes", 1));
-        Duration baseline = Duration.ofHours(read.whole(window, "/window", "baseline-hours", 1));
         Duration lateness = Duration.ofMinutes(read.whole(window, "/window", "allowed-lateness-minutes", 0));
-        if (size.toMinutes() % slide.toMinutes() != 0) {
-            throw yaml.error("/window/slide-minutes", "slide-minutes must divide size-minutes (" + size.toMinutes()
-                    + "), so that every window starts on a slide");
-        }
         if (recent.compareTo(size) > 0 || recent.toMinutes() % slide.toMinutes() != 0) {
             throw yaml.error("/window/recent-minutes", "recent-minutes must be a multiple of slide-minutes (" + slide.toMinutes()
                     + ") and at most size-minutes (" + size.toMinutes() + "): the latest part of a window is made of whole slides");
-        }
-        if (baseline.compareTo(size) < 0) {
-            throw yaml.error("/window/baseline-hours", "the baseline must be at least as long as the window ("
-                    + size.toMinutes() + " minutes)");
         }
 
         Map<RiskFactor, Double> weights = factors(read, root, "weights", true);
