@@ -27,7 +27,10 @@ enum PhaseKind {
             stances(0.08, 0.03, 0.07, 0.82), channels(0.82, 0.11, 0.07), 0.22, 0.30),
     /** An unrelated hot topic in the same city as loud as the outcry, and very negative. */
     UNRELATED(Topic.HOT_TOPIC, x -> piecewise(x, 0, 20, 0.067, 360, 0.333, 440, 0.72, 380, 1, 60),
-            stances(0.17, 0.03, 0.78, 0.02), channels(0.84, 0.11, 0.05), 0.28, 0.35);
+            stances(0.17, 0.03, 0.78, 0.02), channels(0.84, 0.11, 0.05), 0.28, 0.35),
+    /** A sudden emergency: from a few posts to 300 an hour within 20 minutes, a peak of 380, then a slow fall. */
+    EMERGENCY(Topic.EMERGENCY, x -> piecewise(x, 0, 10, 0.111, 300, 0.3, 380, 0.7, 250, 1, 60),
+            stances(0.25, 0.06, 0.64, 0.05), channels(0.84, 0.11, 0.05), 0.25, 0.35);
 
     final Topic topic;
     private final DoubleUnaryOperator perHour;

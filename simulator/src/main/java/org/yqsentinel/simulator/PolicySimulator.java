@@ -25,6 +25,7 @@ import org.yqsentinel.simulator.Simulation.Phase;
  *   <tr><td>positive</td><td>quiet 3, build-up 4, positive 4, tail 3</td></tr>
  *   <tr><td>quiet</td><td>quiet 12</td></tr>
  *   <tr><td>unrelated</td><td>quiet 3, unrelated 3, tail 3</td></tr>
+ *   <tr><td>emergency</td><td>quiet 3, emergency 3 (a tunnel collapse, in its own wordings), tail 3</td></tr>
  * </table>
  */
 public final class PolicySimulator {
@@ -45,6 +46,8 @@ public final class PolicySimulator {
                 new Step("positive", PhaseKind.POSITIVE, 4), new Step("tail", PhaseKind.QUIET, 3)));
         SCENARIOS.put("quiet", List.of(new Step("quiet", PhaseKind.QUIET, 12)));
         SCENARIOS.put("unrelated", List.of(new Step("quiet", PhaseKind.QUIET, 3), new Step("unrelated", PhaseKind.UNRELATED, 3),
+                new Step("tail", PhaseKind.QUIET, 3)));
+        SCENARIOS.put("emergency", List.of(new Step("quiet", PhaseKind.QUIET, 3), new Step("emergency", PhaseKind.EMERGENCY, 3),
                 new Step("tail", PhaseKind.QUIET, 3)));
     }
 

@@ -10,7 +10,7 @@ import org.yqsentinel.model.Item;
 public record SimulatedPost(Item item, Topic topic, Stance stance, String phase) {
 
     /** What a post is about: the simulated policy, an unrelated hot topic, or everyday city life. */
-    public enum Topic { POLICY, HOT_TOPIC, EVERYDAY }
+    public enum Topic { POLICY, HOT_TOPIC, EMERGENCY, EVERYDAY }
 
     /** How a post speaks of its topic; everyday posts are all {@link #INFORMING}. */
     public enum Stance { INFORMING, QUESTION, NEGATIVE, POSITIVE }

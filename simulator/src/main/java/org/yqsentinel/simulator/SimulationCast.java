@@ -103,7 +103,7 @@ final class SimulationCast extends ScenarioCast {
     WechatAccount wechat(Topic topic, Stance stance) {
         String[] names = switch (topic) {
             case POLICY -> stance == Stance.INFORMING || stance == Stance.QUESTION ? WECHAT_POLICY_INFORMING : WECHAT_POLICY_OPINION;
-            case HOT_TOPIC -> stance == Stance.NEGATIVE ? WECHAT_HOT_TOPIC_OPINION : WECHAT_HOT_TOPIC_INFORMING;
+            case HOT_TOPIC, EMERGENCY -> stance == Stance.NEGATIVE ? WECHAT_HOT_TOPIC_OPINION : WECHAT_HOT_TOPIC_INFORMING;
             case EVERYDAY -> WECHAT_EVERYDAY;
         };
         return wechat(pick(names));

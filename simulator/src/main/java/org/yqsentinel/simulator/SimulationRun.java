@@ -81,6 +81,7 @@ final class SimulationRun {
         ScenarioArticles reports = new ScenarioArticles(words, rnd);
         texts.put(Topic.POLICY, new PolicyText(words, reports, rnd));
         texts.put(Topic.HOT_TOPIC, new HotTopicText(words, rnd));
+        texts.put(Topic.EMERGENCY, new EmergencyText(words, rnd));
         texts.put(Topic.EVERYDAY, new EverydayText(words, reports, rnd));
     }
 
@@ -118,7 +119,7 @@ final class SimulationRun {
         if (kind.trickle()) {
             trickle(phase, from, to);
         }
-        if (kind == PhaseKind.SURGE || kind == PhaseKind.POSITIVE || kind == PhaseKind.UNRELATED) {
+        if (kind == PhaseKind.SURGE || kind == PhaseKind.POSITIVE || kind == PhaseKind.UNRELATED || kind == PhaseKind.EMERGENCY) {
             makeViral(loud, kind == PhaseKind.POSITIVE ? Stance.POSITIVE : Stance.NEGATIVE);
         }
     }

@@ -62,9 +62,9 @@ class PolicySimulatorTest {
     @Test
     void scenariosAreNamedAndAnUnknownNameIsRefusedNamingTheKnownOnes() {
         assertThat(PolicySimulator.scenarios()).startsWith(PolicySimulator.DEFAULT_SCENARIO)
-                .contains("surge", "positive", "quiet", "unrelated");
+                .contains("surge", "positive", "quiet", "unrelated", "emergency");
         assertThatThrownBy(() -> SIMULATOR.simulate("panic", START)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("panic").hasMessageContaining("surge, positive, quiet, unrelated");
+                .hasMessageContaining("panic").hasMessageContaining("surge, positive, quiet, unrelated, emergency");
         assertThatThrownBy(() -> new PolicySimulator(SEED, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PolicySimulator(SEED, PolicySimulator.MAX_RATE * 2)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -74,7 +74,7 @@ class PolicySimulatorTest {
         Instant start = Instant.parse("2026-12-03T02:17:45.5Z");
         Map<String, List<String>> names = Map.of("surge", List.of("quiet", "unrelated", "build-up", "surge", "decay", "tail"),
                 "positive", List.of("quiet", "build-up", "positive", "tail"), "quiet", List.of("quiet"),
-                "unrelated", List.of("quiet", "unrelated", "tail"));
+                "unrelated", List.of("quiet", "unrelated", "tail"), "emergency", List.of("quiet", "emergency", "tail"));
         for (String scenario : PolicySimulator.scenarios()) {
             List<Phase> phases = PolicySimulator.phases(scenario, start);
             assertThat(phases).extracting(Phase::name).as(scenario).isEqualTo(names.get(scenario));
@@ -91,7 +91,7 @@ class PolicySimulatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"surge", "positive", "quiet", "unrelated"})
+    @ValueSource(strings = {"surge", "positive", "quiet", "unrelated", "emergency"})
     void itemsAreInPublicationOrderInsideTheirPhase(String scenario) {
         Simulation simulation = new PolicySimulator(7).simulate(scenario, START);
         List<Item> items = simulation.items();
@@ -116,12 +116,12 @@ class PolicySimulatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"surge", "positive", "quiet", "unrelated"})
+    @ValueSource(strings = {"surge", "positive", "quiet", "unrelated", "emergency"})
     void outsideItsOwnPhasesThePolicyIsAtMostATrickleOfTwoInformingPostsAnHour(String scenario) {
         for (long seed : new long[] {SEED, 3, 11}) {
             List<SimulatedPost> posts = new PolicySimulator(seed).posts(scenario, START);
             for (Phase phase : PolicySimulator.phases(scenario, START)) {
-                if (Set.of("quiet", "tail", "unrelated").contains(phase.name())) {
+                if (Set.of("quiet", "tail", "unrelated", "emergency").contains(phase.name())) {
                     assertThat(perHour(posts, phase, p -> p.topic() == Topic.POLICY)).as(scenario + " " + phase.name())
                             .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
                     assertThat(posts).filteredOn(p -> p.phase().equals(phase.name()) && p.topic() == Topic.POLICY)
@@ -179,6 +179,25 @@ class PolicySimulatorTest {
                 .isGreaterThanOrEqualTo(200);
         assertThat(share(hot, p -> p.stance() == Stance.NEGATIVE)).isGreaterThanOrEqualTo(0.7);
         for (SimulatedPost post : hot) {
+            String content = content(post.item());
+            assertThat(DOCUMENT_NUMBER.matcher(content).find()).as(content).isFalse();
+            assertThat(TITLES).noneMatch(content::contains);
+            assertThat(POLICY_WORDS.stream().filter(content::contains).count()).as(content).isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void theEmergencyRisesToAFewHundredPostsAnHourWithinTwentyMinutesIsNegativeAndNeverNamesThePolicy() {
+        List<SimulatedPost> posts = SIMULATOR.posts("emergency", START);
+        List<SimulatedPost> emergency = posts.stream().filter(p -> p.topic() == Topic.EMERGENCY).toList();
+        Phase phase = PolicySimulator.phases("emergency", START).get(1);
+        assertThat(emergency).allSatisfy(p -> assertThat(p.phase()).isEqualTo("emergency"));
+        long firstTwenty = emergency.stream().filter(p -> p.item().publishedAt().isBefore(phase.start().plus(Duration.ofMinutes(20)))
+                && p.item().publishedAt().isAfter(phase.start().plus(Duration.ofMinutes(10)))).count();
+        assertThat(firstTwenty * 6).as("posts an hour at minutes 10–20").isGreaterThanOrEqualTo(150);
+        assertThat(perHour(posts, phase, p -> p.topic() == Topic.EMERGENCY).get(0)).isGreaterThanOrEqualTo(200);
+        assertThat(share(emergency, p -> p.stance() == Stance.NEGATIVE)).isGreaterThanOrEqualTo(0.5);
+        for (SimulatedPost post : emergency) {
             String content = content(post.item());
             assertThat(DOCUMENT_NUMBER.matcher(content).find()).as(content).isFalse();
             assertThat(TITLES).noneMatch(content::contains);

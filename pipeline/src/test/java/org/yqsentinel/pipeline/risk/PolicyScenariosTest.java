@@ -122,6 +122,21 @@ class PolicyScenariosTest {
     }
 
     @Test
+    void anEmergencyToldInManyWordingsRaisesOneTopicAlertAtIIIOrAboveWithinHalfAnHourTitledByItsPlaceAndWords(@TempDir Path work)
+            throws Exception {
+        Run run = score("emergency", work);
+        Simulation.Phase emergency = run.simulation().phase("emergency");
+        assertThat(run.simulation().items(emergency)).hasSizeGreaterThan(800);
+        assertThat(run.alerts()).as("nothing of the policy's").isEmpty();
+        Alert yellow = run.topicAlerts().stream().filter(a -> a.tier().compareTo(Tier.III_YELLOW) >= 0).findFirst().orElseThrow();
+        assertThat(yellow.windowEnd()).isAfter(emergency.start()).isBeforeOrEqualTo(emergency.start().plus(Duration.ofMinutes(30)));
+        assertThat(yellow.subjectTitle()).startsWith("江城").containsAnyOf("隧道", "坍塌", "塌方");
+        assertThat(yellow.responseClasses()).extracting(c -> c.name()).contains("突发事件");
+        assertThat(run.topicAlerts()).extracting(Alert::subjectId).as("one topic").containsOnly(yellow.subjectId());
+        assertThat(run.topicAlerts().get(run.topicAlerts().size() - 1).type()).isEqualTo(AlertEventType.RESOLVED);
+    }
+
+    @Test
     void aPositiveReceptionStaysAtBlueAtMost(@TempDir Path work) throws Exception {
         Run run = score("positive", work);
         Simulation.Phase welcome = run.simulation().phase("positive");
