@@ -1,16 +1,11 @@
 package org.yqsentinel.simulator;
 
-import java.util.List;
-import java.util.Random;
-import org.yqsentinel.simulator.ScenarioArticles.Article;
-import org.yqsentinel.simulator.SimulatedPost.Stance;
-
 /**
  * The wording of an emergency in the policy's city: a tunnel of the metro line under construction in 江北新区 collapses,
  * three workers are trapped, and the city follows the rescue with fear and anger, in many wordings (塌了, 坍塌, 塌方,
  * 被困, 救援…). None of its texts names the policy or uses its distinctive words (课后, 收费, 托管, 家长, 学校, 教育…).
  */
-final class EmergencyText implements TopicText {
+final class EmergencyText {
 
     private static final String[] TAGS = {"#江北新区隧道坍塌#", "#地铁6号线工地塌方#", "#江城工人被困#", "#隧道救援#"};
     private static final String[] OPENERS = {
@@ -97,67 +92,8 @@ final class EmergencyText implements TopicText {
     private static final String[] WECHAT_OUTROS = {
         "祈祷被困工人平安归来。", "转发让更多人关注施工安全。", "你身边的工地安全吗？留言区说说。"};
 
-    private final ScenarioText words;
-    private final Random rnd;
+    /** The phrases, for {@link AccidentText}. */
+    static final AccidentPhrases PHRASES = new AccidentPhrases(TAGS, OPENERS, BODY_NEGATIVE, CLOSE_NEGATIVE, EMO_NEGATIVE, OFFICIAL_HEADLINES, FACTS, OPEN_INFO, BODY_INFO, BODY_QUESTION, BODY_POSITIVE, EMO_INFO, EMO_POSITIVE, REPOST_NEGATIVE, REPOST_INFO, NEWS_TITLES_INFO, NEWS_LEADS_INFO, REPORT, GUIDE, NEWS_TITLES_NEGATIVE, NEWS_LEADS_NEGATIVE, ANGER, NEWS_CLOSES, WECHAT_TITLES_INFO, WECHAT_INTROS_INFO, WECHAT_TITLES_NEGATIVE, WECHAT_INTROS_NEGATIVE, WECHAT_OUTROS);
 
-    EmergencyText(ScenarioText words, Random rnd) {
-        this.words = words;
-        this.rnd = rnd;
-    }
-
-    @Override
-    public String weibo(Stance stance, boolean institutional) {
-        String tag = words.sometimes(0.5, TAGS);
-        return switch (stance) {
-            case INFORMING -> institutional
-                    ? words.fit(words.pick(OFFICIAL_HEADLINES) + FACTS[0], inOrder(), List.of(), words.pick(TAGS), 40, 180, "")
-                    : sentences(tag + words.pick(OPEN_INFO), BODY_INFO, 1, words.pick(EMO_INFO), 24);
-            case QUESTION -> sentences(tag + words.pick(OPENERS), BODY_QUESTION, 1, "[疑问]", 24);
-            case POSITIVE -> sentences(tag + words.pick(OPENERS), BODY_POSITIVE, 1, words.pick(EMO_POSITIVE), 24);
-            case NEGATIVE -> sentences(tag + words.pick(OPENERS), BODY_NEGATIVE, 3,
-                    words.sometimes(0.7, CLOSE_NEGATIVE) + words.pick(EMO_NEGATIVE)
-                            + (rnd.nextBoolean() ? words.pick(EMO_NEGATIVE) : ""), 24);
-        };
-    }
-
-    /** Articles about an emergency do not ask, nor praise: they inform or they accuse. */
-    @Override
-    public Stance articleStance(Stance stance) {
-        return stance == Stance.NEGATIVE ? Stance.NEGATIVE : Stance.INFORMING;
-    }
-
-    @Override
-    public String repostComment(Stance stance) {
-        return words.pick(stance == Stance.NEGATIVE ? REPOST_NEGATIVE : REPOST_INFO);
-    }
-
-    @Override
-    public Article news(Stance stance) {
-        return stance == Stance.NEGATIVE
-                ? article(NEWS_TITLES_NEGATIVE, NEWS_LEADS_NEGATIVE, ANGER, NEWS_CLOSES, 200, 800)
-                : article(NEWS_TITLES_INFO, NEWS_LEADS_INFO, REPORT, NEWS_CLOSES, 200, 800);
-    }
-
-    @Override
-    public Article wechat(Stance stance) {
-        return stance == Stance.NEGATIVE
-                ? article(WECHAT_TITLES_NEGATIVE, WECHAT_INTROS_NEGATIVE, ANGER, WECHAT_OUTROS, 300, 1000)
-                : article(WECHAT_TITLES_INFO, WECHAT_INTROS_INFO, GUIDE, WECHAT_OUTROS, 300, 1000);
-    }
-
-    /** One to three of the facts after the first, in the order officials give them. */
-    private List<String> inOrder() {
-        List<String> later = List.of(FACTS).subList(1, FACTS.length);
-        List<String> picked = words.shuffled(later.toArray(String[]::new)).subList(0, 1 + rnd.nextInt(3));
-        return later.stream().filter(picked::contains).toList();
-    }
-
-    /** A post of one to {@code most} sentences of the pool; its tail is drawn before them. */
-    private String sentences(String head, String[] pool, int most, String tail, int min) {
-        return words.post(head, pool, most, () -> tail, min, 180);
-    }
-
-    private Article article(String[] titles, String[] leads, String[] paragraphs, String[] closes, int min, int max) {
-        return new Article(words.pick(titles), words.article(words.pick(leads), paragraphs, 2 + rnd.nextInt(3), words.pick(closes), min, max));
-    }
+    private EmergencyText() {}
 }

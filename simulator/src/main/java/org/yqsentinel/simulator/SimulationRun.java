@@ -80,8 +80,8 @@ final class SimulationRun {
         ScenarioText words = new ScenarioText(rnd);
         ScenarioArticles reports = new ScenarioArticles(words, rnd);
         texts.put(Topic.POLICY, new PolicyText(words, reports, rnd));
-        texts.put(Topic.HOT_TOPIC, new HotTopicText(words, rnd));
-        texts.put(Topic.EMERGENCY, new EmergencyText(words, rnd));
+        texts.put(Topic.HOT_TOPIC, new AccidentText(HotTopicText.PHRASES, words, rnd));
+        texts.put(Topic.EMERGENCY, new AccidentText(EmergencyText.PHRASES, words, rnd));
         texts.put(Topic.EVERYDAY, new EverydayText(words, reports, rnd));
     }
 
