@@ -3,6 +3,7 @@ package org.yqsentinel.rules.emerging;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,9 +23,10 @@ import org.yqsentinel.model.NamedEntity;
  * of the day has been seen, at least {@code warm-up-hours}), and once a whole day has been seen, no less than in the
  * same hour of the day before: what every morning brings does not burst.</li>
  * <li>Bursting words are taken strongest first (the ratio, then the posts, then the word), places after the other
- * words: a word <b>joins</b> the cluster holding the word it shares the most posts with, when at least
- * {@code min-overlap} of the posts of the rarer of the two name both; otherwise it starts a cluster (a place does not:
- * a place alone is no topic). No word joins through a place, and a word that two events share joins one of them: two
+ * words: a word <b>joins</b> the cluster that the most of its posts also name (a word of the cluster that is not a
+ * place), when they are at least {@code min-overlap} of the posts of the rarer of the word and the cluster; otherwise it
+ * starts a cluster (a place does not: a place alone is no topic). An event told in many wordings is one cluster even
+ * when each wording shares few posts with each other one. No word joins through a place, and a word that two events share joins one of them: two
  * events in one city stay two. The words of the live topics hold their places, so a topic goes on in new words.</li>
  * <li>Each post that names a bursting word goes to the cluster of which it names the most words (the earlier on a
  * tie). A cluster with fewer than {@code topics.min-posts} posts is dropped.</li>
@@ -114,7 +116,7 @@ public final class TopicFinder {
         }
         Map<String, Burst> bursting = new LinkedHashMap<>();
         bursts.forEach(b -> bursting.put(b.word(), b));
-        // the words that can link: bursting ones and the anchors' words, each with its posts of the window
+        // the words that can link: bursting ones and the anchors' words (places aside), each with the window's posts naming it
         Map<String, Integer> groupOf = new HashMap<>();
         List<List<Burst>> groups = new ArrayList<>();
         for (int a = 0; a < anchors.size(); a++) {
@@ -125,48 +127,61 @@ public final class TopicFinder {
                 }
             }
         }
-        Map<String, Integer> postsOf = new HashMap<>();
-        Map<String, Map<String, Integer>> together = new HashMap<>();
-        for (TopicPost post : window) {
-            List<String> named = post.words().stream().filter(w -> bursting.containsKey(w) || groupOf.containsKey(w)).distinct().toList();
-            for (String a : named) {
-                postsOf.merge(a, 1, Integer::sum);
-                for (String b : named) {
-                    if (!a.equals(b)) {
-                        together.computeIfAbsent(a, k -> new HashMap<>()).merge(b, 1, Integer::sum);
+        Map<String, List<Integer>> naming = new HashMap<>();
+        for (int p = 0; p < window.size(); p++) {
+            for (String word : window.get(p).words()) {
+                if (bursting.containsKey(word) || groupOf.containsKey(word) && !places.contains(word)) {
+                    List<Integer> of = naming.computeIfAbsent(word, k -> new ArrayList<>());
+                    if (of.isEmpty() || of.get(of.size() - 1) != p) {
+                        of.add(p);
                     }
                 }
             }
         }
+        // which groups each post names (through words that are not places), and how many posts name each group
+        BitSet[] groupsNamed = new BitSet[window.size()];
+        List<Integer> groupPosts = new ArrayList<>();
+        for (int a = 0; a < anchors.size(); a++) {
+            groupPosts.add(0);
+        }
+        groupOf.forEach((word, group) -> mark(naming.getOrDefault(word, List.of()), group, groupsNamed, groupPosts));
         // places last: a place joins the topic its posts are about, and a place alone is no topic
         List<Burst> ordered = new ArrayList<>(bursts.stream().filter(b -> !places.contains(b.word())).toList());
         ordered.addAll(bursts.stream().filter(b -> places.contains(b.word())).toList());
         for (Burst word : ordered) {
+            List<Integer> its = naming.get(word.word());
             Integer anchored = groupOf.get(word.word());
             int best = anchored == null ? -1 : anchored;
-            double bestOverlap = -1;
             if (anchored == null) {
-                for (Map.Entry<String, Integer> other : together.getOrDefault(word.word(), Map.of()).entrySet()) {
-                    Integer group = groupOf.get(other.getKey());
-                    if (group == null || places.contains(other.getKey())) {
-                        continue;
+                int[] together = new int[groups.size()];
+                for (int p : its) {
+                    if (groupsNamed[p] != null) {
+                        groupsNamed[p].stream().forEach(g -> together[g]++);
                     }
-                    double overlap = (double) other.getValue() / Math.min(word.posts(), postsOf.get(other.getKey()));
-                    if (overlap >= rules.minOverlap() && (overlap > bestOverlap || overlap == bestOverlap && group < best)) {
-                        best = group;
+                }
+                double bestOverlap = -1;
+                for (int g = 0; g < together.length; g++) {
+                    double overlap = together[g] == 0 ? 0 : (double) together[g] / Math.min(its.size(), groupPosts.get(g));
+                    if (overlap >= rules.minOverlap() && overlap > bestOverlap) {
+                        best = g;
                         bestOverlap = overlap;
                     }
                 }
             }
-            if (best < 0 && places.contains(word.word())) {
+            boolean place = places.contains(word.word());
+            if (best < 0 && place) {
                 continue;
             }
             if (best < 0) {
                 best = groups.size();
                 groups.add(new ArrayList<>());
+                groupPosts.add(0);
             }
             groups.get(best).add(word);
             groupOf.put(word.word(), best);
+            if (!place && anchored == null) {
+                mark(its, best, groupsNamed, groupPosts);
+            }
         }
         for (List<Burst> group : groups) {
             group.sort(STRONGEST);
@@ -204,6 +219,19 @@ public final class TopicFinder {
             }
         }
         return clusters;
+    }
+
+    /** Marks the posts (by position) as naming the group, counting those that did not yet. */
+    private static void mark(List<Integer> posts, int group, BitSet[] groupsNamed, List<Integer> groupPosts) {
+        for (int p : posts) {
+            if (groupsNamed[p] == null) {
+                groupsNamed[p] = new BitSet();
+            }
+            if (!groupsNamed[p].get(group)) {
+                groupsNamed[p].set(group);
+                groupPosts.set(group, groupPosts.get(group) + 1);
+            }
+        }
     }
 
     /** Posts in publish order, then by id: the order the clusters keep whatever order the posts came in. */

@@ -15,6 +15,8 @@ public final class WordHistory {
 
     private final long slide;
     private final TreeMap<Long, Map<String, Integer>> buckets = new TreeMap<>();
+    /** Each word's posts over all the slides kept: a count over most of them is this total less the slides left out. */
+    private final Map<String, Integer> totals = new HashMap<>();
     private long firstBucket = Long.MAX_VALUE;
 
     public WordHistory(EmergingRules rules) {
@@ -28,13 +30,28 @@ public final class WordHistory {
         Map<String, Integer> counts = buckets.computeIfAbsent(bucket, b -> new HashMap<>());
         for (String word : words) {
             counts.merge(word, 1, Integer::sum);
+            totals.merge(word, 1, Integer::sum);
         }
     }
 
-    /** The posts that named {@code word} from {@code from} to {@code to} (slide boundaries). */
+    /**
+     * The posts that named {@code word} from {@code from} to {@code to} (slide boundaries). A range over most of the
+     * slides kept (a baseline) is counted as the total less the slides outside it, so its cost is that of the few slides
+     * left out, not of the day.
+     */
     public int count(String word, Instant from, Instant to) {
+        Map<Long, Map<String, Integer>> range = range(from, to);
+        if (2 * range.size() <= buckets.size()) {
+            return sum(range.values(), word);
+        }
+        long lo = Math.floorDiv(from.toEpochMilli(), slide);
+        long hi = Math.floorDiv(to.toEpochMilli(), slide);
+        return totals.getOrDefault(word, 0) - sum(buckets.headMap(lo).values(), word) - sum(buckets.tailMap(hi).values(), word);
+    }
+
+    private static int sum(Iterable<Map<String, Integer>> slides, String word) {
         int posts = 0;
-        for (Map<String, Integer> counts : range(from, to).values()) {
+        for (Map<String, Integer> counts : slides) {
             posts += counts.getOrDefault(word, 0);
         }
         return posts;
@@ -49,6 +66,7 @@ public final class WordHistory {
     public List<Long> evictBefore(Instant at) {
         Map<Long, Map<String, Integer>> old = buckets.headMap(Math.floorDiv(at.toEpochMilli(), slide));
         List<Long> gone = new ArrayList<>(old.keySet());
+        old.values().forEach(this::subtract);
         old.clear();
         return gone;
     }
@@ -70,7 +88,15 @@ public final class WordHistory {
         for (int i = 0; i < bucket.words().size(); i++) {
             counts.put(bucket.words().get(i), bucket.posts().get(i));
         }
-        buckets.put(bucket.slide(), counts);
+        Map<String, Integer> replaced = buckets.put(bucket.slide(), counts);
+        if (replaced != null) {
+            subtract(replaced);
+        }
+        counts.forEach((word, posts) -> totals.merge(word, posts, Integer::sum));
+    }
+
+    private void subtract(Map<String, Integer> counts) {
+        counts.forEach((word, posts) -> totals.compute(word, (w, total) -> total == null || total <= posts ? null : total - posts));
     }
 
     /** Sets the first slide seen (from state). */
