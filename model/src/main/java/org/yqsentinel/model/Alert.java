@@ -46,6 +46,11 @@ public record Alert(
     /** How a hot topic's subject id begins. */
     public static final String TOPIC_PREFIX = "topic:";
 
+    /** Whether a subject id is an emerging topic's (not a policy's). */
+    public static boolean isTopic(String subjectId) {
+        return subjectId != null && subjectId.startsWith(TOPIC_PREFIX);
+    }
+
     public Alert {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
@@ -67,7 +72,7 @@ public record Alert(
     /** The policy the alert is about, or null for a hot topic. */
     @JsonProperty("policyId")
     public String policyId() {
-        return subjectId.startsWith(TOPIC_PREFIX) ? null : subjectId;
+        return isTopic(subjectId) ? null : subjectId;
     }
 
     /** When it happened in event time: the end of the window that raised it. */

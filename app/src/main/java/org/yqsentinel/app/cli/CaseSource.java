@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.yqsentinel.app.UserError;
+import org.yqsentinel.model.Alert;
 import org.yqsentinel.connect.ElasticsearchConnection;
 import org.yqsentinel.ingest.normalize.Times;
 import org.yqsentinel.model.config.SentinelConfig;
@@ -16,6 +17,11 @@ final class CaseSource {
     private CaseSource() {}
 
     static CaseFile ofCase(SentinelConfig config, String caseId) throws IOException {
+        if (caseId.startsWith("case:" + Alert.TOPIC_PREFIX)) {
+            // a topic's posts are linked to no policy: the brief and the export, built on a policy's linked posts, would be empty
+            throw new UserError("case '" + caseId + "' is an emerging topic's; the brief and the export cover a policy's case. The topic's "
+                    + "alerts, risk series and case are in Kibana under its subjectId (topic:…), see docs/emerging.md");
+        }
         try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
             return new CaseFiles(es.client(), config.names()).ofCase(caseId).orElseThrow(() -> new UserError("no case '" + caseId
                     + "' in " + config.names().index("yq-cases") + "; a case id looks like case:<policy>/opened/<tier>/<millis>"

@@ -15,20 +15,24 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.CaseRecord;
+import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.RiskPoint;
 import org.yqsentinel.pipeline.risk.PostQuotes;
+import org.yqsentinel.pipeline.risk.ScorePolicyRisk;
 import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.control.CaseStep;
 import org.yqsentinel.rules.dictionary.Dictionaries;
 import org.yqsentinel.rules.emerging.EmergingRules;
 import org.yqsentinel.rules.emerging.EmergingTopics;
 import org.yqsentinel.rules.emerging.TopicPost;
+import org.yqsentinel.rules.risk.CaseBook;
 import org.yqsentinel.rules.risk.RiskRules;
 
 /**
@@ -39,12 +43,14 @@ import org.yqsentinel.rules.risk.RiskRules;
  * topics, and read back only after a restore. Timers go on while a topic lives or posts wait. A post later than the last closed window by more than the
  * risk rules' allowed lateness is not counted (metric {@code lateTopicPostsDropped}).
  */
-public final class DetectTopics extends KeyedProcessFunction<String, TopicPost, Alert> {
+public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost, CaseStep, Alert> {
 
     /** The one key the detector runs under. */
     public static final String KEY = "emerging-topics";
     public static final OutputTag<RiskPoint> RISK = new OutputTag<>("topic-risk-points", TypeInformation.of(RiskPoint.class));
     public static final OutputTag<CaseRecord> CASES = new OutputTag<>("topic-cases", TypeInformation.of(CaseRecord.class));
+    /** People's steps the detector refuses (a case it does not hold, or a step the case's status does not allow), for yq.deadletter. */
+    public static final OutputTag<DeadLetter> REFUSED_STEPS = new OutputTag<>("refused-topic-case-steps", TypeInformation.of(DeadLetter.class));
     private static final Logger LOG = LoggerFactory.getLogger(DetectTopics.class);
 
     static final ListStateDescriptor<TopicPost> PENDING = new ListStateDescriptor<>("topic-posts-pending", TypeInformation.of(TopicPost.class));
@@ -86,7 +92,7 @@ public final class DetectTopics extends KeyedProcessFunction<String, TopicPost, 
     }
 
     @Override
-    public void processElement(TopicPost post, Context context, Collector<Alert> out) throws Exception {
+    public void processElement1(TopicPost post, Context context, Collector<Alert> out) throws Exception {
         long at = post.post().item().publishedAt().toEpochMilli();
         Long last = closed.value();
         if (last != null && at < last - risk.windows().allowedLateness().toMillis()) {
@@ -98,6 +104,35 @@ public final class DetectTopics extends KeyedProcessFunction<String, TopicPost, 
         long watermark = context.timerService().currentWatermark();
         long after = Math.max(at, watermark == Long.MIN_VALUE ? at : watermark);
         context.timerService().registerEventTimeTimer((Math.floorDiv(after, slide) + 1) * slide);
+    }
+
+    /**
+     * A person's step on a topic's case, applied as it arrives (as a policy's case step is): written to the case, or
+     * refused to the dead letters with its reason. A response's effect is measured at the slide end its after period
+     * passes, so the slide timers go on.
+     */
+    @Override
+    public void processElement2(CaseStep step, Context context, Collector<Alert> out) throws Exception {
+        EmergingTopics topics = detector();
+        CaseRecord next;
+        try {
+            next = topics.apply(step);
+        } catch (CaseBook.StepRefused e) {
+            LOG.warn("case step refused: {} {} by {}: {}", step.caseId(), step.step().key(), step.by(), e.getMessage());
+            context.output(REFUSED_STEPS, ScorePolicyRisk.refused(step, e.getMessage()));
+            return;
+        }
+        if (next == null) {
+            return;  // taken already
+        }
+        LOG.info("case {} {} by {}: now {}", next.id(), step.step().key(), step.by(), next.status().label());
+        context.output(CASES, next);
+        topicsState.update(topics.topicsState());
+        long watermark = context.timerService().currentWatermark();
+        if (watermark != Long.MIN_VALUE) {
+            long slide = rules.slide().toMillis();
+            context.timerService().registerEventTimeTimer((Math.floorDiv(watermark, slide) + 1) * slide);
+        }
     }
 
     @Override

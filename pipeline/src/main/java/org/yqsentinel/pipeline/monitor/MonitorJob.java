@@ -14,6 +14,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.yqsentinel.model.Alert;
+import org.yqsentinel.model.DeadLetter;
 import org.yqsentinel.model.CaseRecord;
 import org.yqsentinel.model.RiskPoint;
 import org.yqsentinel.model.EnrichedItem;
@@ -41,6 +42,7 @@ import org.yqsentinel.pipeline.read.RouteReadRecords;
 import org.yqsentinel.pipeline.risk.RiskInput;
 import org.yqsentinel.pipeline.risk.ScorePolicyRisk;
 import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.control.CaseStep;
 import org.yqsentinel.rules.emerging.EmergingRules;
 import org.yqsentinel.rules.risk.RiskRules;
 import org.yqsentinel.rules.risk.WatchedPolicy;
@@ -106,27 +108,35 @@ public final class MonitorJob {
         SingleOutputStreamOperator<EnrichedItem> linked = enriched
                 .connect(watchlist).process(new LinkToPolicies(rulesDir, given)).name("link to policies").uid("link-policies");
         linked.sinkTo(sinks.items()).name("items to elasticsearch").uid("items-elasticsearch");
-        DataStream<RiskInput> steps = items.getSideOutput(RouteReadRecords.CASE_STEPS).map(RiskInput::of)
-                .name("case steps").uid("case-steps");
+        boolean topicSteps = settings.emergingTopics();
+        DataStream<CaseStep> allSteps = items.getSideOutput(RouteReadRecords.CASE_STEPS);
+        // a topic's case is held by the topic detector when it runs; otherwise its steps are refused as of no case held
+        DataStream<RiskInput> steps = allSteps.filter(step -> !topicSteps || !Alert.isTopic(step.subjectId()))
+                .map(RiskInput::of).name("case steps").uid("case-steps");
         SingleOutputStreamOperator<Alert> alerts = linked.getSideOutput(LinkToPolicies.LINKED).map(RiskInput::of)
                 .name("posts to score").uid("posts-to-score")
                 .union(steps)
                 .keyBy(RiskInput::policyId)
                 .connect(watchlist).process(new ScorePolicyRisk(rulesDir, given)).name("policy risk").uid("policy-risk");
         DataStream<Alert> allAlerts = alerts;
+        DataStream<DeadLetter> refusedSteps = alerts.getSideOutput(ScorePolicyRisk.REFUSED_STEPS);
         DataStream<RiskPoint> riskPoints = alerts.getSideOutput(ScorePolicyRisk.RISK);
         DataStream<CaseRecord> cases = alerts.getSideOutput(ScorePolicyRisk.CASES);
         if (settings.emergingTopics()) {
             EmergingRules.load(RuleFiles.of(rulesDir));  // a mistake in emerging.yaml is refused here, with its line, not in a task
             SingleOutputStreamOperator<Alert> topics = linked.flatMap(new ToTopicPosts(rulesDir)).name("topic posts").uid("topic-posts")
-                    .keyBy(post -> DetectTopics.KEY).process(new DetectTopics(rulesDir)).name("emerging topics").uid("emerging-topics");
+                    .keyBy(post -> DetectTopics.KEY)
+                    .connect(allSteps.filter(step -> Alert.isTopic(step.subjectId())).name("topic case steps").uid("topic-case-steps")
+                            .keyBy(step -> DetectTopics.KEY))
+                    .process(new DetectTopics(rulesDir)).name("emerging topics").uid("emerging-topics");
+            refusedSteps = refusedSteps.union(topics.getSideOutput(DetectTopics.REFUSED_STEPS));
             allAlerts = alerts.union(topics);
             riskPoints = riskPoints.union(topics.getSideOutput(DetectTopics.RISK));
             cases = cases.union(topics.getSideOutput(DetectTopics.CASES));
         }
         items.getSideOutput(RouteReadRecords.DEAD_LETTERS)
                 .union(enriched.getSideOutput(FailedItems.DEAD_LETTERS), linked.getSideOutput(FailedItems.DEAD_LETTERS),
-                        alerts.getSideOutput(ScorePolicyRisk.REFUSED_STEPS))
+                        refusedSteps)
                 .sinkTo(sinks.deadLetters()).name("dead letters").uid("dead-letters");
         allAlerts.sinkTo(sinks.alerts()).name("alerts to kafka").uid("alerts-kafka");
         allAlerts.sinkTo(sinks.alertDocuments()).name("alerts to elasticsearch").uid("alerts-elasticsearch");

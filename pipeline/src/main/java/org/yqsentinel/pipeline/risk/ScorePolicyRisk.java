@@ -294,9 +294,15 @@ public final class ScorePolicyRisk extends KeyedBroadcastProcessFunction<String,
 
     private void refuse(CaseStep step, String reason, ReadOnlyContext context) {
         LOG.warn("case step refused: {} {} by {}: {}", step.caseId(), step.step().key(), step.by(), reason);
-        context.output(REFUSED_STEPS, new DeadLetter("yq.control", -1, -1, step.recordedAt().toEpochMilli(),
-                step.caseId().getBytes(StandardCharsets.UTF_8), step.toJson(), "case", "control", CASE_STEP_REFUSED, reason));
+        context.output(REFUSED_STEPS, refused(step, reason));
     }
+
+    /** A refused step as a dead letter: the step as sent on yq.control, keyed by its case, with the reason. */
+    public static DeadLetter refused(CaseStep step, String reason) {
+        return new DeadLetter("yq.control", -1, -1, step.recordedAt().toEpochMilli(), step.caseId().getBytes(StandardCharsets.UTF_8),
+                step.toJson(), "case", "control", CASE_STEP_REFUSED, reason);
+    }
+
     private PolicyRisk scoring(RiskRules rules) {
         if (scoring == null || scoring.rules() != rules) {
             scoring = new PolicyRisk(rules);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.AlertEventType;
 import org.yqsentinel.model.Channel;
+import org.yqsentinel.model.RiskPoint;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.model.config.ConfigLoader;
 import org.yqsentinel.model.config.SentinelConfig;
@@ -35,18 +37,25 @@ class PolicyScenariosTest {
     private static final PolicySimulator SIMULATOR = new PolicySimulator(ScenarioFiles.DEFAULT_SEED);
 
     /** A scored simulation: the policy's alert events, and the emerging topics' ({@code topic:…}). */
-    private record Run(Simulation simulation, List<Alert> alerts, List<Alert> topicAlerts) {}
+    private record Run(Simulation simulation, List<Alert> alerts, List<Alert> topicAlerts, List<RiskPoint> series) {}
 
     /** A 文号 of the demo policy in any written form, and anything in 《》 or the full title: what the own-words surge leaves out. */
     private static final Pattern NAMES_THE_POLICY = Pattern.compile(
             "江教发\\s*[〔\\[(（【［﹝]?\\s*2026\\s*[〕\\])）】］﹞]?\\s*年?\\s*第?\\s*18\\s*号文?|《[^》]{0,40}》|(江城市教育局)?关于调整中小学课后服务收费标准的通知");
 
     private static Run score(String scenario, Path work) throws Exception {
-        return score(scenario, work, false);
+        return score(scenario, work, false, 1);
     }
 
-    /** @param ownWords every post's 文号 and title replaced by 新规, as people who never read the notice write */
     private static Run score(String scenario, Path work, boolean ownWords) throws Exception {
+        return score(scenario, work, ownWords, 1);
+    }
+
+    /**
+     * @param ownWords    every post's 文号 and title replaced by 新规, as people who never read the notice write
+     * @param parallelism of every operator of the job
+     */
+    private static Run score(String scenario, Path work, boolean ownWords, int parallelism) throws Exception {
         Simulation simulation = SIMULATOR.simulate(scenario, START);
         Path files = work.resolve("files");
         simulation.write(files);
@@ -63,10 +72,14 @@ class PolicyScenariosTest {
             items.add(new OfflineRecords.Input(files.resolve(channel.id() + ".jsonl").toString(), false, channel));
         }
         SentinelConfig config = new ConfigLoader(k -> null).read(null);
-        List<Alert> alerts = new OfflineScoring(config.monitor().withEmergingTopics(true), null).run(StreamExecutionEnvironment.getExecutionEnvironment(),
-                List.of(files.resolve("policy.txt")), items, START.plus(Duration.ofDays(2)), work.resolve("work")).alerts();
-        return new Run(simulation, alerts.stream().filter(a -> !a.subjectId().startsWith("topic:")).toList(),
-                alerts.stream().filter(a -> a.subjectId().startsWith("topic:")).toList());
+        OfflineScoring.Scored scored = new OfflineScoring(config.monitor().withEmergingTopics(true), null).withParallelism(parallelism)
+                .run(StreamExecutionEnvironment.getExecutionEnvironment(), List.of(files.resolve("policy.txt")), items,
+                        START.plus(Duration.ofDays(2)), work.resolve("work"));
+        List<Alert> alerts = scored.alerts();
+        List<RiskPoint> series = new ArrayList<>(scored.series());
+        series.sort(Comparator.comparing(RiskPoint::id));
+        return new Run(simulation, alerts.stream().filter(a -> !Alert.isTopic(a.subjectId())).toList(),
+                alerts.stream().filter(a -> Alert.isTopic(a.subjectId())).toList(), series);
     }
 
     @Test
@@ -134,6 +147,21 @@ class PolicyScenariosTest {
         assertThat(yellow.responseClasses()).extracting(c -> c.name()).contains("突发事件");
         assertThat(run.topicAlerts()).extracting(Alert::subjectId).as("one topic").containsOnly(yellow.subjectId());
         assertThat(run.topicAlerts().get(run.topicAlerts().size() - 1).type()).isEqualTo(AlertEventType.RESOLVED);
+    }
+
+    @Test
+    void aSecondRunAndARunAtParallelismTwoGiveTheSameTopicAlertsIdsAndScores(@TempDir Path work) throws Exception {
+        Run once = score("emergency", work.resolve("1"), false, 1);
+        Run again = score("emergency", work.resolve("2"), false, 1);
+        Run parallel = score("emergency", work.resolve("3"), false, 2);
+
+        assertThat(once.topicAlerts()).isNotEmpty();
+        assertThat(once.series()).anySatisfy(p -> assertThat(Alert.isTopic(p.subjectId())).isTrue());
+        assertThat(again.topicAlerts()).isEqualTo(once.topicAlerts());
+        assertThat(again.series()).isEqualTo(once.series());
+        assertThat(parallel.topicAlerts()).isEqualTo(once.topicAlerts());
+        assertThat(parallel.alerts()).isEqualTo(once.alerts());
+        assertThat(parallel.series()).isEqualTo(once.series());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.yqsentinel.rules.emerging;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,11 +26,15 @@ import org.yqsentinel.model.Region;
 import org.yqsentinel.model.ResponseClass;
 import org.yqsentinel.model.RiskPoint;
 import org.yqsentinel.model.TopicHit;
+import org.yqsentinel.rules.control.CaseStep;
 import org.yqsentinel.rules.risk.AlertMaker;
 import org.yqsentinel.rules.risk.CaseBook;
 import org.yqsentinel.rules.risk.ResponseClassifier;
 import org.yqsentinel.rules.risk.RiskRules;
+import org.yqsentinel.rules.risk.ResponseEffects;
 import org.yqsentinel.rules.risk.RiskScorer;
+import org.yqsentinel.rules.risk.SlidingTallies;
+import org.yqsentinel.rules.risk.TallyBucket;
 import org.yqsentinel.rules.risk.WindowTally;
 
 /**
@@ -44,9 +50,9 @@ public final class EmergingTopics {
     /** What a window brought: the risk point of each scored topic, the alert events, and the cases they changed. */
     public record Window(List<RiskPoint> points, List<Alert> alerts, List<CaseRecord> cases) {}
 
-    /** A live topic: its id and title, its words now, when it was born and last burst, and its episode and case. */
+    /** A live topic: its id and title, its words now, when it was born and last burst, and its episode (with its case's id). */
     public record Topic(String id, String title, List<String> words, Instant born, Instant lastBurst, AlertMaker.Episode episode,
-                        CaseRecord caseRecord, AlertMaker.Subject subject) {
+                        AlertMaker.Subject subject) {
         public Topic {
             words = List.copyOf(words);
         }
@@ -58,6 +64,8 @@ public final class EmergingTopics {
     private final EmergingRules rules;
     private final RiskRules risk;
     private final Set<String> watchWords;
+    /** The response classes' cue words, looked for once per post. */
+    private final List<String> cueWords;
     private final Function<Item, PostRef> quote;
     private final RiskScorer scorer;
     private final AlertMaker alerts;
@@ -66,11 +74,16 @@ public final class EmergingTopics {
     private final WordHistory claimedWords;
     private final TreeMap<Long, List<TopicPost>> posts = new TreeMap<>();
     private final LinkedHashMap<String, Topic> topics = new LinkedHashMap<>();
+    /** The topics' cases by id, kept after their topic ends, until the case workflow's keep-days pass without a change. */
+    private final TreeMap<String, CaseRecord> cases = new TreeMap<>();
+    /** Each topic's posts slide by slide, as the last window that held the slide assigned them: what a response's effect is measured on. */
+    private final TreeMap<Long, Map<String, TallyBucket>> tallies = new TreeMap<>();
 
     public EmergingTopics(EmergingRules rules, RiskRules risk, Set<String> watchWords, Function<Item, PostRef> quote) {
         this.rules = rules;
         this.risk = risk;
         this.watchWords = Set.copyOf(watchWords);
+        this.cueWords = risk.responseCueWords();
         this.quote = quote;
         this.scorer = new RiskScorer(risk);
         this.alerts = new AlertMaker(risk);
@@ -83,16 +96,22 @@ public final class EmergingTopics {
      * policy), and while the slide is in the window, its posts. A slide is written when it changes, not the whole
      * detector: at every slide end, the slides that took posts and those whose posts left the window.
      */
-    public record Slide(long number, WordHistory.Bucket words, WordHistory.Bucket claimed, List<TopicPost> posts) {
+    public record Slide(long number, WordHistory.Bucket words, WordHistory.Bucket claimed, List<TopicPost> posts,
+                        List<TopicTally> topics) {
         public Slide {
             posts = posts == null ? List.of() : List.copyOf(posts);
+            topics = topics == null ? List.of() : List.copyOf(topics);
         }
     }
 
-    /** The rest of what the detector keeps: the first slide it saw posts in, and the live topics. */
-    public record Topics(long firstSlide, List<Topic> topics) {
+    /** A topic's posts of one slide. */
+    public record TopicTally(String topicId, TallyBucket posts) {}
+
+    /** The rest of what the detector keeps: the first slide it saw posts in, the live topics, and the cases it holds. */
+    public record Topics(long firstSlide, List<Topic> topics, List<CaseRecord> cases) {
         public Topics {
             topics = List.copyOf(topics);
+            cases = cases == null ? List.of() : List.copyOf(cases);
         }
     }
 
@@ -119,14 +138,20 @@ public final class EmergingTopics {
 
     /** The live topics and the first slide, for state. */
     public Topics topicsState() {
-        return new Topics(history.firstBucket(), List.copyOf(topics.values()));
+        return new Topics(history.firstBucket(), List.copyOf(topics.values()), List.copyOf(cases.values()));
     }
 
     private Slide slide(long number) {
         WordHistory.Bucket words = history.bucket(number);
         WordHistory.Bucket claimed = claimedWords.bucket(number);
         List<TopicPost> kept = posts.get(number);
-        return words == null && claimed == null && kept == null ? null : new Slide(number, words, claimed, kept);
+        Map<String, TallyBucket> ofTopics = tallies.get(number);
+        if (words == null && claimed == null && kept == null && ofTopics == null) {
+            return null;
+        }
+        List<TopicTally> topicTallies = ofTopics == null ? List.of()
+                : ofTopics.entrySet().stream().map(e -> new TopicTally(e.getKey(), e.getValue())).toList();
+        return new Slide(number, words, claimed, kept, topicTallies);
     }
 
     /** A detector from its state: its slides, in any order, and its topics. */
@@ -144,9 +169,14 @@ public final class EmergingTopics {
             if (!slide.posts().isEmpty()) {
                 detector.posts.put(slide.number(), new ArrayList<>(slide.posts()));
             }
+            if (!slide.topics().isEmpty()) {
+                Map<String, TallyBucket> ofTopics = detector.tallies.computeIfAbsent(slide.number(), n -> new TreeMap<>());
+                slide.topics().forEach(t -> ofTopics.put(t.topicId(), t.posts()));
+            }
         }
         if (state != null) {
             state.topics().forEach(t -> detector.topics.put(t.id(), t));
+            state.cases().forEach(c -> detector.cases.put(c.id(), c));
         }
         return detector;
     }
@@ -161,7 +191,7 @@ public final class EmergingTopics {
         }
         history.add(at, post.words());
         TopicPost kept = post.cues() != null ? post
-                : new TopicPost(post.post(), post.words(), false, post.cuesAmong(risk.responseCueWords()));
+                : new TopicPost(post.post(), post.words(), false, post.cuesAmong(cueWords));
         posts.computeIfAbsent(Math.floorDiv(at.toEpochMilli(), rules.slide().toMillis()), b -> new ArrayList<>()).add(kept);
     }
 
@@ -194,7 +224,7 @@ public final class EmergingTopics {
                 .forEach(window::addAll);
         List<TopicPost> inOrder = TopicFinder.sorted(window);
         List<Topic> live = List.copyOf(topics.values());
-        List<TopicFinder.Cluster> clusters = TopicFinder.find(window, history, end, rules, live.stream().map(Topic::words).toList());
+        List<TopicFinder.Cluster> clusters = TopicFinder.find(inOrder, history, end, rules, live.stream().map(Topic::words).toList());
 
         Map<String, List<TopicPost>> postsOf = new LinkedHashMap<>();
         Map<String, List<TopicFinder.Burst>> burstsOf = new HashMap<>();
@@ -205,8 +235,8 @@ public final class EmergingTopics {
                 continue;
             }
             Topic topic = continued != null ? new Topic(continued.id(), continued.title(), merged(cluster.wordList(),
-                    topics.get(continued.id()).words()), continued.born(), end, continued.episode(), continued.caseRecord(),
-                    continued.subject()) : born(cluster, end);
+                    topics.get(continued.id()).words()), continued.born(), end, continued.episode(), continued.subject())
+                    : born(cluster, end);
             topics.put(topic.id(), topic);
             burstsOf.computeIfAbsent(topic.id(), k -> new ArrayList<>()).addAll(cluster.words());
             List<TopicPost> of = postsOf.computeIfAbsent(topic.id(), k -> new ArrayList<>());
@@ -216,19 +246,39 @@ public final class EmergingTopics {
                 }
             }
         }
+        List<Topic> quiet = new ArrayList<>();
         for (Topic topic : List.copyOf(topics.values())) {
             if (burstsOf.containsKey(topic.id())) {
                 continue;
             }
-            if (topic.episode().tiers().tier() == null && !topic.lastBurst().plus(rules.size()).isAfter(end)) {
-                topics.remove(topic.id());  // no longer bursting, no episode open: it has ended
+            if (topic.episode().tiers().tier() == null && !topic.lastBurst().plus(rules.size()).isAfter(end) && !awaitsEffect(topic.id())) {
+                topics.remove(topic.id());  // no longer bursting, no episode open, no response to measure: it has ended
                 continue;
             }
-            Set<String> words = new HashSet<>(topic.words());
-            postsOf.put(topic.id(), inOrder.stream()
-                    .filter(p -> !assigned.contains(p.itemId()) && p.words().stream().anyMatch(words::contains)).toList());
+            quiet.add(topic);
+        }
+        if (!quiet.isEmpty()) {
+            // a live topic that did not burst is scored on the window's other posts that name its words
+            Map<String, BitSet> naming = new HashMap<>();
+            quiet.forEach(t -> t.words().forEach(w -> naming.put(w, new BitSet())));
+            for (int p = 0; p < inOrder.size(); p++) {
+                if (!assigned.contains(inOrder.get(p).itemId())) {
+                    for (String word : inOrder.get(p).words()) {
+                        BitSet posts = naming.get(word);
+                        if (posts != null) {
+                            posts.set(p);
+                        }
+                    }
+                }
+            }
+            for (Topic topic : quiet) {
+                BitSet posts = new BitSet();
+                topic.words().forEach(w -> posts.or(naming.get(w)));
+                postsOf.put(topic.id(), posts.stream().mapToObj(inOrder::get).toList());
+            }
         }
 
+        long oldest = Math.floorDiv(start.toEpochMilli(), slide);
         List<RiskPoint> points = new ArrayList<>();
         List<Alert> raised = new ArrayList<>();
         List<CaseRecord> cases = new ArrayList<>();
@@ -236,7 +286,7 @@ public final class EmergingTopics {
             Topic topic = topics.get(entry.getKey());
             WindowTally tally = new WindowTally();
             for (TopicPost post : entry.getValue()) {
-                tally.add(post.post(), watchWords, risk.sensitiveTopics(), post.cuesAmong(risk.responseCueWords()));
+                tally.add(post.post(), watchWords, risk.sensitiveTopics(), post.cuesAmong(cueWords));
             }
             long recentFrom = end.minus(risk.windows().recent()).toEpochMilli();
             long recent = entry.getValue().stream().filter(p -> p.post().item().publishedAt().toEpochMilli() >= recentFrom).count();
@@ -247,26 +297,141 @@ public final class EmergingTopics {
             List<ResponseClass> classes = ResponseClassifier.classify(risk.responseClasses(), topic.subject().topic(), tally.cueWords(),
                     score.factors());
             AlertMaker.Outcome outcome = alerts.next(topic.episode(), topic.subject(), score, start, end, top, classes);
-            CaseRecord record = topic.caseRecord();
             if (outcome.alert() != null) {
                 Alert alert = outcome.alert();
-                record = CaseBook.apply(alert.type() == AlertEventType.OPENED ? null : record, alert);
+                CaseRecord record = CaseBook.apply(alert.type() == AlertEventType.OPENED ? null : this.cases.get(alert.caseId()), alert);
+                this.cases.put(record.id(), record);
                 raised.add(alert);
                 cases.add(record);
             }
+            // the window's oldest slide leaves it now: the topic's posts in it, as this last window saw them, are kept
+            bySlide(postsIn(topic, entry.getValue(), posts.getOrDefault(oldest, List.of()), assigned), oldest, oldest).forEach((number, kept) -> {
+                tallies.computeIfAbsent(number, n -> new TreeMap<>()).put(topic.id(), kept.toBucket());
+                touched.add(number);
+            });
             points.add(new RiskPoint(RiskPoint.idOf(topic.id(), end), topic.id(), topic.title(), start, end, score.value(),
                     outcome.episode().tiers().tier(), tally.posts(), score.factors()));
             AlertMaker.Episode next = outcome.episode();
             topics.put(topic.id(), new Topic(topic.id(), topic.title(), topic.words(), topic.born(), topic.lastBurst(), next,
-                    next.tiers().tier() == null ? null : record, topic.subject()));
+                    topic.subject()));
         }
+        cases.addAll(measureEffects(end, postsOf, inOrder, assigned, oldest));
+        forgetCases(end);
         Instant keepFrom = start.minus(rules.baseline());
         touched.addAll(history.evictBefore(keepFrom));
+        Map<Long, Map<String, TallyBucket>> oldTallies = tallies.headMap(Math.floorDiv(keepFrom.toEpochMilli(), slide));
+        touched.addAll(oldTallies.keySet());
+        oldTallies.clear();
         touched.addAll(claimedWords.evictBefore(start.plus(rules.slide())));
         Map<Long, List<TopicPost>> leaving = posts.headMap(Math.floorDiv(start.plus(rules.slide()).toEpochMilli(), slide));
         touched.addAll(leaving.keySet());
         leaving.clear();
         return new Window(points, raised, cases);
+    }
+
+    /**
+     * A person's step on a topic's case ({@link CaseBook#apply(CaseRecord, CaseStep, List)}): the case after it, null
+     * when the step was taken already, or refused ({@link CaseBook.StepRefused}) when the detector does not hold the
+     * case or its status does not allow the step. A response keeps its topic watched until its effect is measured.
+     */
+    public CaseRecord apply(CaseStep step) {
+        CaseRecord current = cases.get(step.caseId());
+        if (current == null) {
+            throw new CaseBook.StepRefused("case " + step.caseId() + " of " + step.subjectId() + " is not held by the job: it never "
+                    + "opened, or it left the job " + risk.caseWorkflow().keep().toDays() + " days after its last alert or step");
+        }
+        CaseRecord next = CaseBook.apply(current, step, risk.responseClasses());
+        if (next == current) {
+            return null;
+        }
+        cases.put(next.id(), next);
+        return next;
+    }
+
+    /** The cases the detector holds, by id. */
+    public List<CaseRecord> cases() {
+        return List.copyOf(cases.values());
+    }
+
+    /** Whether a case of the topic has a response whose effect is still to be measured. */
+    private boolean awaitsEffect(String topicId) {
+        return cases.values().stream().anyMatch(c -> c.subjectId().equals(topicId) && !CaseBook.unmeasured(c).isEmpty());
+    }
+
+    /**
+     * A topic's posts among {@code among}: those it was scored on, and the others that name its words and no topic
+     * took (a post naming only words that no longer burst is still about it).
+     */
+    private static List<TopicPost> postsIn(Topic topic, List<TopicPost> scored, List<TopicPost> among, Set<String> assigned) {
+        Set<String> ids = new HashSet<>();
+        scored.forEach(p -> ids.add(p.itemId()));
+        Set<String> words = new HashSet<>(topic.words());
+        List<TopicPost> its = new ArrayList<>(scored);
+        for (TopicPost post : among) {
+            if (!assigned.contains(post.itemId()) && !ids.contains(post.itemId()) && post.words().stream().anyMatch(words::contains)) {
+                its.add(post);
+            }
+        }
+        return its;
+    }
+
+    /** The posts in the slides from {@code from} to {@code to} (slide numbers, both included), tallied slide by slide. */
+    private Map<Long, WindowTally> bySlide(List<TopicPost> scored, long from, long to) {
+        long slide = rules.slide().toMillis();
+        Map<Long, WindowTally> tallied = new TreeMap<>();
+        for (TopicPost post : scored) {
+            long number = Math.floorDiv(post.post().item().publishedAt().toEpochMilli(), slide);
+            if (number >= from && number <= to) {
+                tallied.computeIfAbsent(number, n -> new WindowTally()).add(post.post(), watchWords, risk.sensitiveTopics(),
+                        post.cuesAmong(cueWords));
+            }
+        }
+        return tallied;
+    }
+
+    /**
+     * The effects of responses whose after period has passed by {@code end}: the cases they changed. A topic's posts
+     * are those it was scored on: for a slide that has left the window, as the last window that held it assigned them;
+     * for the window's other slides, as this window did.
+     */
+    private List<CaseRecord> measureEffects(Instant end, Map<String, List<TopicPost>> postsOf, List<TopicPost> window, Set<String> assigned,
+                                            long oldest) {
+        List<CaseRecord> changed = new ArrayList<>();
+        for (CaseRecord record : List.copyOf(cases.values())) {
+            CaseRecord next = record;
+            for (int index : CaseBook.unmeasured(record)) {
+                Instant respondedAt = record.responses().get(index).at();
+                if (!ResponseEffects.due(respondedAt, rules.slide(), risk.caseWorkflow()).isAfter(end)) {
+                    SlidingTallies posts = new SlidingTallies(new RiskRules.Windows(rules.size(), rules.slide(), rules.slide(),
+                            rules.baseline(), Duration.ZERO));
+                    tallies.headMap(oldest, true).forEach((number, ofTopics) -> {
+                        TallyBucket bucket = ofTopics.get(record.subjectId());
+                        if (bucket != null) {
+                            posts.put(number, WindowTally.of(bucket));
+                        }
+                    });
+                    Topic topic = topics.get(record.subjectId());
+                    if (topic != null) {
+                        bySlide(postsIn(topic, postsOf.getOrDefault(topic.id(), List.of()), window, assigned), oldest + 1, Long.MAX_VALUE)
+                                .forEach(posts::put);
+                    }
+                    next = CaseBook.measured(next, index, ResponseEffects.measure(posts, respondedAt, rules.slide(), risk.caseWorkflow()), end);
+                }
+            }
+            if (next != record) {
+                cases.put(next.id(), next);
+                changed.add(next);
+            }
+        }
+        return changed;
+    }
+
+    /** Cases without an alert or a step for the case workflow's keep-days, no effect to measure and no open episode, leave. */
+    private void forgetCases(Instant end) {
+        Set<String> open = new HashSet<>();
+        topics.values().forEach(t -> open.add(t.episode().caseId()));
+        cases.values().removeIf(c -> !c.updatedAt().plus(risk.caseWorkflow().keep()).isAfter(end) && CaseBook.unmeasured(c).isEmpty()
+                && !open.contains(c.id()));
     }
 
     /** The live topic whose words (places aside) at least half of the cluster's posts name, the most of them; or null. */
@@ -328,13 +493,12 @@ public final class EmergingTopics {
             }
         }
         String title = String.join(" ", titleWords);
-        String id = "topic:" + String.join("·", words.stream().limit(rules.titleWords()).toList()) + "@" + end.toEpochMilli();
+        String id = Alert.TOPIC_PREFIX + String.join("·", words.stream().limit(rules.titleWords()).toList()) + "@" + end.toEpochMilli();
         String livelihood = mostCommon(cluster.posts(), p -> p.post().analysis().topics().stream().map(TopicHit::name).toList());
         String department = mostCommon(cluster.posts(), p -> p.post().analysis().topics().stream()
                 .filter(t -> livelihood != null && livelihood.equals(t.name())).map(TopicHit::department).filter(Objects::nonNull).toList());
         Region region = mostCommonRegion(cluster.posts());
-        return new Topic(id, title, words, end, end, AlertMaker.Episode.NONE, null,
-                new AlertMaker.Subject(id, title, department, livelihood, region));
+        return new Topic(id, title, words, end, end, AlertMaker.Episode.NONE, new AlertMaker.Subject(id, title, department, livelihood, region));
     }
 
     /** The topic's baseline per window: the largest of its words' own baselines. */

@@ -15,16 +15,25 @@ public final class ResponseEffects {
 
     /** The slide boundary at which the effect of a response given at {@code at} can be measured. */
     public static Instant due(Instant at, RiskRules rules) {
-        long slide = rules.windows().slide().toMillis();
-        long end = start(at, slide) + rules.caseWorkflow().effectAfter().toMillis();
+        return due(at, rules.windows().slide(), rules.caseWorkflow());
+    }
+
+    /** The same for tallies of slides of {@code slideLength} (an emerging topic's). */
+    public static Instant due(Instant at, Duration slideLength, RiskRules.CaseWorkflow workflow) {
+        long slide = slideLength.toMillis();
+        long end = start(at, slide) + workflow.effectAfter().toMillis();
         return Instant.ofEpochMilli(Math.floorDiv(end + slide - 1, slide) * slide);
     }
 
     /** The posts before and after a response given at {@code at}. */
     public static ResponseEffect measure(SlidingTallies tallies, Instant at, RiskRules rules) {
-        long slide = rules.windows().slide().toMillis();
+        return measure(tallies, at, rules.windows().slide(), rules.caseWorkflow());
+    }
+
+    /** The same for tallies of slides of {@code slideLength} (an emerging topic's). */
+    public static ResponseEffect measure(SlidingTallies tallies, Instant at, Duration slideLength, RiskRules.CaseWorkflow workflow) {
+        long slide = slideLength.toMillis();
         Instant start = Instant.ofEpochMilli(start(at, slide));
-        RiskRules.CaseWorkflow workflow = rules.caseWorkflow();
         return new ResponseEffect(period(tallies, start.minus(workflow.effectBefore()), workflow.effectBefore()),
                 period(tallies, start, workflow.effectAfter()));
     }

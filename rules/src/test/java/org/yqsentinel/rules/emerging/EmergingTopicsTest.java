@@ -1,6 +1,7 @@
 package org.yqsentinel.rules.emerging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Analysis;
 import org.yqsentinel.model.Author;
+import org.yqsentinel.model.CaseRecord;
+import org.yqsentinel.model.CaseStatus;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Emotion;
 import org.yqsentinel.model.EnrichedItem;
@@ -25,10 +28,13 @@ import org.yqsentinel.model.Item;
 import org.yqsentinel.model.NamedEntity;
 import org.yqsentinel.model.PostRef;
 import org.yqsentinel.model.Region;
+import org.yqsentinel.model.ResponseEffect;
 import org.yqsentinel.model.Sentiment;
 import org.yqsentinel.model.Tier;
 import org.yqsentinel.model.TopicHit;
 import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.control.CaseStep;
+import org.yqsentinel.rules.risk.CaseBook;
 import org.yqsentinel.rules.risk.RiskRules;
 
 /**
@@ -224,5 +230,59 @@ class EmergingTopicsTest {
         assertThat(once).isNotEmpty();
         assertThat(run(shuffled, detector())).isEqualTo(once);
         assertThat(run(stream, detector(), true)).as("rebuilt from its state after every slide").isEqualTo(once);
+    }
+
+    @Test
+    void aTopicsCaseTakesPeoplesStepsAndTheEffectOfItsResponseIsMeasuredOnTheTopicsPosts() {
+        Random random = new Random(7);
+        Instant accident = DAY.plus(Duration.ofHours(10));
+        List<TopicPost> stream = new ArrayList<>(everyday(DAY, 20, random));
+        List<TopicPost> tunnel = event("t", TUNNEL, "东莞", accident, 120, 300, random);
+        stream.addAll(tunnel);
+        stream.sort(Comparator.comparing(p -> p.post().item().publishedAt()));
+        EmergingTopics detector = detector();
+        Instant acked = accident.plus(Duration.ofMinutes(30));
+        Instant responded = accident.plus(Duration.ofMinutes(62));
+        List<CaseRecord> written = new ArrayList<>();
+        String[] caseId = {null};
+        long slide = RULES.slide().toMillis();
+        long next = (Math.floorDiv(stream.get(0).post().item().publishedAt().toEpochMilli(), slide) + 1) * slide;
+        long last = accident.plus(Duration.ofHours(9)).toEpochMilli();
+        int p = 0;
+        for (; next <= last; next += slide) {
+            while (p < stream.size() && stream.get(p).post().item().publishedAt().toEpochMilli() < next) {
+                detector.add(stream.get(p++));
+            }
+            written.addAll(detector.close(Instant.ofEpochMilli(next)).cases());
+            Instant now = Instant.ofEpochMilli(next);
+            if (now.equals(acked)) {
+                CaseRecord open = detector.cases().get(0);
+                caseId[0] = open.id();
+                assertThatThrownBy(() -> detector.apply(step(CaseStep.Step.CLOSE, "case:topic:nothing", open.subjectId(), now)))
+                        .isInstanceOf(CaseBook.StepRefused.class).hasMessageContaining("is not held by the job");
+                assertThat(detector.apply(step(CaseStep.Step.ACK, open.id(), open.subjectId(), now)).status()).isEqualTo(CaseStatus.HANDLING);
+            }
+            if (now.equals(responded.plus(Duration.ofMinutes(8)))) {
+                CaseRecord open = detector.cases().get(0);
+                CaseStep respond = step(CaseStep.Step.RESPOND, open.id(), open.subjectId(), responded);
+                assertThat(detector.apply(respond).status()).isEqualTo(CaseStatus.RESPONDED);
+                assertThat(detector.apply(respond)).as("the same step again").isNull();
+            }
+        }
+        CaseRecord evaluated = detector.cases().stream().filter(c -> c.id().equals(caseId[0])).findFirst().orElseThrow();
+        assertThat(evaluated.status()).isEqualTo(CaseStatus.EVALUATING);
+        assertThat(written).extracting(CaseRecord::id).containsOnly(caseId[0]);
+        assertThat(written.get(written.size() - 1)).isEqualTo(evaluated);
+        ResponseEffect effect = evaluated.responses().get(0).effect();
+        Instant respondSlide = Instant.ofEpochMilli(Math.floorDiv(responded.toEpochMilli(), slide) * slide);
+        // every post of the tunnel names the topic's words: the periods hold the tunnel's posts before and after the response
+        assertThat(effect.before().posts()).isEqualTo(tunnel.stream().filter(t -> t.post().item().publishedAt().isBefore(respondSlide)).count());
+        assertThat(effect.after().posts()).isEqualTo(tunnel.stream().filter(t -> !t.post().item().publishedAt().isBefore(respondSlide)).count());
+        assertThat(effect.before().negative()).isPositive().isLessThan(effect.before().posts());
+    }
+
+    private static CaseStep step(CaseStep.Step kind, String caseId, String subjectId, Instant at) {
+        return kind == CaseStep.Step.RESPOND ? new CaseStep(kind, caseId, subjectId, "值班员王", at, "官方微博", null, "东莞隧道坍塌事故情况通报", null)
+                : new CaseStep(kind, caseId, subjectId, "值班员王", at, null, null, kind == CaseStep.Step.ACK ? null : "结案", null);
     }
 }
