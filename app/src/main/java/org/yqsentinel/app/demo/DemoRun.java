@@ -19,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.yqsentinel.alerting.ack.AckTokens;
 import org.yqsentinel.alerting.routing.RoutingRules;
 import org.yqsentinel.alerting.service.AlertingService;
+import org.yqsentinel.model.Alert;
 import org.yqsentinel.app.LocalFlink;
 import org.yqsentinel.app.Setup;
 import org.yqsentinel.app.UserError;
@@ -152,7 +153,7 @@ public final class DemoRun {
         System.out.println("  mails:        " + outbox.dir().resolve("mail") + "/*.eml (open in a mail client); SMS and robot messages next to them");
         System.out.println("  acknowledge:  ./yq outbox & " + (System.getenv(AckTokens.SECRET_VARIABLE) != null ? ""
                 : AckTokens.SECRET_VARIABLE + "=$(cat " + secretFile() + ") ") + "./yq alerting   (then open a mail's 确认收到 link)");
-        List<String> cases = DemoSummary.caseIds(config);
+        List<String> cases = DemoSummary.caseIds(config).stream().filter(id -> !id.startsWith("case:" + Alert.TOPIC_PREFIX)).toList();
         if (!cases.isEmpty()) {
             String caseId = cases.get(0);
             System.out.println("  brief:        ./yq report --case '" + caseId + "' --out .yq/brief   (舆情简报, HTML and PDF)");

@@ -29,6 +29,7 @@ import org.yqsentinel.app.StackCli;
 import org.yqsentinel.connect.ElasticsearchConnection;
 import org.yqsentinel.connect.Provisioner;
 import org.yqsentinel.ingest.files.RawRecordFiles;
+import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.DeadLetterHeaders;
 import org.yqsentinel.model.Namespace;
@@ -101,6 +102,18 @@ class CaseWorkflowIT {
             String caseId = assessing.path("id").asText();
             assertThat(statuses(assessing)).contains("COLLECTING").endsWith("ASSESSING");
 
+            // the unrelated bus crash before the policy's build-up is an emerging topic with a case of its own, worked the same
+            // way: acknowledged, and the department's response recorded an hour into the crash
+            String topicCaseId = waits.topicCase("the crash's topic case is written", c -> true).path("id").asText();
+            StackCli.Printed topicAck = StackCli.run(config, "case", "ack", topicCaseId, "--by", DESK);
+            assertThat(topicAck.exit()).as(topicAck.err()).isZero();
+            assertThat(topicAck.out()).contains("status 处置");
+            Instant crashResponse = simulation.phase("unrelated").start().plus(Duration.ofMinutes(60));
+            StackCli.Printed topicRespond = StackCli.run(config, "case", "respond", topicCaseId, "--by", "陈志强（交通运输局）", "--at",
+                    crashResponse.toString(), "--channel", "官方微博", "--text", "关于江北大道交通事故的情况通报");
+            assertThat(topicRespond.exit()).as(topicRespond.err()).isZero();
+            assertThat(topicRespond.out()).contains("status 回应");
+
             // 研判 → 处置: the desk acknowledges; the posts go on, and the job's alerts leave the status as the person set it
             StackCli.Printed ack = StackCli.run(config, "case", "ack", caseId, "--by", DESK);
             assertThat(ack.exit()).as(ack.err()).isZero();
@@ -162,6 +175,14 @@ class CaseWorkflowIT {
                 assertThat(e.path("note").asText()).startsWith("回应前 6 小时 " + before.path("posts").asLong() + " 条");
             });
             assertThat(evaluating.path("timeline")).anySatisfy(e -> assertThat(e.path("kind").asText()).isEqualTo("RESOLVED"));
+            // the topic's response was measured on the crash's posts: before it, the crash's first hour
+            JsonNode topicEvaluated = waits.topicCase("the effect of the topic's response is measured",
+                    c -> c.path("status").asText().equals("EVALUATING"));
+            assertThat(topicEvaluated.path("id").asText()).isEqualTo(topicCaseId);
+            JsonNode topicEffect = topicEvaluated.path("responses").path(0).path("effect");
+            assertThat(topicEffect.path("before").path("posts").asLong()).isPositive();
+            assertThat(topicEffect.path("after").path("posts").asLong()).isPositive();
+            assertThat(statuses(topicEvaluated)).containsSubsequence("HANDLING", "RESPONDED", "EVALUATING");
 
             // 评估 → 结案, reopened back to 评估 and closed again; a response to a closed case is refused by the command, and
             // by the job when sent around it
@@ -274,6 +295,20 @@ class CaseWorkflowIT {
                 String index = names.index("yq-cases");
                 es.client().indices().refresh(r -> r.index(index));
                 var hits = es.client().search(s -> s.index(index).query(q -> q.term(t -> t.field("subjectId").value(POLICY))),
+                        JsonNode.class).hits().hits();
+                found[0] = hits.isEmpty() ? null : hits.get(0).source();
+                return hits.size() == 1 && condition.test(found[0]);
+            });
+            return found[0];
+        }
+
+        /** The one emerging topic's case, once it is written and satisfies the condition. */
+        JsonNode topicCase(String what, Predicate<JsonNode> condition) throws Exception {
+            JsonNode[] found = new JsonNode[1];
+            until(what, Duration.ofSeconds(240), () -> {
+                String index = names.index("yq-cases");
+                es.client().indices().refresh(r -> r.index(index));
+                var hits = es.client().search(s -> s.index(index).query(q -> q.prefix(p -> p.field("subjectId").value(Alert.TOPIC_PREFIX))),
                         JsonNode.class).hits().hits();
                 found[0] = hits.isEmpty() ? null : hits.get(0).source();
                 return hits.size() == 1 && condition.test(found[0]);
