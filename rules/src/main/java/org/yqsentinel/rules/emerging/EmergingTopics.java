@@ -73,6 +73,8 @@ public final class EmergingTopics {
     /** The words of the posts linked to a policy, for the window only. */
     private final WordHistory claimedWords;
     private final TreeMap<Long, List<TopicPost>> posts = new TreeMap<>();
+    /** The slides whose posts took a post since they were last put in publish order. */
+    private final Set<Long> unsorted = new HashSet<>();
     private final LinkedHashMap<String, Topic> topics = new LinkedHashMap<>();
     /** The topics' cases by id, kept after their topic ends, until the case workflow's keep-days pass without a change. */
     private final TreeMap<String, CaseRecord> cases = new TreeMap<>();
@@ -168,6 +170,7 @@ public final class EmergingTopics {
             }
             if (!slide.posts().isEmpty()) {
                 detector.posts.put(slide.number(), new ArrayList<>(slide.posts()));
+                detector.unsorted.add(slide.number());
             }
             if (!slide.topics().isEmpty()) {
                 Map<String, TallyBucket> ofTopics = detector.tallies.computeIfAbsent(slide.number(), n -> new TreeMap<>());
@@ -192,7 +195,9 @@ public final class EmergingTopics {
         history.add(at, post.words());
         TopicPost kept = post.cues() != null ? post
                 : new TopicPost(post.post(), post.words(), false, post.cuesAmong(cueWords));
-        posts.computeIfAbsent(Math.floorDiv(at.toEpochMilli(), rules.slide().toMillis()), b -> new ArrayList<>()).add(kept);
+        long number = Math.floorDiv(at.toEpochMilli(), rules.slide().toMillis());
+        posts.computeIfAbsent(number, b -> new ArrayList<>()).add(kept);
+        unsorted.add(number);
     }
 
     /** The topics live now, by birth. */
@@ -219,10 +224,14 @@ public final class EmergingTopics {
     public Window close(Instant end) {
         Instant start = end.minus(rules.size());
         long slide = rules.slide().toMillis();
-        List<TopicPost> window = new ArrayList<>();
-        posts.subMap(Math.floorDiv(start.toEpochMilli(), slide), true, Math.floorDiv(end.toEpochMilli(), slide), false).values()
-                .forEach(window::addAll);
-        List<TopicPost> inOrder = TopicFinder.sorted(window);
+        // each slide is put in publish order once, so the window's posts are in publish order slide after slide
+        List<TopicPost> inOrder = new ArrayList<>();
+        posts.subMap(Math.floorDiv(start.toEpochMilli(), slide), true, Math.floorDiv(end.toEpochMilli(), slide), false).forEach((n, of) -> {
+            if (unsorted.remove(n)) {
+                of.sort(TopicFinder.PUBLISHED);
+            }
+            inOrder.addAll(of);
+        });
         List<Topic> live = List.copyOf(topics.values());
         List<TopicFinder.Cluster> clusters = TopicFinder.find(inOrder, history, end, rules, live.stream().map(Topic::words).toList());
 
@@ -325,6 +334,7 @@ public final class EmergingTopics {
         touched.addAll(claimedWords.evictBefore(start.plus(rules.slide())));
         Map<Long, List<TopicPost>> leaving = posts.headMap(Math.floorDiv(start.plus(rules.slide()).toEpochMilli(), slide));
         touched.addAll(leaving.keySet());
+        unsorted.removeAll(leaving.keySet());
         leaving.clear();
         return new Window(points, raised, cases);
     }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.yqsentinel.model.NamedEntity;
 
 /**
@@ -54,8 +53,11 @@ public final class TopicFinder {
     private static final Comparator<Burst> STRONGEST = Comparator.comparingDouble(Burst::ratio).reversed()
             .thenComparing(Comparator.comparingInt(Burst::posts).reversed()).thenComparing(Burst::word);
 
-    /** The bursting words of the window ending at {@code end}, strongest first; none before the warm-up has passed. */
-    public static List<Burst> bursts(List<TopicPost> window, WordHistory history, Instant end, EmergingRules rules) {
+    /**
+     * The bursting words of the window ending at {@code end}, strongest first, from the history's counts; none before
+     * the warm-up has passed.
+     */
+    public static List<Burst> bursts(WordHistory history, Instant end, EmergingRules rules) {
         Instant windowStart = end.minus(rules.size());
         Instant first = history.firstSeen();
         if (first == null) {
@@ -68,12 +70,7 @@ public final class TopicFinder {
         Duration covered = seen.compareTo(rules.baseline()) < 0 ? seen : rules.baseline();
         Instant baselineStart = windowStart.minus(covered);
         boolean wholeDay = seen.compareTo(Duration.ofDays(1)) >= 0;
-        Map<String, Integer> counts = new TreeMap<>();
-        for (TopicPost post : window) {
-            for (String word : post.words()) {
-                counts.merge(word, 1, Integer::sum);
-            }
-        }
+        Map<String, Integer> counts = history.counts(windowStart, end);
         double windowsInBaseline = (double) covered.toMillis() / rules.size().toMillis();
         List<Burst> bursts = new ArrayList<>();
         counts.forEach((word, posts) -> {
@@ -106,7 +103,7 @@ public final class TopicFinder {
      */
     public static List<Cluster> find(List<TopicPost> window, WordHistory history, Instant end, EmergingRules rules,
                                       List<List<String>> anchors) {
-        List<Burst> bursts = bursts(window, history, end, rules);
+        List<Burst> bursts = bursts(history, end, rules);
         if (bursts.isEmpty()) {
             return List.of();
         }
@@ -237,7 +234,11 @@ public final class TopicFinder {
     /** Posts in publish order, then by id: the order the clusters keep whatever order the posts came in. */
     static List<TopicPost> sorted(List<TopicPost> posts) {
         List<TopicPost> sorted = new ArrayList<>(posts);
-        sorted.sort(Comparator.comparing((TopicPost p) -> p.post().item().publishedAt()).thenComparing(TopicPost::itemId));
+        sorted.sort(PUBLISHED);
         return sorted;
     }
+
+    /** Publish order, then by id. */
+    static final Comparator<TopicPost> PUBLISHED = Comparator.comparing((TopicPost p) -> p.post().item().publishedAt())
+            .thenComparing(TopicPost::itemId);
 }

@@ -49,6 +49,15 @@ public final class WordHistory {
         return totals.getOrDefault(word, 0) - sum(buckets.headMap(lo).values(), word) - sum(buckets.tailMap(hi).values(), word);
     }
 
+    /** How many posts named each word from {@code from} to {@code to} (slide boundaries): a window's counts. */
+    public Map<String, Integer> counts(Instant from, Instant to) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Map<String, Integer> slideCounts : range(from, to).values()) {
+            slideCounts.forEach((word, posts) -> counts.merge(word, posts, Integer::sum));
+        }
+        return counts;
+    }
+
     private static int sum(Iterable<Map<String, Integer>> slides, String word) {
         int posts = 0;
         for (Map<String, Integer> counts : slides) {

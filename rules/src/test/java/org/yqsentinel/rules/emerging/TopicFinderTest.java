@@ -58,7 +58,7 @@ class TopicFinderTest {
         posts.addAll(steady(end.minus(Duration.ofHours(1)), 1, 12, "隧道"));   // new: 12 against nothing
         posts.addAll(steady(end.minus(Duration.ofHours(1)), 1, 11, "火灾"));   // new but too few
 
-        List<TopicFinder.Burst> bursts = TopicFinder.bursts(window(posts, end), history(posts), end, RULES);
+        List<TopicFinder.Burst> bursts = TopicFinder.bursts(history(posts), end, RULES);
 
         assertThat(bursts).extracting(TopicFinder.Burst::word).containsExactly("隧道", "天气");
         assertThat(bursts.get(1).baseline()).isEqualTo(10.0);
@@ -66,7 +66,7 @@ class TopicFinderTest {
         // one hour of history is less than the warm-up of two: nothing bursts
         Instant early = T0.plus(Duration.ofHours(2));
         List<TopicPost> young = steady(T0.plus(Duration.ofMinutes(30)), 2, 30, "隧道");
-        assertThat(TopicFinder.bursts(window(young, early), history(young), early, RULES)).isEmpty();
+        assertThat(TopicFinder.bursts(history(young), early, RULES)).isEmpty();
     }
 
     @Test
@@ -76,7 +76,7 @@ class TopicFinderTest {
         posts.addAll(steady(T0.plus(Duration.ofHours(8)), 1, 30, "早高峰"));  // yesterday 08:00–09:00
         posts.addAll(steady(T0.plus(Duration.ofHours(32)), 1, 30, "早高峰")); // today 08:00–09:00
 
-        assertThat(TopicFinder.bursts(window(posts, end), history(posts), end, RULES)).isEmpty();
+        assertThat(TopicFinder.bursts(history(posts), end, RULES)).isEmpty();
     }
 
     @Test
