@@ -37,8 +37,8 @@ import org.yqsentinel.rules.risk.RiskRules;
 
 /**
  * Emerging topics over event time ({@link EmergingTopics}), on one key: a topic's words may come from any post, so the
- * detector sees the whole stream of posts no policy claims. Posts wait in a list until the slide they fall in closes;
- * an event-time timer at every slide end adds them, closes the window, and emits the topics' risk points, alert events
+ * detector sees the whole stream of posts no policy claims. Posts wait in a list until the watermark passes them; an
+ * event-time timer at every slide end adds those it passed, closes the window, and emits the topics' risk points, alert events
  * and cases. The detector lives in memory; its state is written slide by slide (only the slides that changed) with its
  * topics, and read back only after a restore. Timers go on while a topic lives or posts wait. A post later than the last closed window by more than the
  * risk rules' allowed lateness is not counted (metric {@code lateTopicPostsDropped}).
@@ -142,15 +142,24 @@ public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost
             return;  // this slide is closed already
         }
         EmergingTopics topics = detector();
+        // every post up to the watermark goes in at once: a window's close looks only at its own slides, so posts of later
+        // slides change nothing in it, and a watermark that jumps many slides ahead costs one pass, not one per slide
+        long upTo = Math.max(timestamp, context.timerService().currentWatermark());
         List<TopicPost> waiting = new ArrayList<>();
+        boolean added = false;
         for (TopicPost post : pending.get()) {
-            if (post.post().item().publishedAt().toEpochMilli() < timestamp) {
+            if (post.post().item().publishedAt().toEpochMilli() < upTo) {
                 topics.add(post);
+                added = true;
             } else {
                 waiting.add(post);
             }
         }
-        pending.update(waiting);
+        if (waiting.isEmpty()) {
+            pending.clear();
+        } else if (added) {
+            pending.update(waiting);
+        }
         EmergingTopics.Window window = topics.close(Instant.ofEpochMilli(timestamp));
         window.points().forEach(p -> context.output(RISK, p));
         window.cases().forEach(c -> context.output(CASES, c));

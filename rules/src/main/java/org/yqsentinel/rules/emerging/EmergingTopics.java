@@ -211,7 +211,8 @@ public final class EmergingTopics {
     }
 
     /**
-     * The window ending at {@code end} (a slide boundary); windows must be closed in event-time order.
+     * The window ending at {@code end} (a slide boundary); windows must be closed in event-time order. Posts of later
+     * slides may have been added already: a window's close looks only at its own slides and those before.
      * <ul>
      * <li>A cluster anchored by a live topic carries it on.</li>
      * <li>Another cluster carries on the live topic whose words at least half of its posts name: the same event in

@@ -19,8 +19,10 @@ import org.yqsentinel.model.NamedEntity;
  * <ol>
  * <li>A word <b>bursts</b> when at least {@code min-posts} posts of the window name it and at least {@code min-ratio}
  * times its baseline per window plus one. Its baseline is its posts per window over the day before the window (or what
- * of the day has been seen, at least {@code warm-up-hours}), and once a whole day has been seen, no less than in the
- * same hour of the day before: what every morning brings does not burst.</li>
+ * of the day has been seen, at least {@code warm-up-hours}), scaled by the stream's volume in the window against its
+ * volume then (each plus {@code min-posts}): a word that rises only with everything keeps its share and does not burst.
+ * Once a whole day has been seen, the baseline is no less than the word's posts in the same hour of the day before:
+ * what every morning brings does not burst.</li>
  * <li>Bursting words are taken strongest first (the ratio, then the posts, then the word), places after the other
  * words: a word <b>joins</b> the cluster that the most of its posts also name (a word of the cluster that is not a
  * place), when they are at least {@code min-overlap} of the posts of the rarer of the word and the cluster; otherwise it
@@ -72,12 +74,16 @@ public final class TopicFinder {
         boolean wholeDay = seen.compareTo(Duration.ofDays(1)) >= 0;
         Map<String, Integer> counts = history.counts(windowStart, end);
         double windowsInBaseline = (double) covered.toMillis() / rules.size().toMillis();
+        // the stream's volume now against its baseline: a word that only rises with everything (the morning after the
+        // night) keeps its share and does not burst, even before a whole day shows the day's rhythm
+        double volume = (history.posts(windowStart, end) + rules.wordMinPosts())
+                / (history.posts(baselineStart, windowStart) / windowsInBaseline + rules.wordMinPosts());
         List<Burst> bursts = new ArrayList<>();
         counts.forEach((word, posts) -> {
             if (posts < rules.wordMinPosts()) {
                 return;
             }
-            double baseline = history.count(word, baselineStart, windowStart) / windowsInBaseline;
+            double baseline = history.count(word, baselineStart, windowStart) / windowsInBaseline * volume;
             if (wholeDay) {
                 baseline = Math.max(baseline, history.count(word, windowStart.minus(Duration.ofDays(1)), end.minus(Duration.ofDays(1))));
             }

@@ -17,6 +17,8 @@ public final class WordHistory {
     private final TreeMap<Long, Map<String, Integer>> buckets = new TreeMap<>();
     /** Each word's posts over all the slides kept: a count over most of them is this total less the slides left out. */
     private final Map<String, Integer> totals = new HashMap<>();
+    /** How many posts each slide counted: the stream's volume. */
+    private final TreeMap<Long, Integer> volume = new TreeMap<>();
     private long firstBucket = Long.MAX_VALUE;
 
     public WordHistory(EmergingRules rules) {
@@ -28,6 +30,7 @@ public final class WordHistory {
         long bucket = Math.floorDiv(at.toEpochMilli(), slide);
         firstBucket = Math.min(firstBucket, bucket);
         Map<String, Integer> counts = buckets.computeIfAbsent(bucket, b -> new HashMap<>());
+        volume.merge(bucket, 1, Integer::sum);
         for (String word : words) {
             counts.merge(word, 1, Integer::sum);
             totals.merge(word, 1, Integer::sum);
@@ -47,6 +50,16 @@ public final class WordHistory {
         long lo = Math.floorDiv(from.toEpochMilli(), slide);
         long hi = Math.floorDiv(to.toEpochMilli(), slide);
         return totals.getOrDefault(word, 0) - sum(buckets.headMap(lo).values(), word) - sum(buckets.tailMap(hi).values(), word);
+    }
+
+    /** How many posts were counted from {@code from} to {@code to} (slide boundaries), whatever words they named. */
+    public int posts(Instant from, Instant to) {
+        int posts = 0;
+        for (int slidePosts : volume.subMap(Math.floorDiv(from.toEpochMilli(), slide), true, Math.floorDiv(to.toEpochMilli(), slide), false)
+                .values()) {
+            posts += slidePosts;
+        }
+        return posts;
     }
 
     /** How many posts named each word from {@code from} to {@code to} (slide boundaries): a window's counts. */
@@ -77,6 +90,7 @@ public final class WordHistory {
         List<Long> gone = new ArrayList<>(old.keySet());
         old.values().forEach(this::subtract);
         old.clear();
+        volume.headMap(Math.floorDiv(at.toEpochMilli(), slide)).clear();
         return gone;
     }
 
@@ -88,7 +102,7 @@ public final class WordHistory {
         }
         List<String> words = new ArrayList<>(counts.keySet());
         words.sort(null);
-        return new Bucket(number, words, words.stream().map(counts::get).toList());
+        return new Bucket(number, words, words.stream().map(counts::get).toList(), volume.getOrDefault(number, 0));
     }
 
     /** Puts back one slide's counts (from state). */
@@ -98,6 +112,7 @@ public final class WordHistory {
             counts.put(bucket.words().get(i), bucket.posts().get(i));
         }
         Map<String, Integer> replaced = buckets.put(bucket.slide(), counts);
+        volume.put(bucket.slide(), bucket.total());
         if (replaced != null) {
             subtract(replaced);
         }
@@ -117,8 +132,8 @@ public final class WordHistory {
         return firstBucket;
     }
 
-    /** One slide's counts, for Flink state. */
-    public record Bucket(long slide, List<String> words, List<Integer> posts) {
+    /** One slide's counts, for Flink state: each word's posts, and all its posts ({@code total}). */
+    public record Bucket(long slide, List<String> words, List<Integer> posts, int total) {
         public Bucket {
             words = List.copyOf(words);
             posts = List.copyOf(posts);

@@ -230,6 +230,21 @@ class EmergingTopicsTest {
         assertThat(once).isNotEmpty();
         assertThat(run(shuffled, detector())).isEqualTo(once);
         assertThat(run(stream, detector(), true)).as("rebuilt from its state after every slide").isEqualTo(once);
+
+        // every post added before the first window closes, as when the watermark jumps far ahead: a window's close looks
+        // only at its own slides
+        EmergingTopics ahead = detector();
+        List<TopicPost> ordered = new ArrayList<>(stream);
+        ordered.sort(Comparator.comparing(p -> p.post().item().publishedAt()));
+        ordered.forEach(ahead::add);
+        long slide = RULES.slide().toMillis();
+        long first = (Math.floorDiv(ordered.get(0).post().item().publishedAt().toEpochMilli(), slide) + 1) * slide;
+        long last = ordered.get(ordered.size() - 1).post().item().publishedAt().toEpochMilli() + Duration.ofHours(4).toMillis();
+        List<Alert> aheadAlerts = new ArrayList<>();
+        for (long end = first; end <= last; end += slide) {
+            aheadAlerts.addAll(ahead.close(Instant.ofEpochMilli(end)).alerts());
+        }
+        assertThat(aheadAlerts).as("posts added ahead of their windows").isEqualTo(once);
     }
 
     @Test

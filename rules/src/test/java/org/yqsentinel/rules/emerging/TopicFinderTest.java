@@ -2,6 +2,7 @@ package org.yqsentinel.rules.emerging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,20 +54,33 @@ class TopicFinderTest {
     @Test
     void aWordBurstsAgainstItsOwnBaselineAndOnlyAfterTheWarmUp() {
         Instant end = T0.plus(Duration.ofHours(5));
-        List<TopicPost> posts = new ArrayList<>(steady(T0, 5, 10, "天气"));
-        posts.addAll(steady(end.minus(Duration.ofHours(1)), 1, 40, "天气"));   // 50 in the window against 10 an hour: ratio 50/11 ≈ 4.5
+        List<TopicPost> posts = new ArrayList<>(steady(T0, 5, 200, "日常"));   // the stream's steady background
+        posts.addAll(steady(T0, 5, 10, "天气"));
+        posts.addAll(steady(end.minus(Duration.ofHours(1)), 1, 50, "天气"));   // 60 in the window against 10 an hour
         posts.addAll(steady(end.minus(Duration.ofHours(1)), 1, 12, "隧道"));   // new: 12 against nothing
         posts.addAll(steady(end.minus(Duration.ofHours(1)), 1, 11, "火灾"));   // new but too few
 
         List<TopicFinder.Burst> bursts = TopicFinder.bursts(history(posts), end, RULES);
 
         assertThat(bursts).extracting(TopicFinder.Burst::word).containsExactly("隧道", "天气");
-        assertThat(bursts.get(1).baseline()).isEqualTo(10.0);
-        assertThat(bursts.get(1).posts()).isEqualTo(50);
+        // its baseline scaled by the stream's volume, 283 posts in the window against 210 an hour before (each plus 12):
+        // 10 × 295 / 222 ≈ 13.3, and 60 / 14.3 ≈ 4.2
+        assertThat(bursts.get(1).baseline()).isCloseTo(10.0 * 295 / 222, within(1e-9));
+        assertThat(bursts.get(1).posts()).isEqualTo(60);
         // one hour of history is less than the warm-up of two: nothing bursts
         Instant early = T0.plus(Duration.ofHours(2));
         List<TopicPost> young = steady(T0.plus(Duration.ofMinutes(30)), 2, 30, "隧道");
         assertThat(TopicFinder.bursts(history(young), early, RULES)).isEmpty();
+    }
+
+    @Test
+    void onTheFirstMorningWordsThatRiseOnlyWithTheWholeStreamDoNotBurst() {
+        Instant end = T0.plus(Duration.ofHours(4));
+        List<TopicPost> posts = new ArrayList<>(steady(T0, 3, 10, "早茶", "打工"));                       // the night
+        posts.addAll(steady(T0.plus(Duration.ofHours(3)), 1, 60, "早茶", "打工"));                       // six times as busy
+        posts.addAll(steady(T0.plus(Duration.ofHours(3)), 1, 15, "隧道"));
+
+        assertThat(TopicFinder.bursts(history(posts), end, RULES)).extracting(TopicFinder.Burst::word).containsExactly("隧道");
     }
 
     @Test

@@ -19,7 +19,7 @@ class WordHistoryTest {
 
     private record Added(Instant at, List<String> words) {}
 
-    /** Counted one post at a time, the way the history's totals must agree with. */
+    /** Counted one post at a time, the way the history's totals must agree with: the posts naming {@code word}, or all (null). */
     private static int counted(List<Added> added, String word, Instant from, Instant to, Instant keptFrom) {
         long slide = RULES.slide().toMillis();
         long lo = Math.max(Math.floorDiv(from.toEpochMilli(), slide), Math.floorDiv(keptFrom.toEpochMilli(), slide));
@@ -27,7 +27,7 @@ class WordHistoryTest {
         return (int) added.stream().filter(a -> {
             long s = Math.floorDiv(a.at().toEpochMilli(), slide);
             return s >= lo && s < hi;
-        }).filter(a -> a.words().contains(word)).count();
+        }).filter(a -> word == null || a.words().contains(word)).count();
     }
 
     @Test
@@ -65,6 +65,10 @@ class WordHistoryTest {
             if (hour >= 24) {
                 keptFrom = now.minus(Duration.ofHours(24));
                 history.evictBefore(keptFrom);
+            }
+            for (int back : new int[] {1, 2, 12, 23, 30}) {
+                Instant from = now.minus(Duration.ofHours(back));
+                assertThat(history.posts(from, now)).as("posts from %s", from).isEqualTo(counted(added, null, from, now, keptFrom));
             }
             for (String word : WORDS) {
                 for (int back : new int[] {1, 2, 12, 23, 30}) {
