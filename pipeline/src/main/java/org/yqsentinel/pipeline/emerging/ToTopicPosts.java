@@ -15,18 +15,25 @@ import org.yqsentinel.rules.dictionary.Dictionaries;
 import org.yqsentinel.rules.emerging.EmergingRules;
 import org.yqsentinel.rules.emerging.TopicPost;
 import org.yqsentinel.rules.emerging.TopicWords;
+import org.yqsentinel.rules.risk.RiskRules;
 
 /**
  * The posts topic detection looks at, with the words they offer ({@link TopicWords}). A post linked to a watched policy
  * goes as {@code claimed}, with its words only: it forms no topic (a policy's posts are its own alert's) but tells the
  * detector which words are a policy's. What the detector keeps of another post is cut to what it uses: its tokens to
- * those on the watch list, its entities to places.
+ * those on the watch list, its entities to places, its text to its first {@value #TEXT_KEPT} characters (alerts quote
+ * the first 140, and masking a name looks at the words around it, not the whole text; the response classes' cue words
+ * are looked for here, in the whole text).
  */
 public final class ToTopicPosts extends RichFlatMapFunction<EnrichedItem, TopicPost> {
+
+    /** The characters of a post's text the detector keeps: enough to quote it, masked, in an alert. */
+    static final int TEXT_KEPT = 400;
 
     private final String rulesDir;
     private transient EmergingRules rules;
     private transient Set<String> watchWords;
+    private transient List<String> cueWords;
 
     public ToTopicPosts(String rulesDir) {
         this.rulesDir = rulesDir;
@@ -38,18 +45,19 @@ public final class ToTopicPosts extends RichFlatMapFunction<EnrichedItem, TopicP
         rules = EmergingRules.load(files);
         watchWords = new HashSet<>();
         Dictionaries.load(files).of(Dictionaries.Kind.WATCH_WORD).forEach(w -> watchWords.add(w.text()));
+        cueWords = RiskRules.load(files).responseCueWords();
     }
 
     @Override
     public void flatMap(EnrichedItem post, Collector<TopicPost> out) {
-        TopicPost topicPost = of(post, rules, watchWords);
+        TopicPost topicPost = of(post, rules, watchWords, cueWords);
         if (topicPost != null) {
             out.collect(topicPost);
         }
     }
 
     /** The post as the detector keeps it, or null when it offers no word. */
-    public static TopicPost of(EnrichedItem post, EmergingRules rules, Set<String> watchWords) {
+    public static TopicPost of(EnrichedItem post, EmergingRules rules, Set<String> watchWords, List<String> cueWords) {
         Analysis analysis = post.analysis();
         List<String> words = TopicWords.of(post, rules);
         if (words.isEmpty()) {
@@ -63,6 +71,13 @@ public final class ToTopicPosts extends RichFlatMapFunction<EnrichedItem, TopicP
         }
         Analysis kept = new Analysis(analysis.tokens().stream().filter(watchWords::contains).toList(), List.of(), analysis.sentiment(),
                 analysis.emotion(), analysis.topics(), analysis.entities().stream().filter(e -> e.kind() == NamedEntity.Kind.PLACE).toList());
-        return new TopicPost(new EnrichedItem(post.item(), kept), words);
+        List<String> cues = new TopicPost(post, words).cuesAmong(cueWords);
+        Item item = post.item();
+        String text = item.text();
+        boolean cut = text.codePointCount(0, text.length()) > TEXT_KEPT;
+        Item shortened = new Item(item.id(), item.channel(), item.sourceId(), item.source(), item.author(), item.title(), null,
+                cut ? text.substring(0, text.offsetByCodePoints(0, TEXT_KEPT)) : text, item.url(), item.publishedAt(), item.engagement(),
+                item.region(), item.repostOf(), item.copyOf(), item.textTruncated() || cut, null);
+        return new TopicPost(new EnrichedItem(shortened, kept), words, false, cues);
     }
 }

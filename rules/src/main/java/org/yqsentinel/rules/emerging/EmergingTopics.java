@@ -296,17 +296,17 @@ public final class EmergingTopics {
             Topic topic = topics.get(entry.getKey());
             WindowTally tally = new WindowTally();
             for (TopicPost post : entry.getValue()) {
-                tally.add(post.post(), watchWords, risk.sensitiveTopics(), post.cuesAmong(cueWords));
+                tally.addMatched(post.post(), watchWords, risk.sensitiveTopics(), post.cuesAmong(cueWords));
             }
             long recentFrom = end.minus(risk.windows().recent()).toEpochMilli();
             long recent = entry.getValue().stream().filter(p -> p.post().item().publishedAt().toEpochMilli() >= recentFrom).count();
             double recentPerWindow = recent / ((double) risk.windows().recent().toMillis() / rules.size().toMillis());
             double baseline = baselineOf(topic, burstsOf.get(topic.id()), end);
             RiskScorer.Score score = scorer.score(tally.stats(recentPerWindow, baseline, 0));
-            List<PostRef> top = tally.topPosts().stream().map(quote).toList();
             List<ResponseClass> classes = ResponseClassifier.classify(risk.responseClasses(), topic.subject().topic(), tally.cueWords(),
                     score.factors());
-            AlertMaker.Outcome outcome = alerts.next(topic.episode(), topic.subject(), score, start, end, top, classes);
+            AlertMaker.Outcome outcome = alerts.next(topic.episode(), topic.subject(), score, start, end,
+                    () -> tally.topPosts().stream().map(quote).toList(), classes);
             if (outcome.alert() != null) {
                 Alert alert = outcome.alert();
                 CaseRecord record = CaseBook.apply(alert.type() == AlertEventType.OPENED ? null : this.cases.get(alert.caseId()), alert);
@@ -393,7 +393,7 @@ public final class EmergingTopics {
         for (TopicPost post : scored) {
             long number = Math.floorDiv(post.post().item().publishedAt().toEpochMilli(), slide);
             if (number >= from && number <= to) {
-                tallied.computeIfAbsent(number, n -> new WindowTally()).add(post.post(), watchWords, risk.sensitiveTopics(),
+                tallied.computeIfAbsent(number, n -> new WindowTally()).addMatched(post.post(), watchWords, risk.sensitiveTopics(),
                         post.cuesAmong(cueWords));
             }
         }

@@ -2,6 +2,7 @@ package org.yqsentinel.rules.risk;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.AlertEventType;
 import org.yqsentinel.model.CaseRecord;
@@ -48,6 +49,12 @@ public final class AlertMaker {
     /** The same, the event (if any) of these response classes. */
     public Outcome next(Episode episode, Subject subject, RiskScorer.Score score, Instant windowStart, Instant windowEnd,
                         List<PostRef> topItems, List<ResponseClass> responseClasses) {
+        return next(episode, subject, score, windowStart, windowEnd, () -> topItems, responseClasses);
+    }
+
+    /** The same, the top posts quoted only when the window raises an event (quoting masks personal data: not free). */
+    public Outcome next(Episode episode, Subject subject, RiskScorer.Score score, Instant windowStart, Instant windowEnd,
+                        Supplier<List<PostRef>> topItems, List<ResponseClass> responseClasses) {
         TierTracker.Step step = tracker.next(episode.tiers(), score.value(), windowEnd);
         TierTracker.Change change = step.change();
         if (change == null) {
@@ -59,7 +66,7 @@ public final class AlertMaker {
         boolean demandsResponse = change.type() == AlertEventType.OPENED || change.type() == AlertEventType.ESCALATED;
         Instant respondBy = demandsResponse ? windowEnd.plus(rules.tiers().get(tier).respondWithin()) : null;
         Alert alert = new Alert(id, change.type(), subject.id(), subject.title(), caseId, tier, change.from(), score.value(),
-                windowStart, windowEnd, score.factors(), topItems, subject.responsibleDepartment(), subject.topic(), subject.region(),
+                windowStart, windowEnd, score.factors(), topItems.get(), subject.responsibleDepartment(), subject.topic(), subject.region(),
                 respondBy, responseClasses);
         Episode next = change.type() == AlertEventType.RESOLVED ? Episode.NONE : new Episode(step.state(), caseId);
         return new Outcome(next, alert);

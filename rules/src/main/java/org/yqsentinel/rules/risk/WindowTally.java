@@ -60,6 +60,16 @@ public final class WindowTally {
     /** The same, also counting the post for each of {@code cues} (the response classes' words) its title or text names. */
     public void add(EnrichedItem post, Set<String> watchWords, Set<String> sensitiveTopics, List<String> cues) {
         Item item = post.item();
+        addMatched(post, watchWords, sensitiveTopics, cues.stream()
+                .filter(cue -> item.text().contains(cue) || item.title() != null && item.title().contains(cue)).toList());
+    }
+
+    /**
+     * The same, counting the post for each of {@code named}: the cue words it names, looked for already (in its whole
+     * text, where the post kept here holds only the start of it).
+     */
+    public void addMatched(EnrichedItem post, Set<String> watchWords, Set<String> sensitiveTopics, List<String> named) {
+        Item item = post.item();
         Author author = item.author();
         if (author != null && GOVERNMENT.equals(author.accountType())) {
             official++;
@@ -96,10 +106,8 @@ public final class WindowTally {
                 sensitive++;
             }
         }
-        for (String cue : cues) {
-            if (item.text().contains(cue) || item.title() != null && item.title().contains(cue)) {
-                cueWords.merge(cue, 1L, Long::sum);
-            }
+        for (String cue : named) {
+            cueWords.merge(cue, 1L, Long::sum);
         }
         keepTop(new TopPost(item, against));
     }
