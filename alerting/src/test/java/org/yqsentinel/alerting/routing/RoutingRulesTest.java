@@ -39,9 +39,11 @@ class RoutingRulesTest {
     void anEventGoesToTheDeepestMatchingRoutesAndOnToSiblingsOnlyWhenARouteContinues() {
         assertThat(paths(BUNDLED.routesFor(alert(Tier.IV_BLUE, "江城市教育局")))).containsExactly("route/routes/0");
         assertThat(paths(BUNDLED.routesFor(alert(Tier.II_ORANGE, "江城市教育局"))))
-                .as("the department's route continues, so the tier route is tried too").containsExactly("route/routes/0", "route/routes/1");
+                .as("the department's route continues, so the tier route is tried too").containsExactly("route/routes/0", "route/routes/3");
+        assertThat(paths(BUNDLED.routesFor(alert(Tier.II_ORANGE, "交通运输局")))).as("an emerging topic's department")
+                .containsExactly("route/routes/1", "route/routes/3");
         assertThat(paths(BUNDLED.routesFor(alert(Tier.III_YELLOW, "江城市住建局")))).as("no child matches: the top route").containsExactly("route");
-        assertThat(paths(BUNDLED.routesFor(alert(Tier.I_RED, null)))).containsExactly("route/routes/1");
+        assertThat(paths(BUNDLED.routesFor(alert(Tier.I_RED, null)))).containsExactly("route/routes/3");
     }
 
     @Test

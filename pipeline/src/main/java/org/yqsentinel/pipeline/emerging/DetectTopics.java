@@ -2,7 +2,6 @@ package org.yqsentinel.pipeline.emerging;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -82,8 +81,7 @@ public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost
         RuleFiles files = RuleFiles.of(rulesDir);
         rules = EmergingRules.load(files);
         risk = RiskRules.load(files);
-        watchWords = new HashSet<>();
-        Dictionaries.load(files).of(Dictionaries.Kind.WATCH_WORD).forEach(w -> watchWords.add(w.text()));
+        watchWords = Dictionaries.load(files).texts(Dictionaries.Kind.WATCH_WORD);
         pending = getRuntimeContext().getListState(PENDING);
         slides = getRuntimeContext().getMapState(SLIDES);
         topicsState = getRuntimeContext().getState(TOPICS);

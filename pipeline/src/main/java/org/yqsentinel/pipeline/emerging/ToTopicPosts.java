@@ -1,6 +1,5 @@
 package org.yqsentinel.pipeline.emerging;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -43,8 +42,7 @@ public final class ToTopicPosts extends RichFlatMapFunction<EnrichedItem, TopicP
     public void open(OpenContext context) {
         RuleFiles files = RuleFiles.of(rulesDir);
         rules = EmergingRules.load(files);
-        watchWords = new HashSet<>();
-        Dictionaries.load(files).of(Dictionaries.Kind.WATCH_WORD).forEach(w -> watchWords.add(w.text()));
+        watchWords = Dictionaries.load(files).texts(Dictionaries.Kind.WATCH_WORD);
         cueWords = RiskRules.load(files).responseCueWords();
     }
 

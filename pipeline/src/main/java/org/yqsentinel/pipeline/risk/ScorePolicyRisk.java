@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,8 +101,7 @@ public final class ScorePolicyRisk extends KeyedBroadcastProcessFunction<String,
     public void open(OpenContext context) {
         RuleFiles files = RuleFiles.of(rulesDir);
         initial = RiskRules.load(files);
-        watchWords = new HashSet<>();
-        Dictionaries.load(files).of(Dictionaries.Kind.WATCH_WORD).forEach(w -> watchWords.add(w.text()));
+        watchWords = Dictionaries.load(files).texts(Dictionaries.Kind.WATCH_WORD);
         quotes = new PostQuotes();
         buckets = getRuntimeContext().getMapState(BUCKETS);
         episode = getRuntimeContext().getState(EPISODE);

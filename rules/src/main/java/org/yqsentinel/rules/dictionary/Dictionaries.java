@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.yqsentinel.rules.RuleException;
 import org.yqsentinel.rules.RuleFiles;
 
@@ -73,5 +75,10 @@ public record Dictionaries(List<Word> words) {
 
     public List<Word> of(Kind kind) {
         return words.stream().filter(w -> w.kind() == kind).toList();
+    }
+
+    /** The texts of the words of this kind, such as the watch words a risk window counts. */
+    public Set<String> texts(Kind kind) {
+        return words.stream().filter(w -> w.kind() == kind).map(Word::text).collect(Collectors.toUnmodifiableSet());
     }
 }
