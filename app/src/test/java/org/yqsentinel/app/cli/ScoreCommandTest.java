@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -77,8 +76,9 @@ class ScoreCommandTest {
     }
 
     @Test
-    void withoutPoliciesOrTopicsThereIsNothingToScore() {
-        int exit = Yq.run("score", "--items", "weibo=" + SAMPLE.resolve("weibo.jsonl"));
+    void withTopicDetectionOffAndNoPoliciesThereIsNothingToScore(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("sentinel.yaml"), "monitor:\n  emerging-topics: false\n");
+        int exit = Yq.run("--config", config.toString(), "score", "--items", "weibo=" + SAMPLE.resolve("weibo.jsonl"));
         assertThat(exit).isEqualTo(2);
         assertThat(console.err()).contains("nothing to score: give the policies (--policies FILE …), or --topics");
     }
