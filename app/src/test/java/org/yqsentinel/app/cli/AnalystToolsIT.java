@@ -121,7 +121,12 @@ class AnalystToolsIT {
         assertThat(StackCli.run(config, "replay", "--from", FROM, "--to", TO, "--rules", broken.toString()).exit()).isEqualTo(2);
 
         // the case's documents
-        String caseId = live.get(0).caseId();
+        // the policy's case: a topic's (the demo's bus crash) is refused by the brief and the export, with why
+        String topicCase = live.stream().filter(a -> Alert.isTopic(a.subjectId())).findFirst().orElseThrow().caseId();
+        StackCli.Printed topicBrief = StackCli.run(config, "report", "--case", topicCase, "--out", dir.resolve("topic").toString());
+        assertThat(topicBrief.exit()).isEqualTo(2);
+        assertThat(topicBrief.err()).contains("is an emerging topic's; the brief and the export cover a policy's case");
+        String caseId = live.stream().filter(a -> !Alert.isTopic(a.subjectId())).findFirst().orElseThrow().caseId();
         Path report = dir.resolve("brief");
         assertThat(StackCli.run(config, "report", "--case", caseId, "--out", report.toString()).exit()).isZero();
         assertBrief(report, stack);
