@@ -15,6 +15,7 @@ import org.yqsentinel.rules.emerging.EmergingRules;
 import org.yqsentinel.rules.emerging.TopicPost;
 import org.yqsentinel.rules.emerging.TopicWords;
 import org.yqsentinel.rules.risk.RiskRules;
+import org.yqsentinel.rules.risk.WindowTally;
 
 /**
  * The posts topic detection looks at, with the words they offer ({@link TopicWords}). A post linked to a watched policy
@@ -69,7 +70,7 @@ public final class ToTopicPosts extends RichFlatMapFunction<EnrichedItem, TopicP
         }
         Analysis kept = new Analysis(analysis.tokens().stream().filter(watchWords::contains).toList(), List.of(), analysis.sentiment(),
                 analysis.emotion(), analysis.topics(), analysis.entities().stream().filter(e -> e.kind() == NamedEntity.Kind.PLACE).toList());
-        List<String> cues = new TopicPost(post, words).cuesAmong(cueWords);
+        List<String> cues = WindowTally.cuesNamed(post.item(), cueWords);
         Item item = post.item();
         String text = item.text();
         boolean cut = text.codePointCount(0, text.length()) > TEXT_KEPT;

@@ -3,6 +3,7 @@ package org.yqsentinel.rules.emerging;
 import java.util.List;
 import java.util.Objects;
 import org.yqsentinel.model.EnrichedItem;
+import org.yqsentinel.rules.risk.WindowTally;
 
 /**
  * A post with the words it offers to topic detection ({@link TopicWords}), and the response classes' cue words it names
@@ -32,9 +33,7 @@ public record TopicPost(EnrichedItem post, List<String> words, boolean claimed, 
         if (cues != null) {
             return cues;
         }
-        String title = post.item().title();
-        String text = post.item().text();
-        return all.stream().filter(c -> text.contains(c) || title != null && title.contains(c)).toList();
+        return WindowTally.cuesNamed(post.item(), all);
     }
 
     public String itemId() {

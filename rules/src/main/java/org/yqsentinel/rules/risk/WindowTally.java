@@ -59,9 +59,12 @@ public final class WindowTally {
 
     /** The same, also counting the post for each of {@code cues} (the response classes' words) its title or text names. */
     public void add(EnrichedItem post, Set<String> watchWords, Set<String> sensitiveTopics, List<String> cues) {
-        Item item = post.item();
-        addMatched(post, watchWords, sensitiveTopics, cues.stream()
-                .filter(cue -> item.text().contains(cue) || item.title() != null && item.title().contains(cue)).toList());
+        addMatched(post, watchWords, sensitiveTopics, cuesNamed(post.item(), cues));
+    }
+
+    /** The words of {@code cues} that the item's title or text names. */
+    public static List<String> cuesNamed(Item item, List<String> cues) {
+        return cues.stream().filter(cue -> item.text().contains(cue) || item.title() != null && item.title().contains(cue)).toList();
     }
 
     /**
