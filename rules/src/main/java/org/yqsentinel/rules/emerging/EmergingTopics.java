@@ -73,8 +73,8 @@ public final class EmergingTopics {
     /** The words of the posts linked to a policy, for the window only. */
     private final WordHistory claimedWords;
     private final TreeMap<Long, List<TopicPost>> posts = new TreeMap<>();
-    /** The slides whose posts took a post since they were last put in publish order. */
-    private final Set<Long> unsorted = new HashSet<>();
+    /** Slides' posts in publish order and indexed, once per slide; a slide's is dropped when the slide takes a post. */
+    private final TreeMap<Long, WindowPosts> indexed = new TreeMap<>();
     private final LinkedHashMap<String, Topic> topics = new LinkedHashMap<>();
     /** The topics' cases by id, kept after their topic ends, until the case workflow's keep-days pass without a change. */
     private final TreeMap<String, CaseRecord> cases = new TreeMap<>();
@@ -170,7 +170,6 @@ public final class EmergingTopics {
             }
             if (!slide.posts().isEmpty()) {
                 detector.posts.put(slide.number(), new ArrayList<>(slide.posts()));
-                detector.unsorted.add(slide.number());
             }
             if (!slide.topics().isEmpty()) {
                 Map<String, TallyBucket> ofTopics = detector.tallies.computeIfAbsent(slide.number(), n -> new TreeMap<>());
@@ -197,7 +196,7 @@ public final class EmergingTopics {
                 : new TopicPost(post.post(), post.words(), false, post.cuesAmong(cueWords));
         long number = Math.floorDiv(at.toEpochMilli(), rules.slide().toMillis());
         posts.computeIfAbsent(number, b -> new ArrayList<>()).add(kept);
-        unsorted.add(number);
+        indexed.remove(number);
     }
 
     /** The topics live now, by birth. */
@@ -225,16 +224,17 @@ public final class EmergingTopics {
     public Window close(Instant end) {
         Instant start = end.minus(rules.size());
         long slide = rules.slide().toMillis();
-        // each slide is put in publish order once, so the window's posts are in publish order slide after slide
-        List<TopicPost> inOrder = new ArrayList<>();
-        posts.subMap(Math.floorDiv(start.toEpochMilli(), slide), true, Math.floorDiv(end.toEpochMilli(), slide), false).forEach((n, of) -> {
-            if (unsorted.remove(n)) {
-                of.sort(TopicFinder.PUBLISHED);
-            }
-            inOrder.addAll(of);
-        });
+        // each slide is put in publish order and indexed once, so the window's posts are in publish order slide after slide
+        List<WindowPosts> slides = new ArrayList<>();
+        posts.subMap(Math.floorDiv(start.toEpochMilli(), slide), true, Math.floorDiv(end.toEpochMilli(), slide), false).forEach((n, of) ->
+                slides.add(indexed.computeIfAbsent(n, k -> {
+                    of.sort(TopicFinder.PUBLISHED);
+                    return WindowPosts.of(of);
+                })));
+        WindowPosts window = WindowPosts.concat(slides);
+        List<TopicPost> inOrder = window.posts();
         List<Topic> live = List.copyOf(topics.values());
-        List<TopicFinder.Cluster> clusters = TopicFinder.find(inOrder, history, end, rules, live.stream().map(Topic::words).toList());
+        List<TopicFinder.Cluster> clusters = TopicFinder.find(window, history, end, rules, live.stream().map(Topic::words).toList());
 
         Map<String, List<TopicPost>> postsOf = new LinkedHashMap<>();
         Map<String, List<TopicFinder.Burst>> burstsOf = new HashMap<>();
@@ -269,22 +269,16 @@ public final class EmergingTopics {
         }
         if (!quiet.isEmpty()) {
             // a live topic that did not burst is scored on the window's other posts that name its words
-            Map<String, BitSet> naming = new HashMap<>();
-            quiet.forEach(t -> t.words().forEach(w -> naming.put(w, new BitSet())));
-            for (int p = 0; p < inOrder.size(); p++) {
-                if (!assigned.contains(inOrder.get(p).itemId())) {
-                    for (String word : inOrder.get(p).words()) {
-                        BitSet posts = naming.get(word);
-                        if (posts != null) {
-                            posts.set(p);
+            for (Topic topic : quiet) {
+                BitSet naming = new BitSet();
+                for (String word : topic.words()) {
+                    for (int p : window.naming(word)) {
+                        if (!assigned.contains(inOrder.get(p).itemId())) {
+                            naming.set(p);
                         }
                     }
                 }
-            }
-            for (Topic topic : quiet) {
-                BitSet posts = new BitSet();
-                topic.words().forEach(w -> posts.or(naming.get(w)));
-                postsOf.put(topic.id(), posts.stream().mapToObj(inOrder::get).toList());
+                postsOf.put(topic.id(), naming.stream().mapToObj(inOrder::get).toList());
             }
         }
 
@@ -335,7 +329,7 @@ public final class EmergingTopics {
         touched.addAll(claimedWords.evictBefore(start.plus(rules.slide())));
         Map<Long, List<TopicPost>> leaving = posts.headMap(Math.floorDiv(start.plus(rules.slide()).toEpochMilli(), slide));
         touched.addAll(leaving.keySet());
-        unsorted.removeAll(leaving.keySet());
+        indexed.headMap(Math.floorDiv(start.plus(rules.slide()).toEpochMilli(), slide)).clear();
         leaving.clear();
         return new Window(points, raised, cases);
     }

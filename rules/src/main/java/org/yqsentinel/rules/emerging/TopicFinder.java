@@ -7,11 +7,9 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yqsentinel.model.NamedEntity;
 
 /**
  * Finds the topics of one window (first-story detection by bursty words, after Kleinberg's bursts and the
@@ -98,27 +96,29 @@ public final class TopicFinder {
 
     /** The topics of the window ending at {@code end}, with no live topic to carry on. */
     public static List<Cluster> find(List<TopicPost> window, WordHistory history, Instant end, EmergingRules rules) {
-        return find(window, history, end, rules, List.of());
+        return find(WindowPosts.of(window), history, end, rules, List.of());
+    }
+
+    /** The same, the window's posts in any order. */
+    public static List<Cluster> find(List<TopicPost> window, WordHistory history, Instant end, EmergingRules rules,
+                                      List<List<String>> anchors) {
+        return find(WindowPosts.of(window), history, end, rules, anchors);
     }
 
     /**
      * The topics of the window ending at {@code end}. The live topics' words are anchors: a bursting word that their
      * posts name goes to the live topic (the cluster's {@code anchor} is its index), so a topic that goes on in new
      * words stays one topic even once its first words no longer burst. Places (the places the window's posts name)
-     * join a cluster, but no word joins one through a place: two events in one city stay two.
+     * join a cluster, but no word joins one through a place: two events in one city stay two. Only the posts that name
+     * a bursting word or an anchor's word are read.
      */
-    public static List<Cluster> find(List<TopicPost> window, WordHistory history, Instant end, EmergingRules rules,
+    public static List<Cluster> find(WindowPosts window, WordHistory history, Instant end, EmergingRules rules,
                                       List<List<String>> anchors) {
         List<Burst> bursts = bursts(history, end, rules);
         if (bursts.isEmpty()) {
             return List.of();
         }
-        Set<String> places = new HashSet<>();
-        for (TopicPost post : window) {
-            post.post().analysis().entities().stream().filter(e -> e.kind() == NamedEntity.Kind.PLACE).forEach(e -> places.add(e.text()));
-        }
-        Map<String, Burst> bursting = new LinkedHashMap<>();
-        bursts.forEach(b -> bursting.put(b.word(), b));
+        Set<String> places = window.places();
         // the words that can link: bursting ones and the anchors' words (places aside), each with the window's posts naming it
         Map<String, Integer> groupOf = new HashMap<>();
         List<List<Burst>> groups = new ArrayList<>();
@@ -130,29 +130,18 @@ public final class TopicFinder {
                 }
             }
         }
-        Map<String, List<Integer>> naming = new HashMap<>();
-        for (int p = 0; p < window.size(); p++) {
-            for (String word : window.get(p).words()) {
-                if (bursting.containsKey(word) || groupOf.containsKey(word) && !places.contains(word)) {
-                    List<Integer> of = naming.computeIfAbsent(word, k -> new ArrayList<>());
-                    if (of.isEmpty() || of.get(of.size() - 1) != p) {
-                        of.add(p);
-                    }
-                }
-            }
-        }
         // which groups each post names (through words that are not places), and how many posts name each group
         BitSet[] groupsNamed = new BitSet[window.size()];
         List<Integer> groupPosts = new ArrayList<>();
         for (int a = 0; a < anchors.size(); a++) {
             groupPosts.add(0);
         }
-        groupOf.forEach((word, group) -> mark(naming.getOrDefault(word, List.of()), group, groupsNamed, groupPosts));
+        groupOf.forEach((word, group) -> mark(window.naming(word), group, groupsNamed, groupPosts));
         // places last: a place joins the topic its posts are about, and a place alone is no topic
         List<Burst> ordered = new ArrayList<>(bursts.stream().filter(b -> !places.contains(b.word())).toList());
         ordered.addAll(bursts.stream().filter(b -> places.contains(b.word())).toList());
         for (Burst word : ordered) {
-            List<Integer> its = naming.get(word.word());
+            int[] its = window.naming(word.word());
             Integer anchored = groupOf.get(word.word());
             int best = anchored == null ? -1 : anchored;
             if (anchored == null) {
@@ -164,7 +153,7 @@ public final class TopicFinder {
                 }
                 double bestOverlap = -1;
                 for (int g = 0; g < together.length; g++) {
-                    double overlap = together[g] == 0 ? 0 : (double) together[g] / Math.min(its.size(), groupPosts.get(g));
+                    double overlap = together[g] == 0 ? 0 : (double) together[g] / Math.min(its.length, groupPosts.get(g));
                     if (overlap >= rules.minOverlap() && overlap > bestOverlap) {
                         best = g;
                         bestOverlap = overlap;
@@ -195,9 +184,17 @@ public final class TopicFinder {
                 clusterOf.put(word.word(), g);
             }
         }
+        // the posts that name a word of a cluster, in publish order: the others go to none
+        BitSet naming = new BitSet(window.size());
+        clusterOf.keySet().forEach(word -> {
+            for (int p : window.naming(word)) {
+                naming.set(p);
+            }
+        });
         List<List<TopicPost>> posts = new ArrayList<>();
         groups.forEach(g -> posts.add(new ArrayList<>()));
-        for (TopicPost post : sorted(window)) {
+        for (int p = naming.nextSetBit(0); p >= 0; p = naming.nextSetBit(p + 1)) {
+            TopicPost post = window.get(p);
             int[] named = new int[groups.size()];
             for (String word : new HashSet<>(post.words())) {
                 Integer group = clusterOf.get(word);
@@ -211,9 +208,7 @@ public final class TopicFinder {
                     best = g;
                 }
             }
-            if (best >= 0) {
-                posts.get(best).add(post);
-            }
+            posts.get(best).add(post);
         }
         List<Cluster> clusters = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
@@ -225,7 +220,7 @@ public final class TopicFinder {
     }
 
     /** Marks the posts (by position) as naming the group, counting those that did not yet. */
-    private static void mark(List<Integer> posts, int group, BitSet[] groupsNamed, List<Integer> groupPosts) {
+    private static void mark(int[] posts, int group, BitSet[] groupsNamed, List<Integer> groupPosts) {
         for (int p : posts) {
             if (groupsNamed[p] == null) {
                 groupsNamed[p] = new BitSet();
@@ -235,13 +230,6 @@ public final class TopicFinder {
                 groupPosts.set(group, groupPosts.get(group) + 1);
             }
         }
-    }
-
-    /** Posts in publish order, then by id: the order the clusters keep whatever order the posts came in. */
-    static List<TopicPost> sorted(List<TopicPost> posts) {
-        List<TopicPost> sorted = new ArrayList<>(posts);
-        sorted.sort(PUBLISHED);
-        return sorted;
     }
 
     /** Publish order, then by id. */
