@@ -2,6 +2,7 @@ package org.yqsentinel.app.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,6 +61,9 @@ import org.yqsentinel.stack.StackLayout;
  */
 public final class PipelineBench {
 
+    /** How long the comparison's warm-up run sends. */
+    static final Duration WARM_UP_RUN = Duration.ofSeconds(60);
+
     /** What to run. */
     public record Settings(double rate, Duration length, int parallelism, long checkpointSeconds, long seed, Duration warmUp, boolean keep) {}
 
@@ -78,16 +84,40 @@ public final class PipelineBench {
 
     /** Runs the benchmark with this plan (made just before) and prints its report. */
     public void run(PipelineLoad.Plan plan) throws Exception {
-        LocalStack stack = new LocalStack(layout, base.stack());
-        stack.up();
-        Instant now = Instant.now();
-        Namespace family = new Namespace(base.names().prefix() + "bench-");
-        SentinelConfig config = configFor(new Namespace(family.prefix() + Long.toString(now.getEpochSecond(), 36) + "-"));
-        try (Provisioner provisioner = new Provisioner(config.kafkaBootstrapServers(), config.elasticsearchUrl())) {
-            provisioner.deleteNamespace(family);  // what an interrupted earlier run left
-        }
-        Setup.provision(config);
+        Path spool = prepare(plan);
+        runOnce(plan, spool, base.monitor().emergingTopics(), "", Long.MAX_VALUE);
+    }
 
+    /**
+     * Runs the benchmark {@code 2 × pairs} times on the same load in the same run of the stack, with topic detection on
+     * and off in turn (on first in odd pairs, off first in even ones), prints each run's report and then the comparison.
+     * A shorter warm-up run comes first and is not counted: the JVM's first job runs far slower than the next ones
+     * (compiling, loading HanLP's dictionaries), which would count against whichever side ran first.
+     */
+    public TopicsComparison compareTopics(PipelineLoad.Plan plan, int pairs) throws Exception {
+        Path spool = prepare(plan);
+        long warmUpItems = Math.min(plan.items(), Math.round(settings.rate() * WARM_UP_RUN.toSeconds()));
+        out.printf(Locale.ROOT, "--- warm-up run, not counted: %,d items, topic detection on ---%n", warmUpItems);
+        runOnce(plan, spool, true, "warm-", warmUpItems);
+        List<PipelineReport> on = new ArrayList<>();
+        List<PipelineReport> off = new ArrayList<>();
+        for (int pair = 1; pair <= pairs; pair++) {
+            for (boolean topics : pair % 2 == 1 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                out.printf(Locale.ROOT, "--- pair %d of %d: topic detection %s ---%n", pair, pairs, topics ? "on" : "off");
+                (topics ? on : off).add(runOnce(plan, spool, topics, pair + (topics ? "on" : "off") + "-", Long.MAX_VALUE));
+            }
+        }
+        TopicsComparison comparison = new TopicsComparison(on, off);
+        comparison.print(out);
+        return comparison;
+    }
+
+    /** Starts the stack, removes what an interrupted earlier run left, and writes the load's spool. */
+    private Path prepare(PipelineLoad.Plan plan) throws Exception {
+        new LocalStack(layout, base.stack()).up();
+        try (Provisioner provisioner = new Provisioner(base.kafkaBootstrapServers(), base.elasticsearchUrl())) {
+            provisioner.deleteNamespace(family());  // what an interrupted earlier run left
+        }
         Path spool = layout.workDir().resolve("bench").resolve("pipeline.spool");
         long t0 = System.nanoTime();
         Map<Channel, Long> perChannel = PipelineLoad.write(plan, settings.seed(), spool);
@@ -95,6 +125,21 @@ public final class PipelineBench {
                         + " written to %s in %.1f s%n", plan.items(), perChannel.entrySet().stream()
                         .map(e -> e.getValue() + " " + e.getKey().id()).collect(Collectors.joining(", ")), plan.episodes(),
                 plan.simulatorRate(), plan.start(), plan.end(), layout.home().relativize(spool), seconds(t0));
+        return spool;
+    }
+
+    private Namespace family() {
+        return new Namespace(base.names().prefix() + "bench-");
+    }
+
+    /**
+     * One run of the job on the spool (its first {@code maxItems} records), in a namespace of its own, with topic detection
+     * on or off; prints and returns its report.
+     */
+    private PipelineReport runOnce(PipelineLoad.Plan plan, Path spool, boolean topics, String tag, long maxItems) throws Exception {
+        SentinelConfig config = configFor(new Namespace(family().prefix() + Long.toString(Instant.now().getEpochSecond(), 36) + "-" + tag),
+                topics);
+        Setup.provision(config);
         try (RawPublisher publisher = new RawPublisher(config.kafkaBootstrapServers())) {
             publisher.send(config.names().rawPolicyTopic(), List.of(PipelineLoad.policyPage(plan)));
         }
@@ -112,7 +157,7 @@ public final class PipelineBench {
             watcher.start();
 
             WatermarkFrontier frontier = new WatermarkFrontier();
-            Sent sent = send(config, spool, frontier);
+            Sent sent = send(config, spool, frontier, admin, maxItems);
             Lag atEnd = lag(admin, config);
             long drainStart = System.nanoTime();
             Lag drained = atEnd;
@@ -128,6 +173,7 @@ public final class PipelineBench {
             PipelineReport report = PipelineReport.of(settings, sent, atEnd, drained.records() == 0 ? drainSeconds : -1,
                     indexed, alerts, frontier, Duration.ofSeconds(config.monitor().maxOutOfOrdernessSeconds()));
             report.print(out);
+            return report;
         } finally {
             watcher.stop();
             job.cancel().get(30, TimeUnit.SECONDS);
@@ -142,10 +188,10 @@ public final class PipelineBench {
         }
     }
 
-    private SentinelConfig configFor(Namespace names) {
+    private SentinelConfig configFor(Namespace names, boolean topics) {
         SentinelConfig.Monitor m = base.monitor();
         SentinelConfig.Monitor monitor = m.with(settings.parallelism() > 0 ? settings.parallelism() : m.parallelism(),
-                settings.checkpointSeconds() > 0 ? settings.checkpointSeconds() : m.checkpointIntervalSeconds());
+                settings.checkpointSeconds() > 0 ? settings.checkpointSeconds() : m.checkpointIntervalSeconds()).withEmergingTopics(topics);
         return new SentinelConfig(names.prefix(), base.kafka(), base.elasticsearch(), base.rules(), base.stack(), base.ingest(), monitor, base.alerting());
     }
 
@@ -164,19 +210,60 @@ public final class PipelineBench {
         throw new IllegalStateException("the monitor job did not start running within 60 s");
     }
 
-    /** @param startedAt when sending began, epoch milliseconds */
-    record Sent(long count, double seconds, long startedAt) {}
+    /**
+     * What was sent, and how far the job had got at the end of the warm-up.
+     *
+     * @param startedAt  when sending began, epoch milliseconds
+     * @param warmedUp   the job's progress at the end of the warm-up; null when sending ended before it
+     * @param cpuSeconds the CPU time of this process (the job, its local Flink, the sender) when sending stopped
+     */
+    record Sent(long count, double seconds, long startedAt, Progress warmedUp, double cpuSeconds) {
 
-    /** Sends the spool at the fixed rate, noting each record's arrival in Kafka on the frontier. */
-    private Sent send(SentinelConfig config, Path spool, WatermarkFrontier frontier) throws IOException {
+        Sent(long count, double seconds, long startedAt) {
+            this(count, seconds, startedAt, null, -1);
+        }
+    }
+
+    /** How far the job had got {@code seconds} into sending: items committed as read, and this process's CPU time. */
+    record Progress(double seconds, long consumed, double cpuSeconds) {}
+
+    /** The CPU time this process has used, in seconds; -1 where the JVM does not tell. */
+    static double processCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            return nanos < 0 ? -1 : nanos / 1e9;
+        }
+        return -1;
+    }
+
+    /**
+     * Sends the spool at the fixed rate, noting each record's arrival in Kafka on the frontier, and the job's progress at
+     * the end of the warm-up.
+     */
+    private Sent send(SentinelConfig config, Path spool, WatermarkFrontier frontier, Admin admin, long maxItems) throws Exception {
         AtomicReference<Exception> failure = new AtomicReference<>();
+        AtomicReference<Progress> warmedUp = new AtomicReference<>();
         double intervalNanos = 1e9 / settings.rate();
         long count = 0;
         long started = System.nanoTime();
         long startedAt = System.currentTimeMillis();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "bench-warm-up-sample");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sampler.schedule(() -> {
+            double cpu = processCpuSeconds();
+            double at = seconds(started);
+            try {
+                warmedUp.set(new Progress(at, lag(admin, config).consumed(), cpu));
+            } catch (Exception e) {
+                out.println("could not read the job's progress at the end of the warm-up: " + e.getMessage());
+            }
+        }, settings.warmUp().toMillis(), TimeUnit.MILLISECONDS);
         try (KafkaProducer<byte[], byte[]> producer = KafkaClients.of(config).producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 5));
              PipelineLoad.Reader reader = new PipelineLoad.Reader(spool)) {
-            for (PipelineLoad.Entry entry = reader.next(); entry != null && failure.get() == null; entry = reader.next()) {
+            for (PipelineLoad.Entry entry = reader.next(); entry != null && failure.get() == null && count < maxItems; entry = reader.next()) {
                 long wait = started + (long) (count * intervalNanos) - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
@@ -192,11 +279,13 @@ public final class PipelineBench {
                 count++;
             }
             producer.flush();
+        } finally {
+            sampler.shutdownNow();
         }
         if (failure.get() != null) {
             throw new IllegalStateException("Kafka refused a bench record: " + failure.get().getMessage(), failure.get());
         }
-        return new Sent(count, (System.nanoTime() - started) / 1e9, startedAt);
+        return new Sent(count, (System.nanoTime() - started) / 1e9, startedAt, warmedUp.get(), processCpuSeconds());
     }
 
     /** Records in the raw item topics that the job has not committed as read (at its last completed checkpoint). */

@@ -25,11 +25,16 @@ import org.yqsentinel.model.Alert;
  * @param steadyRaised      {@code raised} without the events whose window could close during the warm-up
  * @param steadyVisible     {@code visible} likewise
  * @param slowest           the alert events that took longest to become visible, slowest first (at most {@value #SLOWEST})
+ * @param steadyConsumedPerSecond items the job committed as read from the end of the warm-up to the end of sending, per
+ *                          second; -1 when sending ended within the warm-up. With the job saturated, its throughput
+ *                          without the JIT's first minutes
+ * @param cpuMillisPerThousand CPU time of the bench's process (the job, its local Flink, the sender) over the same
+ *                          period, in milliseconds per 1,000 items consumed; -1 when not known
  */
 record PipelineReport(PipelineBench.Settings settings, long sent, double sentSeconds, double sentPerSecond, long consumed,
                       double consumedPerSecond, long lagAtEnd, double drainSeconds, long indexed, Map<String, Integer> alertsByType,
                       Percentiles raised, Percentiles visible, Percentiles steadyRaised, Percentiles steadyVisible,
-                      int unexplained, List<Timed> slowest) {
+                      int unexplained, List<Timed> slowest, double steadyConsumedPerSecond, double cpuMillisPerThousand) {
 
     static final int SLOWEST = 3;
 
@@ -59,10 +64,20 @@ record PipelineReport(PipelineBench.Settings settings, long sent, double sentSec
         List<Timed> steady = timed.stream().filter(t -> t.intoSending() >= warmUp).toList();
         timed.sort(Comparator.comparingLong(Timed::visible).reversed());
         double seconds = sent.seconds();
+        double steadyRate = -1;
+        double cpuPerThousand = -1;
+        PipelineBench.Progress warm = sent.warmedUp();
+        if (warm != null && seconds > warm.seconds() && atEnd.consumed() > warm.consumed()) {
+            long consumed = atEnd.consumed() - warm.consumed();
+            steadyRate = consumed / (seconds - warm.seconds());
+            if (warm.cpuSeconds() >= 0 && sent.cpuSeconds() >= warm.cpuSeconds()) {
+                cpuPerThousand = (sent.cpuSeconds() - warm.cpuSeconds()) * 1e3 / (consumed / 1e3);
+            }
+        }
         return new PipelineReport(settings, sent.count(), seconds, sent.count() / seconds, atEnd.consumed(), atEnd.consumed() / seconds,
                 atEnd.records(), drainSeconds, indexed, byType, percentiles(timed, Timed::raised), percentiles(timed, Timed::visible),
                 percentiles(steady, Timed::raised), percentiles(steady, Timed::visible), unexplained,
-                List.copyOf(timed.subList(0, Math.min(SLOWEST, timed.size()))));
+                List.copyOf(timed.subList(0, Math.min(SLOWEST, timed.size()))), steadyRate, cpuPerThousand);
     }
 
     private static Percentiles percentiles(List<Timed> timed, ToLongFunction<Timed> latency) {
@@ -82,6 +97,11 @@ record PipelineReport(PipelineBench.Settings settings, long sent, double sentSec
         out.printf(Locale.ROOT, "consumed by the job while sending: %,d items = %,.0f items/s; consumer lag when sending stopped: %,d records"
                 + " (offsets of the last completed checkpoint), %s%n", consumed, consumedPerSecond, lagAtEnd,
                 drainSeconds < 0 ? "not drained" : String.format(Locale.ROOT, "drained %.1f s later", drainSeconds));
+        if (steadyConsumedPerSecond >= 0) {
+            out.printf(Locale.ROOT, "consumed after the first %d s of sending (warm-up): %,.0f items/s; CPU of the bench's process: %s%n",
+                    settings.warmUp().toSeconds(), steadyConsumedPerSecond, cpuMillisPerThousand < 0 ? "not known"
+                            : String.format(Locale.ROOT, "%,.0f ms per 1,000 items", cpuMillisPerThousand));
+        }
         out.printf(Locale.ROOT, "items in Elasticsearch: %,d%n", indexed);
         out.printf(Locale.ROOT, "alert events: %d %s%s%n", alertsByType.values().stream().mapToInt(Integer::intValue).sum(), alertsByType,
                 unexplained == 0 ? "" : " (" + unexplained + " with no record past their window, left out of the latencies)");

@@ -61,6 +61,11 @@ public final class BenchCommand {
         @Option(names = "--keep", description = "Keep the bench's topics and indices (namespace bench-…) instead of deleting them.")
         boolean keep;
 
+        @Option(names = "--compare-topics", paramLabel = "PAIRS", defaultValue = "0", description = "Run PAIRS pairs, topic detection on and "
+                + "off in turn, on the same load in the same run of the stack, and print the throughput lost with it on (default: one run, "
+                + "monitor.emerging-topics of the configuration).")
+        int comparePairs;
+
         @Override
         public Integer call() throws Exception {
             if (!(rate > 0) || !(minutes > 0)) {
@@ -68,6 +73,9 @@ public final class BenchCommand {
             }
             if (warmUpSeconds < 0 || warmUpSeconds >= minutes * 60) {
                 throw new UserError("--warm-up-seconds must be at least 0 and shorter than --minutes");
+            }
+            if (comparePairs < 0 || comparePairs > 20) {
+                throw new UserError("--compare-topics takes from 1 to 20 pairs");
             }
             SentinelConfig config = bench.yq.config();
             PipelineBench.Settings settings = new PipelineBench.Settings(rate, Duration.ofMillis(Math.round(minutes * 60_000)), parallelism,
@@ -80,7 +88,12 @@ public final class BenchCommand {
                         + "%d-day watch period; send for fewer minutes", minutes, rate, span.toDays(), watchDays));
             }
             System.out.printf(Locale.ROOT, "bench pipeline: %.0f items/s for %.1f min into the raw topics of the local stack%n", rate, minutes);
-            new PipelineBench(config, bench.yq.layout(), settings, System.out).run(plan);
+            PipelineBench run = new PipelineBench(config, bench.yq.layout(), settings, System.out);
+            if (comparePairs > 0) {
+                run.compareTopics(plan, comparePairs);
+            } else {
+                run.run(plan);
+            }
             return 0;
         }
     }

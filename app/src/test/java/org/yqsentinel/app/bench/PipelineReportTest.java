@@ -1,6 +1,7 @@
 package org.yqsentinel.app.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -90,5 +91,25 @@ class PipelineReportTest {
                 seen, frontier, BOUND);
         assertThat(warmingUp.steadyRaised().count()).as("every window could close 4 s into sending, within the warm-up").isZero();
         assertThat(warmingUp.raised().count()).isEqualTo(4);
+    }
+
+    @Test
+    void theSteadyThroughputAndCpuAreCountedFromTheEndOfTheWarmUp() {
+        // 30 s into 120 s of sending the job had read 40,000 items on 50 s of CPU; at the end 220,000 on 230 s
+        PipelineBench.Sent sent = new PipelineBench.Sent(360_000, 120, 0, new PipelineBench.Progress(30, 40_000, 50), 230);
+        PipelineReport report = PipelineReport.of(SETTINGS, sent, new PipelineBench.Lag(140_000, 220_000), -1, 200_000, List.of(),
+                new WatermarkFrontier(), BOUND);
+
+        assertThat(report.steadyConsumedPerSecond()).isEqualTo(2_000.0);      // 180,000 items in 90 s
+        assertThat(report.cpuMillisPerThousand()).isEqualTo(1_000.0);        // 180 s of CPU for 180 thousand items
+        assertThat(report.consumedPerSecond()).isCloseTo(1_833.3, within(0.1)); // with the warm-up
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        report.print(new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("consumed after the first 1 s of sending (warm-up): 2,000 items/s; CPU of the bench's process: 1,000 ms per 1,000 items");
+
+        PipelineReport short_ = PipelineReport.of(SETTINGS, new PipelineBench.Sent(100, 1, 0), new PipelineBench.Lag(0, 100), 0, 100,
+                List.of(), new WatermarkFrontier(), BOUND);
+        assertThat(short_.steadyConsumedPerSecond()).as("sending ended within the warm-up").isEqualTo(-1);
     }
 }
