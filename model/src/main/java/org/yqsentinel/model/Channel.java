@@ -10,9 +10,12 @@ import java.util.stream.Collectors;
 public enum Channel {
     NEWS, WEIBO, WECHAT;
 
+    /** Its id, made once: {@link #id()} is called for every post a window tallies. */
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     @JsonCreator
