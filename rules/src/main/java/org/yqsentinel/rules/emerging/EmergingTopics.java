@@ -485,8 +485,8 @@ public final class EmergingTopics {
         List<String> words = cluster.wordList();
         String place = mostCommon(cluster.posts(), p -> p.post().analysis().entities().stream()
                 .filter(e -> e.kind() == NamedEntity.Kind.PLACE).map(NamedEntity::text).toList());
-        // places as the posts write them: the tagger's 大道 is the posts' 江北大道 (other words are left as they are: 发生车祸
-        // precedes 车祸 as often as 江北 precedes 大道)
+        // places as the posts write them: the tagger's 大道 is the posts' 江北大道, the keyword 新区 their 江北新区 (other words
+        // are left as they are: 发生车祸 precedes 车祸 as often as 江北 precedes 大道)
         Set<String> places = placesOf(cluster.posts());
         List<String> titleWords = new ArrayList<>();
         if (place != null) {
@@ -496,7 +496,7 @@ public final class EmergingTopics {
             if (titleWords.size() >= rules.titleWords() + (place == null ? 0 : 1)) {
                 break;
             }
-            String shown = places.contains(word) ? PlaceNames.complete(word, cluster.posts()) : word;
+            String shown = places.contains(word) || PlaceNames.looksLikePlace(word) ? PlaceNames.complete(word, cluster.posts()) : word;
             if (titleWords.stream().noneMatch(t -> t.contains(shown) || shown.contains(t))) {
                 titleWords.add(shown);
             }

@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 import org.yqsentinel.model.Item;
 
 /**
- * A topic's places as its posts write them. The entity tagger cuts names: the posts about a crash on 江北大道 name the
- * place 大道, those about 江北新区 the place 新区. A place is completed to the left, one character at
+ * A topic's places as its posts write them. The entity tagger and the segmenter cut names: the posts about a crash on
+ * 江北大道 name the place 大道, those about 江北新区 offer the keyword 新区. A place (or a word that ends as a district's,
+ * a street's or a bridge's name does) is completed to the left, one character at
  * a time and at most {@value #MAX_ADDED}, while the same Chinese character stands before it in at least {@value #SHARE}
  * of its occurrences in the posts' titles and texts, and it occurs at least {@value #MIN_OCCURRENCES} times (大道 →
  * 北大道 → 江北大道). A particle, a pronoun, a numeral or a measure word (的, 这, 一, 辆…) ends the completion: 的事故
@@ -31,7 +32,18 @@ final class PlaceNames {
             + "一二三四五六七八九十百千万两几多每某各该本此辆位名件起次条台只座家所间张").codePoints()
             .boxed().collect(Collectors.toUnmodifiableSet());
 
+    /** The last characters of the names of districts, towns, villages, streets, roads and bridges. */
+    private static final String PLACE_ENDS = "区县市镇乡村街路桥";
+
     private PlaceNames() {}
+
+    /**
+     * Whether a word the tagger did not call a place ends as a place name does (新区, 江北路): its posts may write a
+     * longer name.
+     */
+    static boolean looksLikePlace(String word) {
+        return word.length() >= 2 && PLACE_ENDS.indexOf(word.codePointBefore(word.length())) >= 0;
+    }
 
     /** The place completed to the longer name the posts write it in; the place itself when they do not agree on one. */
     static String complete(String word, List<TopicPost> posts) {

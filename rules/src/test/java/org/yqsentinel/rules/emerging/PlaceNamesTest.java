@@ -57,4 +57,13 @@ class PlaceNamesTest {
         assertThat(PlaceNames.complete("新区", posts("江北新区", "江南新区", "城东新区", "高新新区", "滨江新区", "临港新区"))).isEqualTo("新区");
         assertThat(PlaceNames.complete("大桥", posts(times(6, "江城市江北长江大桥")))).as("at most three characters added, even where every post agrees").isEqualTo("北长江大桥");
     }
+
+    @Test
+    void wordsThatEndAsADistrictStreetOrBridgeDoesMayBeCompleted() {
+        assertThat(PlaceNames.looksLikePlace("新区")).isTrue();
+        assertThat(PlaceNames.looksLikePlace("中山路")).isTrue();
+        assertThat(PlaceNames.looksLikePlace("隧道")).isFalse();
+        assertThat(PlaceNames.looksLikePlace("事故")).isFalse();
+        assertThat(PlaceNames.looksLikePlace("区")).isFalse();
+    }
 }
