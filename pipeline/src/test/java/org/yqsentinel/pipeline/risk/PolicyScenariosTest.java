@@ -122,12 +122,13 @@ class PolicyScenariosTest {
         assertThat(run.topicAlerts()).allSatisfy(a -> assertThat(a.subjectId()).isEqualTo(run.topicAlerts().get(0).subjectId()));
     }
 
-    /** The unrelated crash raises a topic alert at Ⅲ or above within half an hour, titled by its words, and one case. */
+    /** The unrelated crash raises a topic alert at Ⅲ or above within half an hour, titled by its place and words, and one case. */
     private static void crashIsATopic(Run run) {
         Simulation.Phase crash = run.simulation().phase("unrelated");
         Alert yellow = run.topicAlerts().stream().filter(a -> a.tier().compareTo(Tier.III_YELLOW) >= 0).findFirst().orElseThrow();
         assertThat(yellow.windowEnd()).isAfter(crash.start()).isBeforeOrEqualTo(crash.start().plus(Duration.ofMinutes(30)));
         assertThat(yellow.subjectTitle()).containsAnyOf("渣土", "公交", "车祸");
+        assertThat(yellow.subjectTitle()).as("the place as the posts write it, not the tagger's 大道").startsWith("江北大道 ");
         assertThat(yellow.responseClasses()).extracting(c -> c.name()).contains("突发事件");
         List<Alert> ofTheCrash = run.topicAlerts().stream().filter(a -> a.subjectId().equals(yellow.subjectId())).toList();
         assertThat(ofTheCrash).extracting(Alert::caseId).containsOnly(yellow.caseId());
@@ -144,6 +145,7 @@ class PolicyScenariosTest {
         Alert yellow = run.topicAlerts().stream().filter(a -> a.tier().compareTo(Tier.III_YELLOW) >= 0).findFirst().orElseThrow();
         assertThat(yellow.windowEnd()).isAfter(emergency.start()).isBeforeOrEqualTo(emergency.start().plus(Duration.ofMinutes(30)));
         assertThat(yellow.subjectTitle()).startsWith("江城").containsAnyOf("隧道", "坍塌", "塌方");
+        assertThat(yellow.subjectTitle()).as("the posts' 江北新区, not the keyword 新区").contains(" 江北新区");
         assertThat(yellow.responseClasses()).extracting(c -> c.name()).contains("突发事件");
         assertThat(run.topicAlerts()).extracting(Alert::subjectId).as("one topic").containsOnly(yellow.subjectId());
         assertThat(run.topicAlerts().get(run.topicAlerts().size() - 1).type()).isEqualTo(AlertEventType.RESOLVED);
