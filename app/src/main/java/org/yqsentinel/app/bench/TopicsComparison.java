@@ -71,7 +71,7 @@ public record TopicsComparison(List<PipelineReport> on, List<PipelineReport> off
                     off.get(i).cpuMillisPerThousand(), percent(-losses.get(i)), percent(cpu.get(i)));
         }
         out.printf(Locale.ROOT, "throughput lost with topic detection on: median of %d pairs %s, of the summed throughputs %s;"
-                + " CPU per item added: median %s%n", on.size(), percent(medianLoss()), percent(pooledLoss()), percent(medianCpuAdded()));
+                + " CPU per item: median %s%n", on.size(), loss(medianLoss()), loss(pooledLoss()), percent(medianCpuAdded()));
     }
 
     private List<Double> perPair(ToDoubleFunction<PipelineReport> figure, DoubleBinaryOperator compare) {
@@ -93,6 +93,12 @@ public record TopicsComparison(List<PipelineReport> on, List<PipelineReport> off
         return known.size() % 2 == 1 ? known.get(middle) : (known.get(middle - 1) + known.get(middle)) / 2;
     }
 
+    /** A loss as a plain share (a gain shows as a negative loss). */
+    private static String loss(double fraction) {
+        return Double.isNaN(fraction) ? "unknown" : String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    }
+
+    /** A change, signed. */
     private static String percent(double fraction) {
         return Double.isNaN(fraction) ? "unknown" : String.format(Locale.ROOT, "%+.1f %%", fraction * 100);
     }

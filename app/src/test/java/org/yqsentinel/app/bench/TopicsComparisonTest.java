@@ -42,7 +42,7 @@ class TopicsComparisonTest {
         comparison.print(new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("pair 1: on 1,800 items/s, 1,100 ms; off 2,000 items/s, 1,000 ms; throughput -10.0 %, CPU per item +10.0 %")
-                .contains("median of 3 pairs +10.0 %, of the summed throughputs +11.7 %");
+                .contains("median of 3 pairs 10.0 %, of the summed throughputs 11.7 %; CPU per item: median +10.0 %");
     }
 
     @Test
