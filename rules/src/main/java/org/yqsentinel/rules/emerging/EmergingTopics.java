@@ -20,7 +20,6 @@ import org.yqsentinel.model.Alert;
 import org.yqsentinel.model.AlertEventType;
 import org.yqsentinel.model.CaseRecord;
 import org.yqsentinel.model.Item;
-import org.yqsentinel.model.NamedEntity;
 import org.yqsentinel.model.PostRef;
 import org.yqsentinel.model.Region;
 import org.yqsentinel.model.ResponseClass;
@@ -465,7 +464,7 @@ public final class EmergingTopics {
     private static Set<String> placesOf(List<TopicPost> posts) {
         Set<String> places = new HashSet<>();
         for (TopicPost post : posts) {
-            post.post().analysis().entities().stream().filter(e -> e.kind() == NamedEntity.Kind.PLACE).forEach(e -> places.add(e.text()));
+            places.addAll(post.places());
         }
         return places;
     }
@@ -483,8 +482,7 @@ public final class EmergingTopics {
     /** A new topic from a cluster: its id, title, and who its alerts go to (the livelihood topic's department, its region). */
     private Topic born(TopicFinder.Cluster cluster, Instant end) {
         List<String> words = cluster.wordList();
-        String place = mostCommon(cluster.posts(), p -> p.post().analysis().entities().stream()
-                .filter(e -> e.kind() == NamedEntity.Kind.PLACE).map(NamedEntity::text).toList());
+        String place = mostCommon(cluster.posts(), TopicPost::places);
         // places as the posts write them: the tagger's 大道 is the posts' 江北大道, the keyword 新区 their 江北新区 (other words
         // are left as they are: 发生车祸 precedes 车祸 as often as 江北 precedes 大道)
         Set<String> places = placesOf(cluster.posts());

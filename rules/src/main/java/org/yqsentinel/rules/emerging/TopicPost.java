@@ -3,6 +3,7 @@ package org.yqsentinel.rules.emerging;
 import java.util.List;
 import java.util.Objects;
 import org.yqsentinel.model.EnrichedItem;
+import org.yqsentinel.model.NamedEntity;
 import org.yqsentinel.rules.risk.WindowTally;
 
 /**
@@ -34,6 +35,11 @@ public record TopicPost(EnrichedItem post, List<String> words, boolean claimed, 
             return cues;
         }
         return WindowTally.cuesNamed(post.item(), all);
+    }
+
+    /** The places the post names (its place entities), in the order it names them. */
+    public List<String> places() {
+        return post.analysis().entities().stream().filter(e -> e.kind() == NamedEntity.Kind.PLACE).map(NamedEntity::text).toList();
     }
 
     public String itemId() {

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yqsentinel.model.NamedEntity;
 
 /**
  * Posts in publish order ({@link TopicFinder#PUBLISHED}), indexed by the words they offer and with the places they name.
@@ -42,11 +41,7 @@ public final class WindowPosts {
         Map<String, List<Integer>> naming = new HashMap<>();
         for (int p = 0; p < sorted.size(); p++) {
             TopicPost post = sorted.get(p);
-            for (NamedEntity entity : post.post().analysis().entities()) {
-                if (entity.kind() == NamedEntity.Kind.PLACE) {
-                    places.add(entity.text());
-                }
-            }
+            places.addAll(post.places());
             for (String word : post.words()) {
                 List<Integer> of = naming.computeIfAbsent(word, k -> new ArrayList<>());
                 if (of.isEmpty() || of.get(of.size() - 1) != p) {
