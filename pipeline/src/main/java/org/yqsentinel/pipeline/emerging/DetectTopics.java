@@ -2,6 +2,7 @@ package org.yqsentinel.pipeline.emerging;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -36,11 +37,19 @@ import org.yqsentinel.rules.risk.RiskRules;
 
 /**
  * Emerging topics over event time ({@link EmergingTopics}), on one key: a topic's words may come from any post, so the
- * detector sees the whole stream of posts no policy claims. Posts wait in a list until the watermark passes them; an
- * event-time timer at every slide end adds those it passed, closes the window, and emits the topics' risk points, alert events
- * and cases. The detector lives in memory; its state is written slide by slide (only the slides that changed) with its
- * topics, and read back only after a restore. Timers go on while a topic lives or posts wait. A post later than the last closed window by more than the
- * risk rules' allowed lateness is not counted (metric {@code lateTopicPostsDropped}).
+ * detector sees the whole stream of posts no policy claims. Posts wait until the watermark passes them; an event-time
+ * timer at every slide end adds those it passed, closes the window, and emits the topics' risk points, alert events and
+ * cases. Timers go on while a topic lives or posts wait. A post later than the last closed window by more than the risk
+ * rules' allowed lateness is not counted (metric {@code lateTopicPostsDropped}); a second post with the id of one held is
+ * not either (the job drops repeated items before).
+ *
+ * <p>The detector lives in memory and is read back from state only after a restore. Its state is written so that each
+ * change is small, since every change to the state is written to the changelog as it happens: each post once, as it
+ * comes ({@code topic-posts}, removed when its slide leaves the window or, for a policy's post, once counted); the
+ * slides' word counts and topic tallies, only the slides that changed; the live topics and cases; and up to when posts
+ * were added to the detector ({@code topic-posts-added-before}), with the ids of the posts that came after their time
+ * was added and wait for the next slide end. Writing a slide with all its posts, or rewriting the list of waiting
+ * posts, made changes of megabytes: the heap's large objects, and most of the detector's cost.
  */
 public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost, CaseStep, Alert> {
 
@@ -52,7 +61,13 @@ public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost
     public static final OutputTag<DeadLetter> REFUSED_STEPS = new OutputTag<>("refused-topic-case-steps", TypeInformation.of(DeadLetter.class));
     private static final Logger LOG = LoggerFactory.getLogger(DetectTopics.class);
 
-    static final ListStateDescriptor<TopicPost> PENDING = new ListStateDescriptor<>("topic-posts-pending", TypeInformation.of(TopicPost.class));
+    /** Every post waiting or in a slide of the window, by item id: written once as it comes. */
+    static final MapStateDescriptor<String, TopicPost> POSTS =
+            new MapStateDescriptor<>("topic-posts", Types.STRING, TypeInformation.of(TopicPost.class));
+    /** Posts published before this were added to the detector, but for those in {@link #LATE}. */
+    static final ValueStateDescriptor<Long> ADDED_BEFORE = new ValueStateDescriptor<>("topic-posts-added-before", Long.class);
+    /** The ids of posts that came after their time was added: they wait for the next slide end. */
+    static final ListStateDescriptor<String> LATE = new ListStateDescriptor<>("topic-posts-late", Types.STRING);
     /** The detector's slides by number: each written when it changes, removed when it empties. */
     static final MapStateDescriptor<Long, EmergingTopics.Slide> SLIDES =
             new MapStateDescriptor<>("topic-slides", Types.LONG, TypeInformation.of(EmergingTopics.Slide.class));
@@ -65,7 +80,12 @@ public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost
     private transient EmergingRules rules;
     private transient RiskRules risk;
     private transient Set<String> watchWords;
-    private transient ListState<TopicPost> pending;
+    private transient MapState<String, TopicPost> posts;
+    private transient ValueState<Long> addedBefore;
+    private transient ListState<String> lateIds;
+    /** The posts not yet added, in memory (with {@link #detector}, from state after a restore). */
+    private transient List<TopicPost> waiting;
+    private transient boolean lateWaiting;
     private transient MapState<Long, EmergingTopics.Slide> slides;
     private transient ValueState<EmergingTopics.Topics> topicsState;
     private transient ValueState<Long> closed;
@@ -82,7 +102,9 @@ public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost
         rules = EmergingRules.load(files);
         risk = RiskRules.load(files);
         watchWords = Dictionaries.load(files).texts(Dictionaries.Kind.WATCH_WORD);
-        pending = getRuntimeContext().getListState(PENDING);
+        posts = getRuntimeContext().getMapState(POSTS);
+        addedBefore = getRuntimeContext().getState(ADDED_BEFORE);
+        lateIds = getRuntimeContext().getListState(LATE);
         slides = getRuntimeContext().getMapState(SLIDES);
         topicsState = getRuntimeContext().getState(TOPICS);
         closed = getRuntimeContext().getState(CLOSED);
@@ -97,7 +119,19 @@ public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost
             late.inc();
             return;
         }
-        pending.add(post);
+        if (detector == null) {
+            detector();
+        }
+        if (posts.contains(post.itemId())) {
+            return;
+        }
+        posts.put(post.itemId(), post);
+        Long added = addedBefore.value();
+        if (added != null && at < added) {
+            lateIds.add(post.itemId());
+            lateWaiting = true;
+        }
+        waiting.add(post);
         long slide = rules.slide().toMillis();
         long watermark = context.timerService().currentWatermark();
         long after = Math.max(at, watermark == Long.MIN_VALUE ? at : watermark);
@@ -143,20 +177,25 @@ public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost
         // every post up to the watermark goes in at once: a window's close looks only at its own slides, so posts of later
         // slides change nothing in it, and a watermark that jumps many slides ahead costs one pass, not one per slide
         long upTo = Math.max(timestamp, context.timerService().currentWatermark());
-        List<TopicPost> waiting = new ArrayList<>();
-        boolean added = false;
-        for (TopicPost post : pending.get()) {
+        List<TopicPost> still = new ArrayList<>();
+        for (TopicPost post : waiting) {
             if (post.post().item().publishedAt().toEpochMilli() < upTo) {
                 topics.add(post);
-                added = true;
+                if (post.claimed()) {
+                    posts.remove(post.itemId());  // counted: the detector keeps only its words
+                }
             } else {
-                waiting.add(post);
+                still.add(post);
             }
         }
-        if (waiting.isEmpty()) {
-            pending.clear();
-        } else if (added) {
-            pending.update(waiting);
+        waiting = still;
+        Long added = addedBefore.value();
+        if (added == null || upTo > added) {
+            addedBefore.update(upTo);
+        }
+        if (lateWaiting) {
+            lateIds.clear();
+            lateWaiting = false;
         }
         EmergingTopics.Window window = topics.close(Instant.ofEpochMilli(timestamp));
         window.points().forEach(p -> context.output(RISK, p));
@@ -173,15 +212,32 @@ public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost
         for (Long number : changes.removed()) {
             slides.remove(number);
         }
+        for (String id : changes.postsLeft()) {
+            posts.remove(id);
+        }
         topicsState.update(topics.topicsState());
         if (!topics.topics().isEmpty() || !waiting.isEmpty() || topics.holdsWindowPosts()) {
             context.timerService().registerEventTimeTimer(timestamp + rules.slide().toMillis());
         }
     }
 
+    /** The detector, and the posts waiting: read back from state on first use (after a start or a restore). */
     private EmergingTopics detector() throws Exception {
         if (detector == null) {
-            detector = EmergingTopics.of(slides.values(), topicsState.value(), rules, risk, watchWords, new PostQuotes());
+            Long added = addedBefore.value();
+            Set<String> late = new HashSet<>();
+            Iterable<String> ids = lateIds.get();
+            if (ids != null) {
+                ids.forEach(late::add);
+            }
+            List<TopicPost> kept = new ArrayList<>();
+            waiting = new ArrayList<>();
+            for (TopicPost post : posts.values()) {
+                boolean wasAdded = added != null && post.post().item().publishedAt().toEpochMilli() < added && !late.contains(post.itemId());
+                (wasAdded ? kept : waiting).add(post);
+            }
+            lateWaiting = !late.isEmpty();
+            detector = EmergingTopics.of(slides.values(), kept, topicsState.value(), rules, risk, watchWords, new PostQuotes());
         }
         return detector;
     }

@@ -92,7 +92,6 @@ class FlinkTypesTest {
                 new TopicPost(enriched, List.of("渣土车", "江北大道")),
                 new TopicPost(enriched, List.of("新规"), true),
                 new EmergingTopics.Slide(5L, new WordHistory.Bucket(5L, List.of("渣土车"), List.of(3), 4), null,
-                        List.of(new TopicPost(enriched, List.of("渣土车"))),
                         List.of(new EmergingTopics.TopicTally("topic:渣土车@1", new WindowTally().toBucket()))),
                 new EmergingTopics.Topics(5L, List.of(new EmergingTopics.Topic("topic:渣土车@1", "江城 渣土车", List.of("渣土车"), end, end,
                         new AlertMaker.Episode(new TierTracker.State(Tier.II_ORANGE, end, Tier.II_ORANGE), "case:x"),

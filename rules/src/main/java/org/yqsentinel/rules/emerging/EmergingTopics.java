@@ -94,13 +94,12 @@ public final class EmergingTopics {
 
     /**
      * One slide of what the detector keeps, for Flink state: how many posts named each word (of no policy, and of a
-     * policy), and while the slide is in the window, its posts. A slide is written when it changes, not the whole
-     * detector: at every slide end, the slides that took posts and those whose posts left the window.
+     * policy), and each topic's posts in it once it has left the window. A slide is written when it changes, not the
+     * whole detector: at every slide end, the slides that took posts and those that left the window. The window's posts
+     * themselves are not part of it: each is kept once, as it came ({@link #of}, {@link Changes#postsLeft}).
      */
-    public record Slide(long number, WordHistory.Bucket words, WordHistory.Bucket claimed, List<TopicPost> posts,
-                        List<TopicTally> topics) {
+    public record Slide(long number, WordHistory.Bucket words, WordHistory.Bucket claimed, List<TopicTally> topics) {
         public Slide {
-            posts = posts == null ? List.of() : List.copyOf(posts);
             topics = topics == null ? List.of() : List.copyOf(topics);
         }
     }
@@ -116,12 +115,19 @@ public final class EmergingTopics {
         }
     }
 
-    /** The slides changed since the last call (to write), and those now empty (to remove). */
-    public record Changes(List<Slide> changed, List<Long> removed) {}
+    /**
+     * The slides changed since the last call (to write), those now empty (to remove), and the ids of the posts whose
+     * slide has left the window since (no longer kept).
+     */
+    public record Changes(List<Slide> changed, List<Long> removed, List<String> postsLeft) {}
 
     private final Set<Long> touched = new TreeSet<>();
+    private final List<String> postsLeft = new ArrayList<>();
 
-    /** The slides that changed since the last call, and those that emptied: what to write to state, and what to remove. */
+    /**
+     * The slides that changed since the last call, and those that emptied: what to write to state, and what to remove;
+     * and the posts that left the window.
+     */
     public Changes changes() {
         List<Slide> changed = new ArrayList<>();
         List<Long> removed = new ArrayList<>();
@@ -134,7 +140,9 @@ public final class EmergingTopics {
             }
         }
         touched.clear();
-        return new Changes(changed, removed);
+        List<String> left = List.copyOf(postsLeft);
+        postsLeft.clear();
+        return new Changes(changed, removed, left);
     }
 
     /** The live topics and the first slide, for state. */
@@ -145,19 +153,21 @@ public final class EmergingTopics {
     private Slide slide(long number) {
         WordHistory.Bucket words = history.bucket(number);
         WordHistory.Bucket claimed = claimedWords.bucket(number);
-        List<TopicPost> kept = posts.get(number);
         Map<String, TallyBucket> ofTopics = tallies.get(number);
-        if (words == null && claimed == null && kept == null && ofTopics == null) {
+        if (words == null && claimed == null && ofTopics == null) {
             return null;
         }
         List<TopicTally> topicTallies = ofTopics == null ? List.of()
                 : ofTopics.entrySet().stream().map(e -> new TopicTally(e.getKey(), e.getValue())).toList();
-        return new Slide(number, words, claimed, kept, topicTallies);
+        return new Slide(number, words, claimed, topicTallies);
     }
 
-    /** A detector from its state: its slides, in any order, and its topics. */
-    public static EmergingTopics of(Iterable<Slide> slides, Topics state, EmergingRules rules, RiskRules risk, Set<String> watchWords,
-                                    Function<Item, PostRef> quote) {
+    /**
+     * A detector from its state: its slides, in any order, the posts it had added and still kept (those added and not
+     * yet reported in {@link Changes#postsLeft}), in any order, and its topics.
+     */
+    public static EmergingTopics of(Iterable<Slide> slides, Iterable<TopicPost> kept, Topics state, EmergingRules rules, RiskRules risk,
+                                    Set<String> watchWords, Function<Item, PostRef> quote) {
         EmergingTopics detector = new EmergingTopics(rules, risk, watchWords, quote);
         detector.history.firstBucket(state == null ? Long.MAX_VALUE : state.firstSlide());
         for (Slide slide : slides) {
@@ -167,13 +177,15 @@ public final class EmergingTopics {
             if (slide.claimed() != null) {
                 detector.claimedWords.put(slide.claimed());
             }
-            if (!slide.posts().isEmpty()) {
-                detector.posts.put(slide.number(), new ArrayList<>(slide.posts()));
-            }
             if (!slide.topics().isEmpty()) {
                 Map<String, TallyBucket> ofTopics = detector.tallies.computeIfAbsent(slide.number(), n -> new TreeMap<>());
                 slide.topics().forEach(t -> ofTopics.put(t.topicId(), t.posts()));
             }
+        }
+        long slideMillis = rules.slide().toMillis();
+        for (TopicPost post : kept) {
+            detector.posts.computeIfAbsent(Math.floorDiv(post.post().item().publishedAt().toEpochMilli(), slideMillis), n -> new ArrayList<>())
+                    .add(post);
         }
         if (state != null) {
             state.topics().forEach(t -> detector.topics.put(t.id(), t));
@@ -327,7 +339,7 @@ public final class EmergingTopics {
         oldTallies.clear();
         touched.addAll(claimedWords.evictBefore(start.plus(rules.slide())));
         Map<Long, List<TopicPost>> leaving = posts.headMap(Math.floorDiv(start.plus(rules.slide()).toEpochMilli(), slide));
-        touched.addAll(leaving.keySet());
+        leaving.values().forEach(left -> left.forEach(p -> postsLeft.add(p.itemId())));
         indexed.headMap(Math.floorDiv(start.plus(rules.slide()).toEpochMilli(), slide)).clear();
         leaving.clear();
         return new Window(points, raised, cases);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -124,11 +125,13 @@ class EmergingTopicsTest {
 
     /**
      * The same, with the detector rebuilt after every slide when {@code restore} (as after a restart) from what it had
-     * written: the slides it changed since the slide before, the slides it emptied removed, and its topics.
+     * written: the slides it changed since the slide before, the slides it emptied removed, the posts it was given less
+     * those that left the window, and its topics.
      */
     private static List<Alert> run(List<TopicPost> stream, EmergingTopics detector, boolean restore) {
         EmergingTopics[] topics = {detector};
         Map<Long, EmergingTopics.Slide> written = new TreeMap<>();
+        Map<String, TopicPost> kept = new LinkedHashMap<>();
         List<TopicPost> ordered = new ArrayList<>(stream);
         ordered.sort(Comparator.comparing(p -> p.post().item().publishedAt()));
         List<Alert> raised = new ArrayList<>();
@@ -142,10 +145,15 @@ class EmergingTopicsTest {
                     EmergingTopics.Changes changes = topics[0].changes();
                     changes.changed().forEach(changed -> written.put(changed.number(), changed));
                     changes.removed().forEach(written::remove);
-                    topics[0] = EmergingTopics.of(List.copyOf(written.values()), topics[0].topicsState(), RULES, RISK, Set.of(), QUOTE);
+                    changes.postsLeft().forEach(kept::remove);
+                    topics[0] = EmergingTopics.of(List.copyOf(written.values()), List.copyOf(kept.values()), topics[0].topicsState(), RULES,
+                            RISK, Set.of(), QUOTE);
                 }
             }
             topics[0].add(post);
+            if (!post.claimed()) {
+                kept.put(post.itemId(), post);
+            }
         }
         long last = ordered.get(ordered.size() - 1).post().item().publishedAt().toEpochMilli() + Duration.ofHours(4).toMillis();
         for (; next <= last; next += slide) {
