@@ -46,7 +46,8 @@ import org.yqsentinel.rules.risk.RiskRules;
  * <p>The detector lives in memory and is read back from state only after a restore. Its state is written so that each
  * change is small, since every change to the state is written to the changelog as it happens: each post once, as it
  * comes ({@code topic-posts}, removed when its slide leaves the window or, for a policy's post, once counted); the
- * slides' word counts and topic tallies, only the slides that changed; the live topics and cases; and up to when posts
+ * slides' word counts and topic tallies, only the slides that changed; each case when it changes ({@code topic-cases});
+ * the live topics; and up to when posts
  * were added to the detector ({@code topic-posts-added-before}), with the ids of the posts that came after their time
  * was added and wait for the next slide end. Writing a slide with all its posts, or rewriting the list of waiting
  * posts, made changes of megabytes: the heap's large objects, and most of the detector's cost.
@@ -71,6 +72,9 @@ public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost
     /** The detector's slides by number: each written when it changes, removed when it empties. */
     static final MapStateDescriptor<Long, EmergingTopics.Slide> SLIDES =
             new MapStateDescriptor<>("topic-slides", Types.LONG, TypeInformation.of(EmergingTopics.Slide.class));
+    /** The topics' cases by id: each written when it changes, removed when it leaves the job. */
+    static final MapStateDescriptor<String, CaseRecord> CASES_HELD =
+            new MapStateDescriptor<>("topic-cases", Types.STRING, TypeInformation.of(CaseRecord.class));
     /** The first slide seen and the live topics. */
     static final ValueStateDescriptor<EmergingTopics.Topics> TOPICS =
             new ValueStateDescriptor<>("topic-topics", TypeInformation.of(EmergingTopics.Topics.class));
@@ -88,6 +92,7 @@ public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost
     private transient boolean lateWaiting;
     private transient MapState<Long, EmergingTopics.Slide> slides;
     private transient ValueState<EmergingTopics.Topics> topicsState;
+    private transient MapState<String, CaseRecord> cases;
     private transient ValueState<Long> closed;
     private transient EmergingTopics detector;
     private transient Counter late;
@@ -107,6 +112,7 @@ public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost
         lateIds = getRuntimeContext().getListState(LATE);
         slides = getRuntimeContext().getMapState(SLIDES);
         topicsState = getRuntimeContext().getState(TOPICS);
+        cases = getRuntimeContext().getMapState(CASES_HELD);
         closed = getRuntimeContext().getState(CLOSED);
         late = getRuntimeContext().getMetricGroup().counter("lateTopicPostsDropped");
     }
@@ -159,7 +165,7 @@ public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost
         }
         LOG.info("case {} {} by {}: now {}", next.id(), step.step().key(), step.by(), next.status().label());
         context.output(CASES, next);
-        topicsState.update(topics.topicsState());
+        write(topics.changes());
         long watermark = context.timerService().currentWatermark();
         if (watermark != Long.MIN_VALUE) {
             long slide = rules.slide().toMillis();
@@ -205,7 +211,15 @@ public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost
             out.collect(alert);
         }
         closed.update(timestamp);
-        EmergingTopics.Changes changes = topics.changes();
+        write(topics.changes());
+        topicsState.update(topics.topicsState());
+        if (!topics.topics().isEmpty() || !waiting.isEmpty() || topics.holdsWindowPosts()) {
+            context.timerService().registerEventTimeTimer(timestamp + rules.slide().toMillis());
+        }
+    }
+
+    /** What changed in the detector, written to state. */
+    private void write(EmergingTopics.Changes changes) throws Exception {
         for (EmergingTopics.Slide slide : changes.changed()) {
             slides.put(slide.number(), slide);
         }
@@ -215,9 +229,11 @@ public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost
         for (String id : changes.postsLeft()) {
             posts.remove(id);
         }
-        topicsState.update(topics.topicsState());
-        if (!topics.topics().isEmpty() || !waiting.isEmpty() || topics.holdsWindowPosts()) {
-            context.timerService().registerEventTimeTimer(timestamp + rules.slide().toMillis());
+        for (CaseRecord record : changes.cases()) {
+            cases.put(record.id(), record);
+        }
+        for (String id : changes.casesRemoved()) {
+            cases.remove(id);
         }
     }
 
@@ -237,7 +253,7 @@ public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost
                 (wasAdded ? kept : waiting).add(post);
             }
             lateWaiting = !late.isEmpty();
-            detector = EmergingTopics.of(slides.values(), kept, topicsState.value(), rules, risk, watchWords, new PostQuotes());
+            detector = EmergingTopics.of(slides.values(), kept, cases.values(), topicsState.value(), rules, risk, watchWords, new PostQuotes());
         }
         return detector;
     }

@@ -11,6 +11,7 @@ import org.apache.flink.changelog.fs.FsStateChangelogOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 
@@ -37,6 +38,9 @@ public final class LocalCluster {
 
     private static final String LOOPBACK = "127.0.0.1";
 
+    /** The changelog's upload buffer: below half of G1's smallest region. */
+    static final String CHANGELOG_UPLOAD_BUFFER = "256kb";
+
     private LocalCluster() {}
 
     /** Checkpoints under {@code workDir/flink-checkpoints}, the state changelog under {@code workDir/flink-changelog}. */
@@ -55,6 +59,9 @@ public final class LocalCluster {
         conf.set(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, true);
         conf.set(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
         conf.set(FsStateChangelogOptions.BASE_PATH, changelog.toUri().toString());
+        // each upload of the changelog allocates a buffer of this size: at Flink's default (1 MB) every one is a humongous
+        // object in a heap of 2 GB (G1's regions are 1 MB), and starts a collection of its own (docs/performance.md)
+        conf.set(FsStateChangelogOptions.UPLOAD_BUFFER_SIZE, MemorySize.parse(CHANGELOG_UPLOAD_BUFFER));
         conf.set(JobManagerOptions.ADDRESS, LOOPBACK);
         conf.set(JobManagerOptions.BIND_HOST, LOOPBACK);
         conf.set(TaskManagerOptions.BIND_HOST, LOOPBACK);

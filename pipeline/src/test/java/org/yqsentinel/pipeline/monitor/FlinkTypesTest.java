@@ -95,8 +95,7 @@ class FlinkTypesTest {
                         List.of(new EmergingTopics.TopicTally("topic:渣土车@1", new WindowTally().toBucket()))),
                 new EmergingTopics.Topics(5L, List.of(new EmergingTopics.Topic("topic:渣土车@1", "江城 渣土车", List.of("渣土车"), end, end,
                         new AlertMaker.Episode(new TierTracker.State(Tier.II_ORANGE, end, Tier.II_ORANGE), "case:x"),
-                        new AlertMaker.Subject("topic:渣土车@1", "江城 渣土车", "交通运输局", "交通出行", new Region("湖北", "江城", null)))),
-                        List.of(CaseBook.apply(null, alert))),
+                        new AlertMaker.Subject("topic:渣土车@1", "江城 渣土车", "交通运输局", "交通出行", new Region("湖北", "江城", null))))),
                 RiskInput.of(STEP),
                 RiskInput.of(new LinkedPost("p", enriched)),
                 CaseBook.measured(CaseBook.apply(CaseBook.apply(null, alert), STEP, List.of()), 0, new ResponseEffect(

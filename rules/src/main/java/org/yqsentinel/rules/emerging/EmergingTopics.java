@@ -107,11 +107,10 @@ public final class EmergingTopics {
     /** A topic's posts of one slide. */
     public record TopicTally(String topicId, TallyBucket posts) {}
 
-    /** The rest of what the detector keeps: the first slide it saw posts in, the live topics, and the cases it holds. */
-    public record Topics(long firstSlide, List<Topic> topics, List<CaseRecord> cases) {
+    /** The rest of what the detector keeps, but its cases: the first slide it saw posts in, and the live topics. */
+    public record Topics(long firstSlide, List<Topic> topics) {
         public Topics {
             topics = List.copyOf(topics);
-            cases = cases == null ? List.of() : List.copyOf(cases);
         }
     }
 
@@ -119,14 +118,16 @@ public final class EmergingTopics {
      * The slides changed since the last call (to write), those now empty (to remove), and the ids of the posts whose
      * slide has left the window since (no longer kept).
      */
-    public record Changes(List<Slide> changed, List<Long> removed, List<String> postsLeft) {}
+    public record Changes(List<Slide> changed, List<Long> removed, List<String> postsLeft, List<CaseRecord> cases, List<String> casesRemoved) {}
 
     private final Set<Long> touched = new TreeSet<>();
     private final List<String> postsLeft = new ArrayList<>();
+    /** The cases changed or forgotten since the last {@link #changes()}. */
+    private final Set<String> casesTouched = new TreeSet<>();
 
     /**
      * The slides that changed since the last call, and those that emptied: what to write to state, and what to remove;
-     * and the posts that left the window.
+     * the posts that left the window; and the cases changed, and those forgotten.
      */
     public Changes changes() {
         List<Slide> changed = new ArrayList<>();
@@ -142,12 +143,23 @@ public final class EmergingTopics {
         touched.clear();
         List<String> left = List.copyOf(postsLeft);
         postsLeft.clear();
-        return new Changes(changed, removed, left);
+        List<CaseRecord> changedCases = new ArrayList<>();
+        List<String> forgotten = new ArrayList<>();
+        for (String id : casesTouched) {
+            CaseRecord record = cases.get(id);
+            if (record == null) {
+                forgotten.add(id);
+            } else {
+                changedCases.add(record);
+            }
+        }
+        casesTouched.clear();
+        return new Changes(changed, removed, left, changedCases, forgotten);
     }
 
     /** The live topics and the first slide, for state. */
     public Topics topicsState() {
-        return new Topics(history.firstBucket(), List.copyOf(topics.values()), List.copyOf(cases.values()));
+        return new Topics(history.firstBucket(), List.copyOf(topics.values()));
     }
 
     private Slide slide(long number) {
@@ -164,10 +176,10 @@ public final class EmergingTopics {
 
     /**
      * A detector from its state: its slides, in any order, the posts it had added and still kept (those added and not
-     * yet reported in {@link Changes#postsLeft}), in any order, and its topics.
+     * yet reported in {@link Changes#postsLeft}), in any order, its cases, and its topics.
      */
-    public static EmergingTopics of(Iterable<Slide> slides, Iterable<TopicPost> kept, Topics state, EmergingRules rules, RiskRules risk,
-                                    Set<String> watchWords, Function<Item, PostRef> quote) {
+    public static EmergingTopics of(Iterable<Slide> slides, Iterable<TopicPost> kept, Iterable<CaseRecord> cases, Topics state,
+                                    EmergingRules rules, RiskRules risk, Set<String> watchWords, Function<Item, PostRef> quote) {
         EmergingTopics detector = new EmergingTopics(rules, risk, watchWords, quote);
         detector.history.firstBucket(state == null ? Long.MAX_VALUE : state.firstSlide());
         for (Slide slide : slides) {
@@ -187,9 +199,9 @@ public final class EmergingTopics {
             detector.posts.computeIfAbsent(Math.floorDiv(post.post().item().publishedAt().toEpochMilli(), slideMillis), n -> new ArrayList<>())
                     .add(post);
         }
+        cases.forEach(c -> detector.cases.put(c.id(), c));
         if (state != null) {
             state.topics().forEach(t -> detector.topics.put(t.id(), t));
-            state.cases().forEach(c -> detector.cases.put(c.id(), c));
         }
         return detector;
     }
@@ -316,6 +328,7 @@ public final class EmergingTopics {
                 Alert alert = outcome.alert();
                 CaseRecord record = CaseBook.apply(alert.type() == AlertEventType.OPENED ? null : this.cases.get(alert.caseId()), alert);
                 this.cases.put(record.id(), record);
+                casesTouched.add(record.id());
                 raised.add(alert);
                 cases.add(record);
             }
@@ -361,6 +374,7 @@ public final class EmergingTopics {
             return null;
         }
         cases.put(next.id(), next);
+        casesTouched.add(next.id());
         return next;
     }
 
@@ -436,6 +450,7 @@ public final class EmergingTopics {
             }
             if (next != record) {
                 cases.put(next.id(), next);
+                casesTouched.add(next.id());
                 changed.add(next);
             }
         }
@@ -446,8 +461,14 @@ public final class EmergingTopics {
     private void forgetCases(Instant end) {
         Set<String> open = new HashSet<>();
         topics.values().forEach(t -> open.add(t.episode().caseId()));
-        cases.values().removeIf(c -> !c.updatedAt().plus(risk.caseWorkflow().keep()).isAfter(end) && CaseBook.unmeasured(c).isEmpty()
-                && !open.contains(c.id()));
+        cases.values().removeIf(c -> {
+            boolean leaves = !c.updatedAt().plus(risk.caseWorkflow().keep()).isAfter(end) && CaseBook.unmeasured(c).isEmpty()
+                    && !open.contains(c.id());
+            if (leaves) {
+                casesTouched.add(c.id());
+            }
+            return leaves;
+        });
     }
 
     /** The live topic whose words (places aside) at least half of the cluster's posts name, the most of them; or null. */

@@ -132,6 +132,7 @@ class EmergingTopicsTest {
         EmergingTopics[] topics = {detector};
         Map<Long, EmergingTopics.Slide> written = new TreeMap<>();
         Map<String, TopicPost> kept = new LinkedHashMap<>();
+        Map<String, CaseRecord> cases = new TreeMap<>();
         List<TopicPost> ordered = new ArrayList<>(stream);
         ordered.sort(Comparator.comparing(p -> p.post().item().publishedAt()));
         List<Alert> raised = new ArrayList<>();
@@ -146,8 +147,10 @@ class EmergingTopicsTest {
                     changes.changed().forEach(changed -> written.put(changed.number(), changed));
                     changes.removed().forEach(written::remove);
                     changes.postsLeft().forEach(kept::remove);
-                    topics[0] = EmergingTopics.of(List.copyOf(written.values()), List.copyOf(kept.values()), topics[0].topicsState(), RULES,
-                            RISK, Set.of(), QUOTE);
+                    changes.cases().forEach(c -> cases.put(c.id(), c));
+                    changes.casesRemoved().forEach(cases::remove);
+                    topics[0] = EmergingTopics.of(List.copyOf(written.values()), List.copyOf(kept.values()), List.copyOf(cases.values()),
+                            topics[0].topicsState(), RULES, RISK, Set.of(), QUOTE);
                 }
             }
             topics[0].add(post);
