@@ -2,9 +2,6 @@ package org.yqsentinel.pipeline.emerging;
 
 import java.util.List;
 import java.util.Set;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichFlatMapFunction;
-import org.apache.flink.util.Collector;
 import org.yqsentinel.model.Analysis;
 import org.yqsentinel.model.EnrichedItem;
 import org.yqsentinel.model.Item;
@@ -23,36 +20,28 @@ import org.yqsentinel.rules.risk.WindowTally;
  * detector which words are a policy's. What the detector keeps of another post is cut to what it uses: its tokens to
  * those on the watch list, its entities to places, its text to its first {@value #TEXT_KEPT} characters (alerts quote
  * the first 140, and masking a name looks at the words around it, not the whole text; the response classes' cue words
- * are looked for here, in the whole text).
+ * are looked for here, in the whole text). Made by the linking operator ({@link org.yqsentinel.pipeline.link.LinkToPolicies}),
+ * which gives them out as a side output: an operator of its own, chained after it, would get a copy of every post.
  */
-public final class ToTopicPosts extends RichFlatMapFunction<EnrichedItem, TopicPost> {
+public final class ToTopicPosts {
 
     /** The characters of a post's text the detector keeps: enough to quote it, masked, in an alert. */
     static final int TEXT_KEPT = 400;
 
-    private final String rulesDir;
-    private transient EmergingRules rules;
-    private transient Set<String> watchWords;
-    private transient List<String> cueWords;
+    private final EmergingRules rules;
+    private final Set<String> watchWords;
+    private final List<String> cueWords;
 
-    public ToTopicPosts(String rulesDir) {
-        this.rulesDir = rulesDir;
-    }
-
-    @Override
-    public void open(OpenContext context) {
-        RuleFiles files = RuleFiles.of(rulesDir);
+    /** With the rules of {@code files}: emerging.yaml's words, the watch words, the response classes' cue words. */
+    public ToTopicPosts(RuleFiles files) {
         rules = EmergingRules.load(files);
         watchWords = Dictionaries.load(files).texts(Dictionaries.Kind.WATCH_WORD);
         cueWords = RiskRules.load(files).responseCueWords();
     }
 
-    @Override
-    public void flatMap(EnrichedItem post, Collector<TopicPost> out) {
-        TopicPost topicPost = of(post, rules, watchWords, cueWords);
-        if (topicPost != null) {
-            out.collect(topicPost);
-        }
+    /** The post as the detector keeps it, or null when it offers no word. */
+    public TopicPost of(EnrichedItem post) {
+        return of(post, rules, watchWords, cueWords);
     }
 
     /** The post as the detector keeps it, or null when it offers no word. */

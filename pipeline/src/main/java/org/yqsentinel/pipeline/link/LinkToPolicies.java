@@ -21,8 +21,10 @@ import org.yqsentinel.model.PolicyLink;
 import org.yqsentinel.pipeline.control.ControlEvent;
 import org.yqsentinel.pipeline.control.GivenPolicies;
 import org.yqsentinel.pipeline.control.Watchlist;
+import org.yqsentinel.pipeline.emerging.ToTopicPosts;
 import org.yqsentinel.pipeline.kafka.FailedItems;
 import org.yqsentinel.rules.RuleFiles;
+import org.yqsentinel.rules.emerging.TopicPost;
 import org.yqsentinel.rules.link.PolicyLinker;
 import org.yqsentinel.rules.risk.RiskRules;
 import org.yqsentinel.rules.risk.WatchedPolicy;
@@ -37,11 +39,14 @@ import org.yqsentinel.rules.topic.TopicRules;
 public final class LinkToPolicies extends BroadcastProcessFunction<EnrichedItem, ControlEvent, EnrichedItem> {
 
     public static final OutputTag<LinkedPost> LINKED = new OutputTag<>("linked-posts", TypeInformation.of(LinkedPost.class));
+    /** The posts as topic detection keeps them ({@link ToTopicPosts}), when it runs. */
+    public static final OutputTag<TopicPost> TOPIC_POSTS = new OutputTag<>("topic-posts", TypeInformation.of(TopicPost.class));
     static final String STAGE = "link";
     private static final Logger LOG = LoggerFactory.getLogger(LinkToPolicies.class);
 
     private final String rulesDir;
     private final GivenPolicies given;
+    private final boolean topicPosts;
     private transient RiskRules initial;
     private transient Watchlist.View view;
     private transient PolicyLinker linker;
@@ -50,19 +55,23 @@ public final class LinkToPolicies extends BroadcastProcessFunction<EnrichedItem,
     private transient RegionResolver regions;
     private transient Counter linked;
     private transient Counter failed;
+    private transient ToTopicPosts toTopicPosts;
 
     /**
      * @param rulesDir a rules folder present on every task manager, or empty for the bundled rules
      * @param given    the policies known before the first record (none on the live job)
+     * @param topicPosts whether to give out every post as topic detection keeps it ({@link #TOPIC_POSTS})
      */
-    public LinkToPolicies(String rulesDir, GivenPolicies given) {
+    public LinkToPolicies(String rulesDir, GivenPolicies given, boolean topicPosts) {
         this.rulesDir = rulesDir;
         this.given = given;
+        this.topicPosts = topicPosts;
     }
 
     @Override
     public void open(OpenContext context) {
         topics = TopicRules.load(RuleFiles.of(rulesDir));
+        toTopicPosts = topicPosts ? new ToTopicPosts(RuleFiles.of(rulesDir)) : null;
         regions = RegionResolver.bundled();
         linked = getRuntimeContext().getMetricGroup().counter("postsLinked");
         failed = getRuntimeContext().getMetricGroup().counter("itemsDeadLettered");
@@ -87,6 +96,12 @@ public final class LinkToPolicies extends BroadcastProcessFunction<EnrichedItem,
         for (PolicyLink link : links) {
             linked.inc();
             context.output(LINKED, new LinkedPost(link.policyId(), withLinks));
+        }
+        if (toTopicPosts != null) {
+            TopicPost topicPost = toTopicPosts.of(withLinks);
+            if (topicPost != null) {
+                context.output(TOPIC_POSTS, topicPost);
+            }
         }
     }
 

@@ -32,7 +32,6 @@ import org.yqsentinel.pipeline.dedupe.FindEarlierCopy;
 import org.yqsentinel.pipeline.dedupe.MarkCopies;
 import org.yqsentinel.pipeline.dedupe.SplitIntoBands;
 import org.yqsentinel.pipeline.emerging.DetectTopics;
-import org.yqsentinel.pipeline.emerging.ToTopicPosts;
 import org.yqsentinel.pipeline.enrich.EnrichItems;
 import org.yqsentinel.pipeline.kafka.FailedItems;
 import org.yqsentinel.pipeline.link.LinkToPolicies;
@@ -106,7 +105,7 @@ public final class MonitorJob {
         SingleOutputStreamOperator<EnrichedItem> enriched = dropRepeatsMarkCopies(items, retention)
                 .process(new EnrichItems(rulesDir)).name("enrich").uid("enrich");
         SingleOutputStreamOperator<EnrichedItem> linked = enriched
-                .connect(watchlist).process(new LinkToPolicies(rulesDir, given)).name("link to policies").uid("link-policies");
+                .connect(watchlist).process(new LinkToPolicies(rulesDir, given, settings.emergingTopics())).name("link to policies").uid("link-policies");
         linked.sinkTo(sinks.items()).name("items to elasticsearch").uid("items-elasticsearch");
         boolean topicSteps = settings.emergingTopics();
         DataStream<CaseStep> allSteps = items.getSideOutput(RouteReadRecords.CASE_STEPS);
@@ -124,7 +123,7 @@ public final class MonitorJob {
         DataStream<CaseRecord> cases = alerts.getSideOutput(ScorePolicyRisk.CASES);
         if (settings.emergingTopics()) {
             EmergingRules.load(RuleFiles.of(rulesDir));  // a mistake in emerging.yaml is refused here, with its line, not in a task
-            SingleOutputStreamOperator<Alert> topics = linked.flatMap(new ToTopicPosts(rulesDir)).name("topic posts").uid("topic-posts")
+            SingleOutputStreamOperator<Alert> topics = linked.getSideOutput(LinkToPolicies.TOPIC_POSTS)
                     .keyBy(post -> DetectTopics.KEY)
                     .connect(allSteps.filter(step -> Alert.isTopic(step.subjectId())).name("topic case steps").uid("topic-case-steps")
                             .keyBy(step -> DetectTopics.KEY))
