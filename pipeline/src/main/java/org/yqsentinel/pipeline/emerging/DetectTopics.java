@@ -49,8 +49,8 @@ import org.yqsentinel.rules.risk.RiskRules;
  * slides' word counts and topic tallies, only the slides that changed; each case when it changes ({@code topic-cases});
  * the live topics; and up to when posts
  * were added to the detector ({@code topic-posts-added-before}), with the ids of the posts that came after their time
- * was added and wait for the next slide end. Writing a slide with all its posts, or rewriting the list of waiting
- * posts, made changes of megabytes: the heap's large objects, and most of the detector's cost.
+ * was added and wait for the next slide end. (A slide written with all its posts, and the list of waiting posts
+ * rewritten at every slide end, serialized each post to the changelog several times.)
  */
 public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost, CaseStep, Alert> {
 

@@ -2,10 +2,12 @@ package org.yqsentinel.pipeline.monitor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.changelog.fs.FsStateChangelogOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -69,16 +71,42 @@ public final class LocalCluster {
         return conf;
     }
 
-    /** Deletes the state changelog files of a job that has ended (its checkpoints are gone with it). */
+    /**
+     * Deletes the state changelog files of a job that has ended (its checkpoints are gone with it). Flink may still be
+     * deleting some of them itself: a file or folder gone meanwhile is skipped.
+     */
     public static void discardChangelog(Path workDir, JobID job) {
         Path folder = workDir.resolve("flink-changelog").resolve(job.toHexString());
         if (!Files.exists(folder)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    if (e != null && !(e instanceof NoSuchFileException)) {
+                        throw e;
+                    }
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (NoSuchFileException e) {
+            // the folder itself went meanwhile
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete the state changelog of job " + job + " in " + folder, e);
         }
