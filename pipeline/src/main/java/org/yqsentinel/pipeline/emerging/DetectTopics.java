@@ -47,9 +47,8 @@ import org.yqsentinel.rules.risk.RiskRules;
  * change is small, since every change to the state is written to the changelog as it happens: each post once, as it
  * comes ({@code topic-posts}, removed when its slide leaves the window or, for a policy's post, once counted); the
  * slides' word counts and topic tallies, only the slides that changed; each case when it changes ({@code topic-cases});
- * the live topics; and up to when posts
- * were added to the detector ({@code topic-posts-added-before}), with the ids of the posts that came after their time
- * was added and wait for the next slide end. (A slide written with all its posts, and the list of waiting posts
+ * the live topics; and up to when posts were added to the detector ({@code topic-posts-added-before}), with the ids of
+ * the posts that came after their time was added and wait for the next slide end. (A slide written with all its posts, and the list of waiting posts
  * rewritten at every slide end, serialized each post to the changelog several times.)
  */
 public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost, CaseStep, Alert> {
@@ -125,9 +124,7 @@ public final class DetectTopics extends KeyedCoProcessFunction<String, TopicPost
             late.inc();
             return;
         }
-        if (detector == null) {
-            detector();
-        }
+        detector();  // the posts waiting are read back with it after a restore
         if (posts.contains(post.itemId())) {
             return;
         }

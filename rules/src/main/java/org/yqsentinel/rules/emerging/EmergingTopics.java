@@ -115,8 +115,8 @@ public final class EmergingTopics {
     }
 
     /**
-     * The slides changed since the last call (to write), those now empty (to remove), and the ids of the posts whose
-     * slide has left the window since (no longer kept).
+     * The slides changed since the last call (to write), those now empty (to remove), the ids of the posts whose slide
+     * has left the window since (no longer kept), the cases changed (to write), and the ids of those forgotten.
      */
     public record Changes(List<Slide> changed, List<Long> removed, List<String> postsLeft, List<CaseRecord> cases, List<String> casesRemoved) {}
 
@@ -327,8 +327,7 @@ public final class EmergingTopics {
             if (outcome.alert() != null) {
                 Alert alert = outcome.alert();
                 CaseRecord record = CaseBook.apply(alert.type() == AlertEventType.OPENED ? null : this.cases.get(alert.caseId()), alert);
-                this.cases.put(record.id(), record);
-                casesTouched.add(record.id());
+                keep(record);
                 raised.add(alert);
                 cases.add(record);
             }
@@ -373,9 +372,14 @@ public final class EmergingTopics {
         if (next == current) {
             return null;
         }
-        cases.put(next.id(), next);
-        casesTouched.add(next.id());
+        keep(next);
         return next;
+    }
+
+    /** Holds a case as it is now, to be written with the next {@link #changes()}. */
+    private void keep(CaseRecord record) {
+        cases.put(record.id(), record);
+        casesTouched.add(record.id());
     }
 
     /** The cases the detector holds, by id. */
@@ -449,8 +453,7 @@ public final class EmergingTopics {
                 }
             }
             if (next != record) {
-                cases.put(next.id(), next);
-                casesTouched.add(next.id());
+                keep(next);
                 changed.add(next);
             }
         }
