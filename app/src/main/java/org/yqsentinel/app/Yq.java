@@ -32,9 +32,13 @@ import org.yqsentinel.stack.StackLayout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The {@code yq} command line. Errors an operator can fix are one line on stderr and a non-zero exit, not a stack trace. */
-@Command(name = "yq", mixinStandardHelpOptions = true, version = "Sentinel 0.1.0",
+/**
+ * The {@code yq} command line. Errors an operator can fix are one line on stderr and a non-zero exit, not a stack trace.
+ * Every command and subcommand takes {@code --help} and {@code --version}, and {@code --config} (inherited from here).
+ */
+@Command(name = "yq", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "Sentinel 0.1.0",
         description = "Sentinel (舆情哨兵): public-opinion monitoring and early warning.",
         subcommands = {StackCommand.class, SetupCommand.class, IngestCommand.class, DemoCommand.class, MonitorCommand.class,
                 ScenarioCommand.class, SimulateCommand.class, ScoreCommand.class, AnalyzeCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class,

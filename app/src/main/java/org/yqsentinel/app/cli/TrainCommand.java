@@ -63,7 +63,7 @@ public final class TrainCommand {
                 + " The polarity model learns from every file, the emotion model from the emotion files.")
         List<Path> data;
 
-        @Option(names = "--part", defaultValue = "all", description = "Which texts of each file: all, train (80 %) or test (20 %), split by a hash of the text (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--part", defaultValue = "all", description = "Which texts of each file: all, train (80 %%) or test (20 %%), split by a hash of the text (default: ${DEFAULT-VALUE}).")
         String part;
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write " + POLARITY_FILE + " and " + EMOTION_FILE + " to.")
