@@ -41,11 +41,6 @@ public final class ToTopicPosts {
 
     /** The post as the detector keeps it, or null when it offers no word. */
     public TopicPost of(EnrichedItem post) {
-        return of(post, rules, watchWords, cueWords);
-    }
-
-    /** The post as the detector keeps it, or null when it offers no word. */
-    public static TopicPost of(EnrichedItem post, EmergingRules rules, Set<String> watchWords, List<String> cueWords) {
         Analysis analysis = post.analysis();
         List<String> words = TopicWords.of(post, rules);
         if (words.isEmpty()) {
