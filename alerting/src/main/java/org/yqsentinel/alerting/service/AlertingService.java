@@ -227,6 +227,7 @@ public final class AlertingService implements AutoCloseable {
         http.close();
         producer.close(Duration.ZERO);
         elasticsearch.close();
+        metrics.close();
         LOG.info("alerting: halted, attempts under way abandoned");
         ended.countDown();
     }
@@ -248,6 +249,7 @@ public final class AlertingService implements AutoCloseable {
         http.close();
         producer.close(Duration.ofSeconds(5));
         elasticsearch.close();
+        metrics.close();
         LOG.info("alerting: stopped");
         ended.countDown();
     }

@@ -132,7 +132,7 @@ final class Dispatcher {
         Instant end = clock.instant();
         SendResult answer = result;
         Delivery after = book.with(b -> b.finished(d, answer, end));
-        metrics.attempted(after, result, Duration.between(after.createdAt(), end));
+        metrics.attempted(after, Duration.between(after.createdAt(), end), Duration.between(start, end));
         writes.write(List.of(writes.of(after), LedgerDocuments.attempt(after, result, end, Duration.between(start, end))));
         String line = "alerting: {} {} to {} <{}> for case {} ({} {}), attempt {}: {}";
         Object[] args = {after.purpose().name().toLowerCase(Locale.ROOT), after.target().medium().id(), after.target().who(),
@@ -157,7 +157,7 @@ final class Dispatcher {
         Instant end = clock.instant();
         Receipt answer = receipt;
         Delivery after = book.with(b -> b.checked(d, answer, end));
-        metrics.checked(after, receipt, Duration.between(after.createdAt(), end));
+        metrics.checked(after, Duration.between(after.createdAt(), end));
         writes.write(List.of(writes.of(after), LedgerDocuments.checked(after, receipt, end, Duration.between(start, end))));
         String line = "alerting: {} {} to {} <{}> for case {}, attempt {} in doubt, {}: {}";
         Object[] args = {after.purpose().name().toLowerCase(Locale.ROOT), after.target().medium().id(), after.target().who(),
