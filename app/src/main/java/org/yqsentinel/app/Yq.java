@@ -36,7 +36,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code yq} command line. Errors an operator can fix are one line on stderr and a non-zero exit, not a stack trace.
- * Every command and subcommand takes {@code --help} and {@code --version}, and {@code --config} (inherited from here).
+ * Every command and subcommand takes {@code --help}, {@code --version}, {@code --config}, {@code --log} and {@code --quiet}
+ * (inherited from here).
  */
 @Command(name = "yq", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "Sentinel 0.1.0",
         description = "Sentinel (舆情哨兵): public-opinion monitoring and early warning.",
@@ -45,9 +46,22 @@ import picocli.CommandLine.ScopeType;
                 ReplayCommand.class, WhatifCommand.class, ReportCommand.class, ExportCommand.class, CaseCommand.class, AlertingCommand.class, OutboxCommand.class})
 public final class Yq {
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Configuration file (default: sentinel.yaml in the project folder, if present).")
     Path configFile;
+
+    @Option(names = "--log", paramLabel = "file|stdout|json", defaultValue = "${env:YQ_LOG:-file}", scope = ScopeType.INHERIT,
+            description = "Where to log: file (.yq/logs/yq.log, warnings on the console; the default), stdout (plain lines)"
+                    + " or json (JSON lines, Elastic Common Schema), both at INFO on stdout for a service manager. Also YQ_LOG.")
+    void log(Logs target) {
+        Logs.use(target);
+    }
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "No progress line on stderr (there is none anyway when stderr is not a terminal).")
+    void quiet(boolean on) {
+        Progress.quiet(on);
+    }
 
     /** The configuration: bundled defaults, then the file, then YQ_* environment variables. */
     public SentinelConfig config() {
@@ -68,6 +82,7 @@ public final class Yq {
     }
 
     public static int run(String... args) {
+        Progress.quiet(false);  // a flag without a default is only set when given
         CommandLine commandLine = new CommandLine(new Yq());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof StackException || e instanceof ProvisioningException || e instanceof ConfigException || e instanceof UserError

@@ -35,6 +35,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.yqsentinel.app.LocalFlink;
+import org.yqsentinel.app.Progress;
 import org.yqsentinel.app.Setup;
 import org.yqsentinel.app.demo.DemoSummary;
 import org.yqsentinel.connect.KafkaClients;
@@ -74,12 +75,15 @@ public final class PipelineBench {
     private final StackLayout layout;
     private final Settings settings;
     private final PrintStream out;
+    private final Progress progress;
 
-    public PipelineBench(SentinelConfig base, StackLayout layout, Settings settings, PrintStream out) {
+    /** @param progress what the bench does now, for a person watching; {@code out} gets the results */
+    public PipelineBench(SentinelConfig base, StackLayout layout, Settings settings, PrintStream out, Progress progress) {
         this.base = base;
         this.layout = layout;
         this.settings = settings;
         this.out = out;
+        this.progress = progress;
     }
 
     /** Runs the benchmark with this plan (made just before) and prints its report. */
@@ -139,6 +143,7 @@ public final class PipelineBench {
     private PipelineReport runOnce(PipelineLoad.Plan plan, Path spool, boolean topics, String tag, long maxItems) throws Exception {
         SentinelConfig config = configFor(new Namespace(family().prefix() + Long.toString(Instant.now().getEpochSecond(), 36) + "-" + tag),
                 topics);
+        progress.phase("creating the run's topics and indices (" + tag + ")");
         Setup.provision(config);
         try (RawPublisher publisher = new RawPublisher(config.kafkaBootstrapServers())) {
             publisher.send(config.names().rawPolicyTopic(), List.of(PipelineLoad.policyPage(plan)));
@@ -153,19 +158,22 @@ public final class PipelineBench {
             long warmUp = config.monitor().idleSourceSeconds() + 2;
             out.printf(Locale.ROOT, "job %s running (parallelism %d, checkpoint every %d s); waiting %d s for its empty partitions to go idle%n",
                     job.getJobID(), config.monitor().parallelism(), config.monitor().checkpointIntervalSeconds(), warmUp);
+            progress.phase("waiting " + warmUp + " s for the job's empty partitions to go idle");
             Thread.sleep(warmUp * 1000);
             watcher.start();
 
             WatermarkFrontier frontier = new WatermarkFrontier();
-            Sent sent = send(config, spool, frontier, admin, maxItems);
+            Sent sent = send(config, spool, frontier, admin, maxItems, Math.min(maxItems, plan.items()));
             Lag atEnd = lag(admin, config);
             long drainStart = System.nanoTime();
             Lag drained = atEnd;
             long drainLimit = Math.max(60, settings.length().toSeconds()) * 1_000_000_000L;
             while (drained.records() > 0 && System.nanoTime() - drainStart < drainLimit) {
+                progress.phase(String.format(Locale.ROOT, "sent; the job has %,d records left to read", drained.records()));
                 Thread.sleep(250);
                 drained = lag(admin, config);
             }
+            progress.phase("waiting for the checkpoint of the last alerts");
             double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
             Thread.sleep(config.monitor().checkpointIntervalSeconds() * 2000 + 2000);  // the last alerts' checkpoint
             List<SeenAlert> alerts = watcher.stop();
@@ -217,7 +225,7 @@ public final class PipelineBench {
      * @param warmedUp   the job's progress at the end of the warm-up; null when sending ended before it
      * @param cpuSeconds the CPU time of this process (the job, its local Flink, the sender) when sending stopped
      */
-    record Sent(long count, double seconds, long startedAt, Progress warmedUp, double cpuSeconds) {
+    record Sent(long count, double seconds, long startedAt, WarmUpMark warmedUp, double cpuSeconds) {
 
         Sent(long count, double seconds, long startedAt) {
             this(count, seconds, startedAt, null, -1);
@@ -225,7 +233,7 @@ public final class PipelineBench {
     }
 
     /** How far the job had got {@code seconds} into sending: items committed as read, and this process's CPU time. */
-    record Progress(double seconds, long consumed, double cpuSeconds) {}
+    record WarmUpMark(double seconds, long consumed, double cpuSeconds) {}
 
     /** The CPU time this process has used, in seconds; -1 where the JVM does not tell. */
     static double processCpuSeconds() {
@@ -240,9 +248,10 @@ public final class PipelineBench {
      * Sends the spool at the fixed rate, noting each record's arrival in Kafka on the frontier, and the job's progress at
      * the end of the warm-up.
      */
-    private Sent send(SentinelConfig config, Path spool, WatermarkFrontier frontier, Admin admin, long maxItems) throws Exception {
+    private Sent send(SentinelConfig config, Path spool, WatermarkFrontier frontier, Admin admin, long maxItems, long shown)
+            throws Exception {
         AtomicReference<Exception> failure = new AtomicReference<>();
-        AtomicReference<Progress> warmedUp = new AtomicReference<>();
+        AtomicReference<WarmUpMark> warmedUp = new AtomicReference<>();
         double intervalNanos = 1e9 / settings.rate();
         long count = 0;
         long started = System.nanoTime();
@@ -256,7 +265,7 @@ public final class PipelineBench {
             double cpu = processCpuSeconds();
             double at = seconds(started);
             try {
-                warmedUp.set(new Progress(at, lag(admin, config).consumed(), cpu));
+                warmedUp.set(new WarmUpMark(at, lag(admin, config).consumed(), cpu));
             } catch (Exception e) {
                 out.println("could not read the job's progress at the end of the warm-up: " + e.getMessage());
             }
@@ -277,6 +286,10 @@ public final class PipelineBench {
                     }
                 });
                 count++;
+                if (count % 1_000 == 0) {
+                    progress.phase(String.format(Locale.ROOT, "sending %,d of %,d items at %,.0f/s", count, shown,
+                            settings.rate()));
+                }
             }
             producer.flush();
         } finally {

@@ -66,7 +66,7 @@ record PipelineReport(PipelineBench.Settings settings, long sent, double sentSec
         double seconds = sent.seconds();
         double steadyRate = -1;
         double cpuPerThousand = -1;
-        PipelineBench.Progress warm = sent.warmedUp();
+        PipelineBench.WarmUpMark warm = sent.warmedUp();
         if (warm != null && seconds > warm.seconds() && atEnd.consumed() > warm.consumed()) {
             long consumed = atEnd.consumed() - warm.consumed();
             steadyRate = consumed / (seconds - warm.seconds());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.yqsentinel.app.Progress;
 import org.yqsentinel.app.UserError;
 import org.yqsentinel.app.Yq;
 import org.yqsentinel.app.bench.AlertingBench;
@@ -88,11 +89,13 @@ public final class BenchCommand {
                         + "%d-day watch period; send for fewer minutes", minutes, rate, span.toDays(), watchDays));
             }
             System.out.printf(Locale.ROOT, "bench pipeline: %.0f items/s for %.1f min into the raw topics of the local stack%n", rate, minutes);
-            PipelineBench run = new PipelineBench(config, bench.yq.layout(), settings, System.out);
-            if (comparePairs > 0) {
-                run.compareTopics(plan, comparePairs);
-            } else {
-                run.run(plan);
+            try (Progress progress = Progress.start("bench pipeline")) {
+                PipelineBench run = new PipelineBench(config, bench.yq.layout(), settings, progress.above(System.out), progress);
+                if (comparePairs > 0) {
+                    run.compareTopics(plan, comparePairs);
+                } else {
+                    run.run(plan);
+                }
             }
             return 0;
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import org.yqsentinel.app.Progress;
 import org.yqsentinel.app.UserError;
 import org.yqsentinel.app.Yq;
 import org.yqsentinel.enrich.DictionarySegmenter;
@@ -161,39 +162,46 @@ public final class EvalCommand {
 
         @Override
         public Integer call() throws IOException {
-            SentimentAnalyzer analyzer = model == null ? SentimentAnalyzer.bundled() : load(model, DictionarySegmenter.bundled());
-            LexiconSentiment baseline = new LexiconSentiment(SentimentLexicon.bundled());
-            List<LabelledText> binary = new ArrayList<>();
-            SentimentEvaluation emotions = new SentimentEvaluation();
-            for (Path file : data) {
-                List<LabelledText> texts = read(file, part);
-                if (texts.stream().anyMatch(t -> t.emotion() != null || t.polarity() == org.yqsentinel.model.Sentiment.Label.NEUTRAL)) {
-                    SentimentEvaluation one = new SentimentEvaluation();
-                    for (LabelledText text : texts) {
-                        SentimentAnalyzer.Reading reading = analyzer.read(text.text());
-                        one.add(text, reading);
-                        emotions.add(text, reading);
+            try (Progress progress = Progress.start("eval sentiment")) {
+                PrintStream out = progress.above(System.out);
+                progress.phase("loading the models");
+                SentimentAnalyzer analyzer = model == null ? SentimentAnalyzer.bundled() : load(model, DictionarySegmenter.bundled());
+                LexiconSentiment baseline = new LexiconSentiment(SentimentLexicon.bundled());
+                List<LabelledText> binary = new ArrayList<>();
+                SentimentEvaluation emotions = new SentimentEvaluation();
+                for (Path file : data) {
+                    progress.phase("reading " + file.getFileName());
+                    List<LabelledText> texts = read(file, part);
+                    progress.phase("reading " + texts.size() + " texts of " + file.getFileName() + " with the models");
+                    if (texts.stream().anyMatch(t -> t.emotion() != null || t.polarity() == org.yqsentinel.model.Sentiment.Label.NEUTRAL)) {
+                        SentimentEvaluation one = new SentimentEvaluation();
+                        for (LabelledText text : texts) {
+                            SentimentAnalyzer.Reading reading = analyzer.read(text.text());
+                            one.add(text, reading);
+                            emotions.add(text, reading);
+                        }
+                        out.printf(Locale.ROOT, "%s (%s, %d texts): %s%n", file.getFileName(), part, texts.size(), one.summary());
+                        continue;
                     }
-                    System.out.printf(Locale.ROOT, "%s (%s, %d texts): %s%n", file.getFileName(), part, texts.size(), one.summary());
-                    continue;
+                    binary.addAll(texts);
+                    Counts lexicon = Counts.of(texts, t -> baseline.isPositive(t.text()));
+                    Counts counts = Counts.of(texts, t -> analyzer.analyze(t.text()).score() >= 0);
+                    out.printf(Locale.ROOT, "%s (%s, %d texts): model accuracy %.4f, positive P %.4f R %.4f, negative P %.4f R %.4f;"
+                                    + " lexicon baseline accuracy %.4f%n", file.getFileName(), part, texts.size(), counts.accuracy(),
+                            counts.precision(true), counts.recall(true), counts.precision(false), counts.recall(false), lexicon.accuracy());
                 }
-                binary.addAll(texts);
-                Counts lexicon = Counts.of(texts, t -> baseline.isPositive(t.text()));
-                Counts counts = Counts.of(texts, t -> analyzer.analyze(t.text()).score() >= 0);
-                System.out.printf(Locale.ROOT, "%s (%s, %d texts): model accuracy %.4f, positive P %.4f R %.4f, negative P %.4f R %.4f;"
-                                + " lexicon baseline accuracy %.4f%n", file.getFileName(), part, texts.size(), counts.accuracy(),
-                        counts.precision(true), counts.recall(true), counts.precision(false), counts.recall(false), lexicon.accuracy());
+                progress.phase("the totals");
+                if (!binary.isEmpty()) {
+                    out.printf(Locale.ROOT, "accuracy=%.4f%n", Counts.of(binary, t -> analyzer.analyze(t.text()).score() >= 0).accuracy());
+                }
+                if (emotions.texts() > 0) {
+                    out.printf(Locale.ROOT, "polarity_accuracy=%.4f%n", emotions.polarityAccuracy());
+                }
+                if (emotions.textsWithEmotion() > 0) {
+                    out.printf(Locale.ROOT, "emotion_macro_f1=%.4f%n", emotions.emotionMacroF1());
+                }
+                return 0;
             }
-            if (!binary.isEmpty()) {
-                System.out.printf(Locale.ROOT, "accuracy=%.4f%n", Counts.of(binary, t -> analyzer.analyze(t.text()).score() >= 0).accuracy());
-            }
-            if (emotions.texts() > 0) {
-                System.out.printf(Locale.ROOT, "polarity_accuracy=%.4f%n", emotions.polarityAccuracy());
-            }
-            if (emotions.textsWithEmotion() > 0) {
-                System.out.printf(Locale.ROOT, "emotion_macro_f1=%.4f%n", emotions.emotionMacroF1());
-            }
-            return 0;
         }
 
         /** The models a 'yq train sentiment' wrote to {@code dir}, reading with {@code segmenter}. */

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.apache.kafka.common.KafkaException;
+import org.yqsentinel.app.Progress;
 import org.yqsentinel.app.UserError;
 import org.yqsentinel.app.Yq;
 import org.yqsentinel.ingest.ParseResult;
@@ -67,32 +69,38 @@ public final class IngestCommand implements Callable<Integer> {
         boolean policy = channel.equals("policy");
         Channel itemChannel = policy ? null : channelOf(channel);
         SentinelConfig config = yq.config();
-        Tally tally = new Tally();
-        if (check) {
-            Instant seenAt = crawledAt == null ? Instant.now() : Times.parse(crawledAt, null, "--crawled-at");
-            Checker checker = new Checker(itemChannel, config.ingest(), seenAt, tally);
-            forEachFile(policy, config.ingest(), tally, checker::check);
-            checker.out.flush();
-            System.err.println("accepted " + tally.accepted + ", rejected " + tally.rejected + unreadable(tally));
-        } else {
-            String topic = itemChannel == null ? config.names().rawPolicyTopic() : config.names().rawTopic(itemChannel);
-            try (Sender sender = new Sender(config, topic, tally)) {
-                forEachFile(policy, config.ingest(), tally, sender::add);
+        try (Progress progress = Progress.start("ingest")) {
+            Tally tally = new Tally(progress, check ? "read" : "sent");
+            if (check) {
+                Instant seenAt = crawledAt == null ? Instant.now() : Times.parse(crawledAt, null, "--crawled-at");
+                Checker checker = new Checker(itemChannel, config.ingest(), seenAt, tally);
+                forEachFile(policy, config.ingest(), tally, checker::check);
+                checker.out.flush();
+                progress.close();
+                System.err.println("accepted " + tally.accepted + ", rejected " + tally.rejected + unreadable(tally));
+            } else {
+                String topic = itemChannel == null ? config.names().rawPolicyTopic() : config.names().rawTopic(itemChannel);
+                try (Sender sender = new Sender(config, topic, tally)) {
+                    forEachFile(policy, config.ingest(), tally, sender::add);
+                }
+                progress.close();
+                System.out.println("sent " + tally.accepted + " records to " + topic + " from " + (files.size() - tally.unreadableFiles)
+                        + " file" + (files.size() - tally.unreadableFiles == 1 ? "" : "s")
+                        + (tally.rejected > 0 ? "; " + tally.rejected + " refused here and not sent" : "") + unreadable(tally));
             }
-            System.out.println("sent " + tally.accepted + " records to " + topic + " from " + (files.size() - tally.unreadableFiles)
-                    + " file" + (files.size() - tally.unreadableFiles == 1 ? "" : "s")
-                    + (tally.rejected > 0 ? "; " + tally.rejected + " refused here and not sent" : "") + unreadable(tally));
+            return tally.unreadableFiles > 0 ? 2 : tally.rejected > 0 ? SOME_REFUSED : 0;
         }
-        return tally.unreadableFiles > 0 ? 2 : tally.rejected > 0 ? SOME_REFUSED : 0;
     }
 
     private void forEachFile(boolean policy, SentinelConfig.Ingest limits, Tally tally, Consumer<RawLine> each) {
         for (String file : files) {
             String name = file.equals("-") ? "stdin" : file;
+            tally.file = name;
+            tally.counted();
             try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
                 long records = RawRecordFiles.read(name, in, policy, limits.maxRecordBytes(), each);
                 if (records == 0) {
-                    System.err.println(name + ": no records");
+                    tally.err.println(name + ": no records");
                 }
             } catch (NoSuchFileException e) {
                 tally.unreadable(name, "no such file");
@@ -117,18 +125,42 @@ public final class IngestCommand implements Callable<Integer> {
 
     /** What happened to the records and files of this run. */
     private static final class Tally {
+        final Progress progress;
+        private final String verb;
+        final PrintStream err;
+        String file;
         long accepted;
         long rejected;
         int unreadableFiles;
 
+        /** @param verb what is done with the records: read or sent */
+        Tally(Progress progress, String verb) {
+            this.progress = progress;
+            this.verb = verb;
+            this.err = progress.above(System.err);
+        }
+
         void refused(RawLine record, String reason) {
             rejected++;
-            System.err.println(record.where() + ": " + reason);
+            err.println(record.where() + ": " + reason);
+            counted();
+        }
+
+        void accepted(long records) {
+            long before = accepted;
+            accepted += records;
+            if (accepted / 1_000 != before / 1_000) {
+                counted();
+            }
+        }
+
+        void counted() {
+            progress.phase(String.format(Locale.ROOT, "%s: %,d records %s, %,d refused", file, accepted, verb, rejected));
         }
 
         void unreadable(String file, String why) {
             unreadableFiles++;
-            System.err.println("yq: " + file + ": " + why + "; the other files are read");
+            err.println("yq: " + file + ": " + why + "; the other files are read");
         }
     }
 
@@ -139,7 +171,7 @@ public final class IngestCommand implements Callable<Integer> {
         private final Tally tally;
         private final ItemReader items;
         private final PolicyReader policies;
-        final PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        final PrintStream out;
 
         Checker(Channel itemChannel, SentinelConfig.Ingest limits, Instant seenAt, Tally tally) {
             this.itemChannel = itemChannel;
@@ -147,6 +179,7 @@ public final class IngestCommand implements Callable<Integer> {
             this.tally = tally;
             this.items = new ItemReader(limits);
             this.policies = new PolicyReader(limits);
+            this.out = new PrintStream(tally.progress.above(System.out), false, StandardCharsets.UTF_8);
         }
 
         void check(RawLine record) {
@@ -157,8 +190,8 @@ public final class IngestCommand implements Callable<Integer> {
             ParseResult<?> result = itemChannel == null ? policies.read(record.value(), seenAt)
                     : items.read(itemChannel, record.value(), seenAt);
             if (result instanceof ParseResult.Accepted<?> ok) {
-                tally.accepted++;
                 out.println(Json.toString(ok.record()));
+                tally.accepted(1);
             } else if (result instanceof ParseResult.Rejected<?> no) {
                 tally.refused(record, no.reason());
             }
@@ -172,7 +205,6 @@ public final class IngestCommand implements Callable<Integer> {
         private final String servers;
         private final Tally tally;
         private final List<byte[]> batch = new ArrayList<>(BATCH);
-        private final Progress progress = new Progress();
 
         Sender(SentinelConfig config, String topic, Tally tally) {
             this.servers = config.kafkaBootstrapServers();
@@ -197,13 +229,12 @@ public final class IngestCommand implements Callable<Integer> {
                 return;
             }
             try {
-                tally.accepted += publisher.send(topic, batch);
+                tally.accepted(publisher.send(topic, batch));
             } catch (IllegalStateException | KafkaException e) {
                 throw new UserError("sending to " + topic + " on " + servers + " failed after " + tally.accepted
                         + " records: " + e.getMessage() + "; is Kafka running? (./yq stack status)");
             }
             batch.clear();
-            progress.show(tally.accepted);
         }
 
         @Override
@@ -212,24 +243,6 @@ public final class IngestCommand implements Callable<Integer> {
                 flush();
             } finally {
                 publisher.close();
-                progress.done();
-            }
-        }
-    }
-
-    /** A count on stderr when a person is watching; nothing when output goes to a file or pipe. */
-    private static final class Progress {
-        private final boolean visible = System.console() != null;
-
-        void show(long done) {
-            if (visible) {
-                System.err.printf("\r%,d records sent", done);
-            }
-        }
-
-        void done() {
-            if (visible) {
-                System.err.println();
             }
         }
     }

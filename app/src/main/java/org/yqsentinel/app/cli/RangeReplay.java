@@ -1,5 +1,6 @@
 package org.yqsentinel.app.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -38,7 +39,7 @@ final class RangeReplay {
      * the {@code yq-items} archive (with every policy of {@code yq-policies} and the control topic); a
      * {@link UserError} when the range is empty or neither holds it.
      */
-    static RangeReplay select(SentinelConfig config, Instant start, Instant end) {
+    static RangeReplay select(SentinelConfig config, Instant start, Instant end, PrintStream err) {
         if (!start.isBefore(end)) {
             throw new UserError("--from (" + start + ") must be before --to (" + end + ")");
         }
@@ -46,7 +47,7 @@ final class RangeReplay {
         KafkaArchive topics = KafkaArchive.open(clients, config.names());
         Archive archive = topics;
         if (topics.holdsSince(start)) {
-            System.err.println("replay: reading back the raw topics and " + config.names().controlTopic() + " (" + topics.size()
+            err.println("replay: reading back the raw topics and " + config.names().controlTopic() + " (" + topics.size()
                     + " records)");
         } else {
             IndexArchive items = new IndexArchive(config.elasticsearchUrl(), config.names(), start, end,
@@ -57,13 +58,13 @@ final class RangeReplay {
                         + " since " + start + " (retention has removed older ones), and " + items.describe() + " holds no post"
                         + " published in the range; replay a range the system still holds");
             }
-            System.err.println("replay: the raw topics no longer hold every record taken since " + start + " (retention); reading "
+            err.println("replay: the raw topics no longer hold every record taken since " + start + " (retention); reading "
                     + items.describe() + " instead (" + held + " posts in the range; repeats the live job dropped and records it"
                     + " refused are not kept there)");
             archive = items;
         }
         ReplayRecords.Selection selection = ReplayRecords.select(archive, start, end, config.ingest());
-        System.err.println("replay: source " + archive.describe() + "; " + selection.read() + " records read: " + selection.posts()
+        err.println("replay: source " + archive.describe() + "; " + selection.read() + " records read: " + selection.posts()
                 + " posts published in [" + start + ", " + end + "), " + selection.policies().size() + " policies, "
                 + selection.controls() + " control messages");
         return new RangeReplay(config, start, end, archive, selection);
@@ -74,6 +75,11 @@ final class RangeReplay {
         return new OfflineScoring(config.monitor(), config.ingest(), rulesDir)
                 .run(StreamExecutionEnvironment.createLocalEnvironment(), ReplayRecords.source(archive, start, end, config.ingest(), selection, true),
                         OfflineScoring.givenPolicies(selection.policies(), rulesDir), work);
+    }
+
+    /** How many posts the range holds. */
+    long posts() {
+        return selection.posts();
     }
 
     /** The latest publish time among the range's posts, or its start when it has none. */

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.yqsentinel.app.Progress;
 import org.yqsentinel.app.UserError;
 import org.yqsentinel.app.Yq;
 import org.yqsentinel.ingest.normalize.Times;
@@ -52,10 +53,16 @@ public final class ReplayCommand implements Callable<Integer> {
         Instant start = Times.parse(from, null, "--from");
         Instant end = Times.parse(to, null, "--to");
         String rulesDir = rulesDir(config, rules);
-        RangeReplay range = RangeReplay.select(config, start, end);
         Path work = Files.createTempDirectory("yq-replay-");
         try {
-            OfflineScoring.Scored scored = range.run(rulesDir, work);
+            RangeReplay range;
+            OfflineScoring.Scored scored;
+            try (Progress progress = Progress.start("replay")) {
+                progress.phase("reading back the records of the range");
+                range = RangeReplay.select(config, start, end, progress.above(System.err));
+                progress.phase("running the monitor job over " + range.posts() + " posts on a local Flink mini-cluster");
+                scored = range.run(rulesDir, work);
+            }
             ScoreCommand.printLines(out, scored.alerts());
             System.err.println("replayed: " + scored.alerts().size() + " alert event" + (scored.alerts().size() == 1 ? "" : "s")
                     + ", event time reached " + range.reached() + (out == null ? "" : "; written to " + out));

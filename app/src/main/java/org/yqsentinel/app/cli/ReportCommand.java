@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.yqsentinel.app.Progress;
 import org.yqsentinel.app.UserError;
 import org.yqsentinel.app.Yq;
 import org.yqsentinel.model.config.SentinelConfig;
@@ -64,19 +65,28 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UserError("the PDF needs a headless Chromium with a Chinese font, and none was found at " + Browser.USUAL_PLACES
                     + ": run scripts/ensure-browser, set " + Browser.EXECUTABLE_VARIABLE + " to one, or write the HTML alone with --html-only");
         }
-        CaseFile file = subject.caseId != null ? CaseSource.ofCase(config, subject.caseId)
-                : CaseSource.ofPolicy(config, subject.policyId, from, to);
-        Path folder = out == null ? Path.of("") : out;
-        Files.createDirectories(folder.toAbsolutePath());
-        String name = CaseSource.defaultFile(file, "").toString();
-        Path html = folder.resolve(name + ".html");
-        Files.writeString(html, new CaseBrief().html(file, Instant.now()), StandardCharsets.UTF_8);
-        if (browser.isEmpty()) {
+        CaseFile file;
+        Path html;
+        Path pdf = null;
+        try (Progress progress = Progress.start("report")) {
+            progress.phase("reading the " + (subject.caseId != null ? "case" : "policy") + "'s posts, alerts and risk series from Elasticsearch");
+            file = subject.caseId != null ? CaseSource.ofCase(config, subject.caseId) : CaseSource.ofPolicy(config, subject.policyId, from, to);
+            Path folder = out == null ? Path.of("") : out;
+            Files.createDirectories(folder.toAbsolutePath());
+            String name = CaseSource.defaultFile(file, "").toString();
+            html = folder.resolve(name + ".html");
+            progress.phase("writing the brief");
+            Files.writeString(html, new CaseBrief().html(file, Instant.now()), StandardCharsets.UTF_8);
+            if (browser.isPresent()) {
+                progress.phase("printing the PDF in a headless Chromium");
+                pdf = folder.resolve(name + ".pdf");
+                browser.get().printToPdf(html.toAbsolutePath(), pdf.toAbsolutePath());
+            }
+        }
+        if (pdf == null) {
             System.err.println("report: " + file.posts().size() + " posts, " + file.alerts().size() + " alert events; written to " + html);
             return 0;
         }
-        Path pdf = folder.resolve(name + ".pdf");
-        browser.get().printToPdf(html.toAbsolutePath(), pdf.toAbsolutePath());
         System.err.println("report: " + file.posts().size() + " posts, " + file.alerts().size() + " alert events; written to " + html
                 + " and " + pdf);
         return 0;

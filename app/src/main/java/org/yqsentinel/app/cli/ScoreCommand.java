@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.yqsentinel.app.Progress;
 import org.yqsentinel.app.UserError;
 import org.yqsentinel.app.Yq;
 import org.yqsentinel.ingest.normalize.Times;
@@ -91,8 +92,13 @@ public final class ScoreCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("yq-score-");
         try {
             String rulesDir = rulesDir(config.rules().dir(), work);
-            OfflineScoring.Scored scored = new OfflineScoring(config.monitor().withEmergingTopics(withTopics), config.ingest(), rulesDir)
-                    .run(StreamExecutionEnvironment.createLocalEnvironment(), policies, inputs, seenAt, work);
+            OfflineScoring.Scored scored;
+            try (Progress progress = Progress.start("score")) {
+                progress.phase("running the monitor job over " + inputs.size() + " file" + (inputs.size() == 1 ? "" : "s") + " of posts"
+                        + (policies.isEmpty() ? "" : " and " + policies.size() + " of policies") + " on a local Flink mini-cluster");
+                scored = new OfflineScoring(config.monitor().withEmergingTopics(withTopics), config.ingest(), rulesDir)
+                        .run(StreamExecutionEnvironment.createLocalEnvironment(), policies, inputs, seenAt, work);
+            }
             for (DeadLetter refused : scored.refused()) {
                 String file = refused.key() == null ? refused.sourceTopic() : new String(refused.key(), StandardCharsets.UTF_8);
                 System.err.println(file + ":" + refused.offset() + ": " + refused.reason());

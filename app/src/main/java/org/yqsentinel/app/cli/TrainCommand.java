@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.yqsentinel.app.Progress;
 import org.yqsentinel.app.UserError;
 import org.yqsentinel.app.Yq;
 import org.yqsentinel.enrich.DictionarySegmenter;
@@ -38,7 +39,8 @@ public final class TrainCommand {
             data.forEach(Yq::requireFile);
             long started = System.nanoTime();
             EntityTagger tagger;
-            try {
+            try (Progress progress = Progress.start("train ner")) {
+                progress.phase("the entity tagger on " + data.size() + " file" + (data.size() == 1 ? "" : "s"));
                 tagger = TaggerTrainer.train(data);
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
@@ -81,9 +83,15 @@ public final class TrainCommand {
                         + " happy, angry, sad, fear, surprise or neutral (e.g. ../shared/data/weibo-emotion-dev.csv)");
             }
             long started = System.nanoTime();
-            DictionarySegmenter segmenter = DictionarySegmenter.bundled();
-            SoftmaxModel polarity = new SoftmaxTrainer(segmenter, SoftmaxTrainer.Options.POLARITY).polarity(texts);
-            SoftmaxModel emotion = new SoftmaxTrainer(segmenter, SoftmaxTrainer.Options.EMOTIONS).emotions(texts);
+            SoftmaxModel polarity;
+            SoftmaxModel emotion;
+            try (Progress progress = Progress.start("train sentiment")) {
+                DictionarySegmenter segmenter = DictionarySegmenter.bundled();
+                progress.phase("the polarity model on " + texts.size() + " texts");
+                polarity = new SoftmaxTrainer(segmenter, SoftmaxTrainer.Options.POLARITY).polarity(texts);
+                progress.phase("the emotion model on " + emotions + " texts");
+                emotion = new SoftmaxTrainer(segmenter, SoftmaxTrainer.Options.EMOTIONS).emotions(texts);
+            }
             Files.createDirectories(out);
             write(polarity, out.resolve(POLARITY_FILE));
             write(emotion, out.resolve(EMOTION_FILE));

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.yqsentinel.app.Progress;
 import org.yqsentinel.app.Yq;
 import org.yqsentinel.ingest.normalize.Times;
 import org.yqsentinel.model.Alert;
@@ -89,24 +90,32 @@ public final class WhatifCommand implements Callable<Integer> {
         try {
             List<Alert> before;
             List<Alert> after;
-            if (records.range != null) {
-                RangeReplay range = RangeReplay.select(config, Times.parse(records.range.from, null, "--from"),
-                        Times.parse(records.range.to, null, "--to"));
-                System.err.println("whatif: the job under the rules in force (" + describe(inForce) + ")");
-                before = range.run(inForce, work.resolve("before")).alerts();
-                System.err.println("whatif: the job under " + rules);
-                after = range.run(changed, work.resolve("after")).alerts();
-            } else {
-                Channel channel = records.files.channel == null ? null : ScoreCommand.channel(records.files.channel, "--channel");
-                List<OfflineRecords.Input> inputs = records.files.items.stream().map(item -> ScoreCommand.input(item, channel)).toList();
-                records.files.policies.forEach(Yq::requireFile);
-                Instant seenAt = records.files.crawledAt == null ? Instant.now() : Times.parse(records.files.crawledAt, null, "--crawled-at");
-                System.err.println("whatif: the job under the rules in force (" + describe(inForce) + ")");
-                before = new OfflineScoring(config.monitor(), config.ingest(), inForce).run(StreamExecutionEnvironment.createLocalEnvironment(),
-                        records.files.policies, inputs, seenAt, work.resolve("before")).alerts();
-                System.err.println("whatif: the job under " + rules);
-                after = new OfflineScoring(config.monitor(), config.ingest(), changed).run(StreamExecutionEnvironment.createLocalEnvironment(),
-                        records.files.policies, inputs, seenAt, work.resolve("after")).alerts();
+            try (Progress progress = Progress.start("whatif")) {
+                PrintStream err = progress.above(System.err);
+                if (records.range != null) {
+                    progress.phase("reading back the records of the range");
+                    RangeReplay range = RangeReplay.select(config, Times.parse(records.range.from, null, "--from"),
+                            Times.parse(records.range.to, null, "--to"), err);
+                    err.println("whatif: the job under the rules in force (" + describe(inForce) + ")");
+                    progress.phase("the job under the rules in force, over " + range.posts() + " posts");
+                    before = range.run(inForce, work.resolve("before")).alerts();
+                    err.println("whatif: the job under " + rules);
+                    progress.phase("the job under " + rules + ", over " + range.posts() + " posts");
+                    after = range.run(changed, work.resolve("after")).alerts();
+                } else {
+                    Channel channel = records.files.channel == null ? null : ScoreCommand.channel(records.files.channel, "--channel");
+                    List<OfflineRecords.Input> inputs = records.files.items.stream().map(item -> ScoreCommand.input(item, channel)).toList();
+                    records.files.policies.forEach(Yq::requireFile);
+                    Instant seenAt = records.files.crawledAt == null ? Instant.now() : Times.parse(records.files.crawledAt, null, "--crawled-at");
+                    err.println("whatif: the job under the rules in force (" + describe(inForce) + ")");
+                    progress.phase("the job under the rules in force");
+                    before = new OfflineScoring(config.monitor(), config.ingest(), inForce).run(StreamExecutionEnvironment.createLocalEnvironment(),
+                            records.files.policies, inputs, seenAt, work.resolve("before")).alerts();
+                    err.println("whatif: the job under " + rules);
+                    progress.phase("the job under " + rules);
+                    after = new OfflineScoring(config.monitor(), config.ingest(), changed).run(StreamExecutionEnvironment.createLocalEnvironment(),
+                            records.files.policies, inputs, seenAt, work.resolve("after")).alerts();
+                }
             }
             List<AlertDiff.Change> changes = AlertDiff.between(before, after);
             ScoreCommand.printLines(out, changes.stream().map(WhatifCommand::line).toList());

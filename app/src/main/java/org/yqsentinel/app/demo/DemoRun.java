@@ -21,6 +21,7 @@ import org.yqsentinel.alerting.routing.RoutingRules;
 import org.yqsentinel.alerting.service.AlertingService;
 import org.yqsentinel.model.Alert;
 import org.yqsentinel.app.LocalFlink;
+import org.yqsentinel.app.Progress;
 import org.yqsentinel.app.Setup;
 import org.yqsentinel.app.UserError;
 import org.yqsentinel.ingest.RawPublisher;
@@ -56,6 +57,8 @@ public final class DemoRun {
     private final int outboxHttpPort;
 
     /** @param outboxHttpPort where the outbox takes the SMS and robot messages ({@code yq outbox}'s port) */
+    private Progress progress;
+
     public DemoRun(SentinelConfig config, StackLayout layout, int outboxHttpPort) {
         this.config = config;
         this.layout = layout;
@@ -67,17 +70,29 @@ public final class DemoRun {
      * name the simulator knows), printing each step.
      */
     public void run(Path sample, String scenario) throws Exception {
+        try (Progress progress = Progress.start("demo")) {
+            this.progress = progress;
+            run(sample, scenario, progress);
+        }
+    }
+
+    private void run(Path sample, String scenario, Progress progress) throws Exception {
+        if (sample == null) {
+            progress.phase("simulating the '" + scenario + "' scenario");
+        }
         Path folder = sample != null ? sample : simulate(scenario);
         if (!Files.isDirectory(folder)) {
             throw new UserError("sample folder " + folder + " not found; pass --sample DIR");
         }
 
         LocalStack stack = new LocalStack(layout, config.stack());
+        progress.phase("starting the local Kafka and Elasticsearch");
         long t0 = System.nanoTime();
         boolean started = stack.up();
         step(1, "local stack " + (started ? "started in " + seconds(t0) : "already running") + ": Kafka "
                 + stack.kafkaBootstrapServers() + ", Elasticsearch " + stack.elasticsearchUrl());
 
+        progress.phase("creating topics and index templates");
         List<String> setup = Setup.provision(config);
         step(2, "setup: " + setup.stream().filter(l -> l.startsWith("topic")).count() + " topics, "
                 + setup.stream().filter(l -> l.startsWith("index template")).count() + " index templates ("
@@ -93,12 +108,14 @@ public final class DemoRun {
     /** Steps 3 to 6; {@code simulated} names the scenario the files were simulated from, null for a sample. */
     private void run(Path folder, String simulated, Outbox outbox, AlertingService alerting) throws Exception {
         Map<TopicPartition, Long> deadLettersBefore = DemoSummary.deadLetterEnds(config);
+        progress.phase("pushing the posts to the raw topics");
         Map<String, Integer> pushed = push(config, folder, simulated != null);
         step(3, "pushed " + (simulated != null ? "the simulated '" + simulated + "' posts" : "the sample") + " from " + folder
                 + " (records per topic): " + pushed.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining(", ")));
 
         long t1 = System.nanoTime();
+        progress.phase("running the monitor job on a local Flink mini-cluster");
         StreamExecutionEnvironment env = LocalFlink.environment(layout);
         MonitorJob.configure(env, config.monitor().finite());
         List<Path> policyPages = Files.isRegularFile(folder.resolve(POLICY_PAGE)) ? List.of(folder.resolve(POLICY_PAGE)) : List.of();
@@ -108,11 +125,13 @@ public final class DemoRun {
         step(4, "monitor job ran on a local Flink mini-cluster over everything new in the raw topics: " + seconds(t1));
 
         long t2 = System.nanoTime();
+        progress.phase("sending the notifications (the group wait included)");
         String settled = awaitDeliveries(alerting);
         step(5, "./yq alerting (in this process) " + settled + " in " + seconds(t2) + " (the group wait included): "
                 + outbox.mails().size() + " e-mails, " + outbox.sms().size() + " SMS and " + outbox.robotMessages().size()
                 + " robot messages this run, kept in " + outbox.dir());
 
+        progress.close();  // the summary follows on plain lines
         summary(outbox, deadLettersBefore);
         whereToLook(outbox);
     }
@@ -252,7 +271,7 @@ public final class DemoRun {
         return String.format("%.1f s", (System.nanoTime() - since) / 1e9);
     }
 
-    private static void step(int n, String text) {
-        System.out.println("[" + n + "/" + STEPS + "] " + text);
+    private void step(int n, String text) {
+        progress.above(System.out).println("[" + n + "/" + STEPS + "] " + text);
     }
 }

@@ -96,7 +96,7 @@ class PipelineReportTest {
     @Test
     void theSteadyThroughputAndCpuAreCountedFromTheEndOfTheWarmUp() {
         // 30 s into 120 s of sending the job had read 40,000 items on 50 s of CPU; at the end 220,000 on 230 s
-        PipelineBench.Sent sent = new PipelineBench.Sent(360_000, 120, 0, new PipelineBench.Progress(30, 40_000, 50), 230);
+        PipelineBench.Sent sent = new PipelineBench.Sent(360_000, 120, 0, new PipelineBench.WarmUpMark(30, 40_000, 50), 230);
         PipelineReport report = PipelineReport.of(SETTINGS, sent, new PipelineBench.Lag(140_000, 220_000), -1, 200_000, List.of(),
                 new WatermarkFrontier(), BOUND);
 

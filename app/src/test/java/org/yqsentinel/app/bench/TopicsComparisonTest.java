@@ -21,7 +21,7 @@ class TopicsComparisonTest {
         long consumed = warm + Math.round(perSecond * 90);
         double cpuAtWarmUp = 40;
         double cpuAtEnd = cpuAtWarmUp + cpuMillis * (consumed - warm) / 1e6;
-        PipelineBench.Sent sent = new PipelineBench.Sent(360_000, 120, 0, new PipelineBench.Progress(30, warm, cpuAtWarmUp), cpuAtEnd);
+        PipelineBench.Sent sent = new PipelineBench.Sent(360_000, 120, 0, new PipelineBench.WarmUpMark(30, warm, cpuAtWarmUp), cpuAtEnd);
         return PipelineReport.of(SETTINGS, sent, new PipelineBench.Lag(360_000 - consumed, consumed), -1, consumed, List.of(),
                 new WatermarkFrontier(), Duration.ofMinutes(5));
     }
