@@ -29,6 +29,17 @@ public final class LocalFlink {
         return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
     }
 
+    /**
+     * Adds Flink's Prometheus reporter to a mini-cluster's configuration: the job's metrics (records in and out, back
+     * pressure, checkpoints, the operators' own) on {@code http://<host>:<port>/metrics}. Flink's reporter listens on
+     * every interface of the machine; it cannot be bound to one.
+     */
+    public static Configuration withPrometheus(Configuration conf, int port) {
+        conf.setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        conf.setString("metrics.reporter.prom.port", Integer.toString(port));
+        return conf;
+    }
+
     /** Waits until the job ends, then deletes its state changelog (Flink leaves it behind). */
     public static void awaitEnd(StackLayout layout, JobClient job) throws Exception {
         try {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -39,6 +40,10 @@ public final class MonitorCommand implements Callable<Integer> {
             + " pending alerts) and start with empty state at the consumer group's committed offsets.")
     boolean fresh;
 
+    @Option(names = "--prometheus-port", paramLabel = "PORT", description = "Also serve the job's metrics to Prometheus on"
+            + " http://<this machine>:PORT/metrics (Flink's reporter listens on every interface).")
+    Integer prometheusPort;
+
     @Override
     public Integer call() throws Exception {
         SentinelConfig config = yq.config();
@@ -48,7 +53,11 @@ public final class MonitorCommand implements Callable<Integer> {
         }
         Optional<MonitorSnapshots.Snapshot> resume = snapshots.latest();
         resume.filter(MonitorSnapshots.Snapshot::savepoint).ifPresent(snapshots::keepOnly);
-        StreamExecutionEnvironment env = LocalFlink.environment(snapshots.configuration(resume));
+        Configuration conf = snapshots.configuration(resume);
+        if (prometheusPort != null) {
+            LocalFlink.withPrometheus(conf, prometheusPort);
+        }
+        StreamExecutionEnvironment env = LocalFlink.environment(conf);
         MonitorJob.configure(env, config.monitor());
         JobClient job = MonitorJob.fromConfig(config, false).start(env);
         String from = resume.map(s -> "resuming from " + s.describe())
@@ -56,7 +65,8 @@ public final class MonitorCommand implements Callable<Integer> {
         LOG.info("monitor job {} started {}", job.getJobID(), from);
         System.out.println("monitor job " + job.getJobID() + " running on " + config.kafkaBootstrapServers() + " → "
                 + config.elasticsearchUrl() + ", " + from + "; Flink web UI on http://127.0.0.1:8081 (or the next free port up"
-                + " to 8099). Ctrl-C stops it with a savepoint.");
+                + " to 8099)" + (prometheusPort == null ? "" : ", metrics on http://127.0.0.1:" + prometheusPort + "/metrics")
+                + ". Ctrl-C stops it with a savepoint.");
         CountDownLatch ended = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(job, snapshots, ended)));
         try {
