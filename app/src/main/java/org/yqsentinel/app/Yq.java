@@ -13,6 +13,7 @@ import org.yqsentinel.app.cli.EvalCommand;
 import org.yqsentinel.app.cli.IngestCommand;
 import org.yqsentinel.app.cli.MonitorCommand;
 import org.yqsentinel.app.cli.OutboxCommand;
+import org.yqsentinel.app.cli.PruneCommand;
 import org.yqsentinel.app.cli.ReplayCommand;
 import org.yqsentinel.app.cli.ScenarioCommand;
 import org.yqsentinel.app.cli.ScoreCommand;
@@ -41,7 +42,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "yq", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "Sentinel 0.1.0",
         description = "Sentinel (舆情哨兵): public-opinion monitoring and early warning.",
-        subcommands = {StackCommand.class, SetupCommand.class, IngestCommand.class, DemoCommand.class, MonitorCommand.class,
+        subcommands = {StackCommand.class, SetupCommand.class, PruneCommand.class, IngestCommand.class, DemoCommand.class, MonitorCommand.class,
                 ScenarioCommand.class, SimulateCommand.class, ScoreCommand.class, AnalyzeCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class,
                 ReplayCommand.class, WhatifCommand.class, ReportCommand.class, ExportCommand.class, CaseCommand.class, AlertingCommand.class, OutboxCommand.class})
 public final class Yq {

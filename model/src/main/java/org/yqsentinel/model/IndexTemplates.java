@@ -61,13 +61,22 @@ public final class IndexTemplates {
         }
     }
 
-    /** Every template, with names and index patterns prefixed by the namespace. */
+    /** Every template, with names and index patterns prefixed by the namespace, with the bundled shards and replicas (1, 0). */
     public static List<Template> forNamespace(Namespace namespace) {
+        return forNamespace(namespace, 1, 0);
+    }
+
+    /** Every template, with names and index patterns prefixed by the namespace, its indices of these shards and replicas. */
+    public static List<Template> forNamespace(Namespace namespace, int shards, int replicas) {
         return NAMES.stream().map(name -> {
             Template template = bundled(name);
             ObjectNode body = template.body().deepCopy();
             ArrayNode patterns = body.putArray("index_patterns");
             template.body().get("index_patterns").forEach(p -> patterns.add(namespace.index(p.asText())));
+            ObjectNode inner = (ObjectNode) body.get("template");
+            ObjectNode settings = inner.get("settings") instanceof ObjectNode given ? given : inner.putObject("settings");
+            settings.put("number_of_shards", shards);
+            settings.put("number_of_replicas", replicas);
             return new Template(namespace.index(name), body);
         }).toList();
     }

@@ -200,7 +200,7 @@ public final class PipelineBench {
         SentinelConfig.Monitor m = base.monitor();
         SentinelConfig.Monitor monitor = m.with(settings.parallelism() > 0 ? settings.parallelism() : m.parallelism(),
                 settings.checkpointSeconds() > 0 ? settings.checkpointSeconds() : m.checkpointIntervalSeconds()).withEmergingTopics(topics);
-        return new SentinelConfig(names.prefix(), base.kafka(), base.elasticsearch(), base.rules(), base.stack(), base.ingest(), monitor, base.alerting());
+        return new SentinelConfig(names.prefix(), base.kafka(), base.elasticsearch(), base.rules(), base.stack(), base.ingest(), monitor, base.alerting(), base.retention());
     }
 
     private static void awaitRunning(JobClient job) throws Exception {

@@ -12,7 +12,7 @@ import org.yqsentinel.model.Zones;
  * docs/configuration.md.
  */
 public record SentinelConfig(String namespace, Kafka kafka, Elasticsearch elasticsearch, Rules rules, Stack stack,
-                             Ingest ingest, Monitor monitor, Alerting alerting) implements Serializable {
+                             Ingest ingest, Monitor monitor, Alerting alerting, Retention retention) implements Serializable {
 
     public Namespace names() {
         return new Namespace(namespace);
@@ -30,7 +30,40 @@ public record SentinelConfig(String namespace, Kafka kafka, Elasticsearch elasti
 
     public record Kafka(String bootstrapServers) implements Serializable {}
 
-    public record Elasticsearch(String url) implements Serializable {}
+    /**
+     * The Elasticsearch to use, and the shape of the indices {@code setup} creates there.
+     *
+     * @param shards   primary shards of each new index (a monthly index of items, the single index of cases, …)
+     * @param replicas copies of each shard on other nodes: 0 on one node, 1 or more on a cluster; setup applies a change
+     *                 to the existing indices too
+     */
+    public record Elasticsearch(String url, int shards, int replicas) implements Serializable {
+        public Elasticsearch {
+            if (shards < 1 || replicas < 0) {
+                throw new IllegalArgumentException("elasticsearch.shards must be at least 1 and elasticsearch.replicas at least 0");
+            }
+        }
+    }
+
+    /**
+     * How long data is kept. {@code ./yq prune} removes the monthly indices of items and risk series older than
+     * {@code itemMonths}, and closed cases (with their alert events and deliveries) older than {@code caseMonths};
+     * {@code setup} sets the topics' retention.
+     *
+     * @param itemMonths     months of posts and risk series kept, the current one included
+     * @param caseMonths     months a closed case, its alert events and its deliveries are kept after its last change
+     * @param rawTopicDays   days the raw topics keep what crawlers sent (replay reads them; after that, the items index)
+     * @param deadLetterDays days the dead-letter topic keeps refused records
+     * @param alertTopicDays days the alerts and control topics keep alert events and case steps
+     */
+    public record Retention(int itemMonths, int caseMonths, int rawTopicDays, int deadLetterDays, int alertTopicDays)
+            implements Serializable {
+        public Retention {
+            if (itemMonths < 1 || caseMonths < 1 || rawTopicDays < 1 || deadLetterDays < 1 || alertTopicDays < 1) {
+                throw new IllegalArgumentException("every retention.* option must be at least 1");
+            }
+        }
+    }
 
     /** {@code dir}: a folder whose rule files replace the bundled ones of the same name; empty for the bundled rules. */
     public record Rules(String dir) implements Serializable {}

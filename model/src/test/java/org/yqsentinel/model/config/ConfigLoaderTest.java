@@ -68,4 +68,21 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> load("stack:\n  kafka-port: [1\n", Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("sentinel.yaml:");
     }
+
+    @Test
+    void retentionAndIndexShapeHaveDefaultsAndImpossibleValuesAreRefusedWithTheLine() throws Exception {
+        SentinelConfig defaults = load(null, Map.of());
+        assertThat(defaults.retention().itemMonths()).isEqualTo(13);
+        assertThat(defaults.retention().caseMonths()).isEqualTo(36);
+        assertThat(defaults.elasticsearch().replicas()).isZero();
+        assertThat(load("elasticsearch:\n  replicas: 1\n", Map.of("YQ_RETENTION_ITEM_MONTHS", "6")).retention().itemMonths()).isEqualTo(6);
+
+        assertThatThrownBy(() -> load("namespace: \"\"\nretention:\n  item-months: 0\n", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sentinel.yaml:2: option 'retention' has a wrong value")
+                .hasMessageContaining("every retention.* option must be at least 1");
+        assertThatThrownBy(() -> load("elasticsearch:\n  shards: 0\n", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("elasticsearch.shards must be at least 1");
+    }
 }
