@@ -15,7 +15,7 @@ public final class Setup {
 
     /** Creates or updates the topics and templates; one line for each, saying what it found or did. */
     public static List<String> provision(SentinelConfig config) {
-        try (Provisioner provisioner = new Provisioner(config.kafkaBootstrapServers(), config.elasticsearchUrl())) {
+        try (Provisioner provisioner = new Provisioner(config)) {
             return provisioner.provision(config.names(), Provisioner.Plan.of(config));
         }
     }

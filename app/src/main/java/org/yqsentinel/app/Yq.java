@@ -2,6 +2,8 @@ package org.yqsentinel.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.yqsentinel.app.cli.AlertingCommand;
 import org.yqsentinel.app.cli.AnalyzeCommand;
 import org.yqsentinel.app.cli.BenchCommand;
@@ -29,6 +31,7 @@ import org.yqsentinel.model.config.ConfigLoader;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.rules.RuleException;
 import org.yqsentinel.stack.StackException;
+import org.yqsentinel.stack.LocalStack;
 import org.yqsentinel.stack.StackLayout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,14 +67,22 @@ public final class Yq {
         Progress.quiet(on);
     }
 
-    /** The configuration: bundled defaults, then the file, then YQ_* environment variables. */
+    /**
+     * The configuration: bundled defaults, then, while the secure local stack runs, the settings of its clients
+     * ({@code .yq/secure/sentinel.yaml}), then the file, then YQ_* environment variables.
+     */
     public SentinelConfig config() {
         Path file = configFile;
         if (file == null) {
             Path projectFile = layout().home().resolve("sentinel.yaml");
             file = Files.isRegularFile(projectFile) ? projectFile : null;
         }
-        return ConfigLoader.load(file);
+        List<Path> files = new ArrayList<>();
+        LocalStack.secureClientConfig(layout()).ifPresent(files::add);
+        if (file != null) {
+            files.add(file);
+        }
+        return new ConfigLoader(System::getenv).readAll(files);
     }
 
     public StackLayout layout() {

@@ -65,9 +65,19 @@ public final class Provisioner implements AutoCloseable {
     private final Admin admin;
     private final ElasticsearchConnection elasticsearch;
 
+    /** Of a Kafka and an Elasticsearch without security (a local stack, a test). */
     public Provisioner(String kafkaBootstrapServers, String elasticsearchUrl) {
-        this.admin = new KafkaClients(kafkaBootstrapServers).admin(15_000);
-        this.elasticsearch = ElasticsearchConnection.open(elasticsearchUrl);
+        this(new KafkaClients(kafkaBootstrapServers), ElasticsearchConnection.open(elasticsearchUrl));
+    }
+
+    /** Of the configured Kafka and Elasticsearch, with their credentials. */
+    public Provisioner(SentinelConfig config) {
+        this(KafkaClients.of(config), ElasticsearchConnection.open(config));
+    }
+
+    private Provisioner(KafkaClients kafka, ElasticsearchConnection elasticsearch) {
+        this.admin = kafka.admin(15_000);
+        this.elasticsearch = elasticsearch;
     }
 
     /** Creates missing topics and indices and puts the templates, with the defaults' shape; one line per thing. */

@@ -18,8 +18,8 @@ public final class RawPublisher implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
 
-    public RawPublisher(String bootstrapServers) {
-        this.producer = new KafkaClients(bootstrapServers).producer(Map.of(
+    public RawPublisher(KafkaClients kafka) {
+        this.producer = kafka.producer(Map.of(
                 ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000));
     }

@@ -3,7 +3,9 @@ package org.yqsentinel.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -12,7 +14,9 @@ import org.yqsentinel.connect.KafkaClients;
 
 /**
  * A single-node Kafka in KRaft mode (broker and controller in one JVM), run from the
- * {@code kafka_2.13} jars that Maven resolved, on 127.0.0.1. Storage is formatted on first start.
+ * {@code kafka_2.13} jars that Maven resolved, on 127.0.0.1. Storage is formatted on first start. Secure, its client
+ * listener takes SASL_SSL only (PLAIN over TLS with the stack's certificate; users {@code sentinel} and the broker's
+ * own {@code admin}), with its data under {@code .yq/secure-stack/kafka}.
  */
 final class KafkaBroker extends ServerProcess {
 
@@ -22,16 +26,19 @@ final class KafkaBroker extends ServerProcess {
     private final StackLayout layout;
     private final int port;
     private final int heapMb;
+    /** Null for the plain stack. */
+    private final StackSecurity security;
 
-    KafkaBroker(StackLayout layout, int port, int heapMb) {
-        super("Kafka");
+    KafkaBroker(StackLayout layout, int port, int heapMb, StackSecurity security) {
+        super(security == null ? "Kafka" : "Kafka (secure)");
         this.layout = layout;
         this.port = port;
         this.heapMb = heapMb;
+        this.security = security;
     }
 
     private Path dir() {
-        return layout.kafkaDir();
+        return security == null ? layout.kafkaDir() : layout.secureStackDir().resolve("kafka");
     }
 
     @Override
@@ -66,12 +73,21 @@ final class KafkaBroker extends ServerProcess {
 
     @Override
     boolean healthy() {
-        try (Admin admin = new KafkaClients(url()).admin(2000)) {
+        try (Admin admin = clients().admin(2000)) {
             return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes()
                     .get(3, TimeUnit.SECONDS).isEmpty();
         } catch (Exception e) {
             return false;
         }
+    }
+
+    private KafkaClients clients() throws IOException {
+        if (security == null) {
+            return new KafkaClients(url());
+        }
+        return new KafkaClients(url(), Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", StackSecurity.jaas(StackSecurity.USER, security.kafkaPassword()),
+                "ssl.truststore.type", "PEM", "ssl.truststore.location", security.caCertificate().toString()));
     }
 
     @Override
@@ -87,6 +103,7 @@ final class KafkaBroker extends ServerProcess {
         Files.createDirectories(logFile().getParent());
         Path properties = dir().resolve("server.properties");
         writeString(properties, serverProperties(data));
+        Files.setPosixFilePermissions(properties, PosixFilePermissions.fromString("rw-------"));  // passwords, when secure
         Path log4j = dir().resolve("log4j2.properties");
         writeString(log4j, log4jProperties());
         String java = StackLayout.javaHome().resolve("bin/java").toString();
@@ -111,18 +128,37 @@ final class KafkaBroker extends ServerProcess {
         writeString(pidFile(), Long.toString(process.pid()));
     }
 
-    private String serverProperties(Path data) {
+    private String serverProperties(Path data) throws IOException {
         int controllerPort = port + 1;
-        return String.join("\n",
+        String listener = security == null ? "PLAINTEXT" : "SASL_SSL";
+        String jaas = security == null ? null : "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                + " username=\"" + StackSecurity.KAFKA_ADMIN + "\" password=\"" + security.kafkaAdminPassword() + "\""
+                + " user_" + StackSecurity.KAFKA_ADMIN + "=\"" + security.kafkaAdminPassword() + "\"";
+        // the controller listener takes the broker's own user only; the client listener also Sentinel's
+        List<String> secure = security == null ? List.of() : List.of(
+                "sasl.enabled.mechanisms=PLAIN",
+                "sasl.mechanism.inter.broker.protocol=PLAIN",
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.sasl_ssl.plain.sasl.jaas.config=" + jaas + " user_" + StackSecurity.USER + "=\"" + security.kafkaPassword() + "\";",
+                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                "listener.name.controller.plain.sasl.jaas.config=" + jaas + ";",
+                "ssl.keystore.type=PKCS12",
+                "ssl.keystore.location=" + security.serverKeystore(),
+                "ssl.keystore.password=" + security.storePassword(),
+                "ssl.key.password=" + security.storePassword(),
+                "ssl.truststore.type=PEM",
+                "ssl.truststore.location=" + security.caCertificate(),
+                "ssl.client.auth=none");
+        return String.join("\n", secure) + (secure.isEmpty() ? "" : "\n") + String.join("\n",
                 "# written by the Sentinel stack launcher on every start; edit sentinel.yaml instead",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=" + listener + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=" + listener + "://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=" + listener + ":" + listener + ",CONTROLLER:" + listener,
+                "inter.broker.listener.name=" + listener,
                 "log.dirs=" + data,
                 "num.partitions=1",
                 "auto.create.topics.enable=false",

@@ -38,6 +38,16 @@ public record StackLayout(Path home) {
         return workDir().resolve("elasticsearch");
     }
 
+    /** The secure stack's certificates, passwords and client settings ({@code ./yq stack up --secure}); only its owner may enter. */
+    public Path secureDir() {
+        return workDir().resolve("secure");
+    }
+
+    /** Where the secure stack's servers keep their data and logs, apart from the plain stack's. */
+    public Path secureStackDir() {
+        return workDir().resolve("secure-stack");
+    }
+
     public Path kafkaClasspathFile() {
         return home.resolve("stack-runtime/target/kafka-broker.classpath");
     }

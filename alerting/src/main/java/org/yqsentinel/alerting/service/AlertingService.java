@@ -74,7 +74,7 @@ public final class AlertingService implements AutoCloseable {
         Senders senders = new Senders(alerting, routing, tokens, environment, clock);
         DeliveryBook book = new DeliveryBook(routing, settings(alerting), tokens::shortCode);
         this.book = new SharedBook(book);
-        this.elasticsearch = ElasticsearchConnection.open(config.elasticsearchUrl());
+        this.elasticsearch = ElasticsearchConnection.open(config);
         this.ledger = new Ledger(elasticsearch.client(), config.names());
         this.metrics = new AlertingMetrics(() -> this.book.with(DeliveryBook::pending));
         Instant now = clock.instant();

@@ -119,7 +119,7 @@ public final class PipelineBench {
     /** Starts the stack, removes what an interrupted earlier run left, and writes the load's spool. */
     private Path prepare(PipelineLoad.Plan plan) throws Exception {
         new LocalStack(layout, base.stack()).up();
-        try (Provisioner provisioner = new Provisioner(base.kafkaBootstrapServers(), base.elasticsearchUrl())) {
+        try (Provisioner provisioner = new Provisioner(base)) {
             provisioner.deleteNamespace(family());  // what an interrupted earlier run left
         }
         Path spool = layout.workDir().resolve("bench").resolve("pipeline.spool");
@@ -145,7 +145,7 @@ public final class PipelineBench {
                 topics);
         progress.phase("creating the run's topics and indices (" + tag + ")");
         Setup.provision(config);
-        try (RawPublisher publisher = new RawPublisher(config.kafkaBootstrapServers())) {
+        try (RawPublisher publisher = new RawPublisher(KafkaClients.of(config))) {
             publisher.send(config.names().rawPolicyTopic(), List.of(PipelineLoad.policyPage(plan)));
         }
 
@@ -189,7 +189,7 @@ public final class PipelineBench {
             if (settings.keep()) {
                 out.println("kept namespace " + config.names().prefix() + " (topics and indices) for inspection");
             } else {
-                try (Provisioner provisioner = new Provisioner(config.kafkaBootstrapServers(), config.elasticsearchUrl())) {
+                try (Provisioner provisioner = new Provisioner(config)) {
                     provisioner.deleteNamespace(config.names());
                 }
             }

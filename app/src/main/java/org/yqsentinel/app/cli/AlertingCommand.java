@@ -141,7 +141,7 @@ public final class AlertingCommand implements Callable<Integer> {
                 throw new UserError("say which silence to end: ./yq alerting silence expire ID (./yq alerting silence list shows them)");
             }
             Silence silence = action.equals("add") ? made(now) : null;
-            try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
+            try (ElasticsearchConnection es = ElasticsearchConnection.open(config)) {
                 Ledger ledger = new Ledger(es.client(), config.names());
                 switch (action) {
                     case "add" -> {

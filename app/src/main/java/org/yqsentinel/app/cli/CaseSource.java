@@ -22,7 +22,7 @@ final class CaseSource {
             throw new UserError("case '" + caseId + "' is an emerging topic's; the brief and the export cover a policy's case. The topic's "
                     + "alerts, risk series and case are in Kibana under its subjectId (topic:…), see docs/emerging.md");
         }
-        try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config)) {
             return new CaseFiles(es.client(), config.names()).ofCase(caseId).orElseThrow(() -> new UserError("no case '" + caseId
                     + "' in " + config.names().index("yq-cases") + "; a case id looks like case:<policy>/opened/<tier>/<millis>"
                     + " (the caseId of an alert, or the id in the alert mail)"));
@@ -38,7 +38,7 @@ final class CaseSource {
         if (!start.isBefore(end)) {
             throw new UserError("--from (" + start + ") must be before --to (" + end + ")");
         }
-        try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config)) {
             CaseFile file = new CaseFiles(es.client(), config.names()).ofPolicy(policyId, start, end);
             if (file.policy() == null && file.alerts().isEmpty() && file.posts().isEmpty()) {
                 throw new UserError("nothing about policy '" + policyId + "' in [" + start + ", " + end + "): no such policy in "

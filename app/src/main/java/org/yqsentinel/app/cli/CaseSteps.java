@@ -39,7 +39,7 @@ final class CaseSteps {
     /** The stored case; refused (exit 2) when there is none. */
     JsonNode read(String caseId) throws IOException {
         String index = config.names().index("yq-cases");
-        try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config)) {
             es.client().indices().refresh(r -> r.index(index).allowNoIndices(true).ignoreUnavailable(true));
             GetResponse<JsonNode> got = es.client().get(g -> g.index(index).id(caseId), JsonNode.class);
             if (!got.found() || got.source() == null) {

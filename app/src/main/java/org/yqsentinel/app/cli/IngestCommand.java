@@ -17,6 +17,7 @@ import org.apache.kafka.common.KafkaException;
 import org.yqsentinel.app.Progress;
 import org.yqsentinel.app.UserError;
 import org.yqsentinel.app.Yq;
+import org.yqsentinel.connect.KafkaClients;
 import org.yqsentinel.ingest.ParseResult;
 import org.yqsentinel.ingest.RawPublisher;
 import org.yqsentinel.ingest.files.RawRecordFiles;
@@ -208,7 +209,7 @@ public final class IngestCommand implements Callable<Integer> {
 
         Sender(SentinelConfig config, String topic, Tally tally) {
             this.servers = config.kafkaBootstrapServers();
-            this.publisher = new RawPublisher(servers);
+            this.publisher = new RawPublisher(KafkaClients.of(config));
             this.topic = topic;
             this.tally = tally;
         }

@@ -43,7 +43,7 @@ public final class PruneCommand implements Callable<Integer> {
         if (months < 1 || caseMonths < 1) {
             throw new UserError("--keep-months and --keep-case-months must be at least 1 (the current month is always kept)");
         }
-        try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config)) {
             Pruner.Result result = new Pruner(es.client(), config.names()).prune(Instant.now(), months, caseMonths, dryRun);
             result.lines().forEach(System.out::println);
             System.out.println((dryRun ? "dry run: nothing removed; " : "pruned: ") + result.indices().size() + " monthly ind"

@@ -50,7 +50,7 @@ final class RangeReplay {
             err.println("replay: reading back the raw topics and " + config.names().controlTopic() + " (" + topics.size()
                     + " records)");
         } else {
-            IndexArchive items = new IndexArchive(config.elasticsearchUrl(), config.names(), start, end,
+            IndexArchive items = new IndexArchive(config, start, end,
                     KafkaArchive.control(clients, config.names()));
             long held = items.items();
             if (held == 0) {

@@ -23,6 +23,7 @@ import org.yqsentinel.model.Alert;
 import org.yqsentinel.app.LocalFlink;
 import org.yqsentinel.app.Progress;
 import org.yqsentinel.app.Setup;
+import org.yqsentinel.connect.KafkaClients;
 import org.yqsentinel.app.UserError;
 import org.yqsentinel.ingest.RawPublisher;
 import org.yqsentinel.ingest.files.RawRecordFiles;
@@ -85,7 +86,7 @@ public final class DemoRun {
             throw new UserError("sample folder " + folder + " not found; pass --sample DIR");
         }
 
-        LocalStack stack = new LocalStack(layout, config.stack());
+        LocalStack stack = LocalStack.running(layout, config.stack());  // the secure stack when it runs
         progress.phase("starting the local Kafka and Elasticsearch");
         long t0 = System.nanoTime();
         boolean started = stack.up();
@@ -169,6 +170,10 @@ public final class DemoRun {
                 + "/_search?sort=windowEnd:desc&size=3&pretty");
         System.out.println("  deliveries:   " + config.elasticsearchUrl() + "/" + config.names().index("yq-deliveries")
                 + "/_search?q=kind:delivery&sort=at:desc&pretty");
+        if (!config.elasticsearch().caFile().isBlank() && !config.elasticsearch().passwordFile().isBlank()) {
+            System.out.println("                (secure stack: curl --cacert " + config.elasticsearch().caFile() + " -u "
+                    + config.elasticsearch().username() + ":$(cat " + config.elasticsearch().passwordFile() + ") 'URL')");
+        }
         System.out.println("  mails:        " + outbox.dir().resolve("mail") + "/*.eml (open in a mail client); SMS and robot messages next to them");
         System.out.println("  acknowledge:  ./yq outbox & " + (System.getenv(AckTokens.SECRET_VARIABLE) != null ? ""
                 : AckTokens.SECRET_VARIABLE + "=$(cat " + secretFile() + ") ") + "./yq alerting   (then open a mail's 确认收到 link)");
@@ -239,7 +244,7 @@ public final class DemoRun {
         Map<String, Integer> pushed = new LinkedHashMap<>();
         List<Scenario.MalformedRecord> broken = withBroken ? new ScenarioGenerator(ScenarioFiles.DEFAULT_SEED).generate().malformed()
                 : List.of();
-        try (RawPublisher publisher = new RawPublisher(config.kafkaBootstrapServers())) {
+        try (RawPublisher publisher = new RawPublisher(KafkaClients.of(config))) {
             Path policy = folder.resolve(POLICY_PAGE);
             if (Files.isRegularFile(policy)) {
                 pushed.put("policy", publisher.send(config.names().rawPolicyTopic(), records(policy, true)));

@@ -42,7 +42,7 @@ public final class DemoSummary {
     /** Policy documents in {@code yq-policies}, with their ids. */
     static List<String> policies(SentinelConfig config) throws IOException {
         String index = config.names().index("yq-policies");
-        try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config)) {
             es.client().indices().refresh(r -> r.index(index).allowNoIndices(true));
             return es.client().search(s -> s.index(index).size(20).allowNoIndices(true), Void.class).hits().hits().stream()
                     .map(hit -> hit.id()).toList();
@@ -55,7 +55,7 @@ public final class DemoSummary {
 
     public static Indexed indexed(SentinelConfig config) throws IOException {
         String pattern = config.names().index("yq-items-*");
-        try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config)) {
             es.client().indices().refresh(r -> r.index(pattern).allowNoIndices(true));
             SearchResponse<Void> response = es.client().search(s -> s.index(pattern).size(0).allowNoIndices(true)
                     .trackTotalHits(t -> t.enabled(true))
@@ -79,7 +79,7 @@ public final class DemoSummary {
     /** The alert events in {@code yq-alerts}, oldest first, one line each: Beijing time, type, tier, score, policy. */
     static List<String> alerts(SentinelConfig config) throws IOException {
         String index = config.names().index("yq-alerts");
-        try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config)) {
             es.client().indices().refresh(r -> r.index(index).allowNoIndices(true).ignoreUnavailable(true));
             return es.client().search(s -> s.index(index).size(100).allowNoIndices(true).ignoreUnavailable(true)
                             .sort(o -> o.field(f -> f.field("eventTime").order(SortOrder.Asc))), JsonNode.class)
@@ -93,7 +93,7 @@ public final class DemoSummary {
     /** The cases in {@code yq-cases}, one line each: id, status, peak tier, responsible department, respond-by. */
     static List<String> cases(SentinelConfig config) throws IOException {
         String index = config.names().index("yq-cases");
-        try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config)) {
             es.client().indices().refresh(r -> r.index(index).allowNoIndices(true).ignoreUnavailable(true));
             return es.client().search(s -> s.index(index).size(20).allowNoIndices(true).ignoreUnavailable(true), JsonNode.class)
                     .hits().hits().stream().map(Hit::source).filter(Objects::nonNull).map(node -> read(node, CaseRecord.class))
@@ -106,7 +106,7 @@ public final class DemoSummary {
     /** The ids of the cases in {@code yq-cases}, oldest first. */
     static List<String> caseIds(SentinelConfig config) throws IOException {
         String index = config.names().index("yq-cases");
-        try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config)) {
             es.client().indices().refresh(r -> r.index(index).allowNoIndices(true).ignoreUnavailable(true));
             return es.client().search(s -> s.index(index).size(20).allowNoIndices(true).ignoreUnavailable(true)
                             .sort(o -> o.field(f -> f.field("openedAt").order(SortOrder.Asc))), JsonNode.class)
@@ -117,7 +117,7 @@ public final class DemoSummary {
     /** The alerting ledger's notifications: {@code email SENT} → count, and the events, attempts and acknowledgements. */
     static Map<String, Long> deliveries(SentinelConfig config) throws IOException {
         String index = config.names().index("yq-deliveries");
-        try (ElasticsearchConnection es = ElasticsearchConnection.open(config.elasticsearchUrl())) {
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config)) {
             es.client().indices().refresh(r -> r.index(index).allowNoIndices(true).ignoreUnavailable(true));
             SearchResponse<Void> response = es.client().search(s -> s.index(index).size(0).allowNoIndices(true).ignoreUnavailable(true)
                     .aggregations("kinds", a -> a.terms(t -> t.field("kind")))

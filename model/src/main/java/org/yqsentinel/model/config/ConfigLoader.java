@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -50,10 +51,16 @@ public final class ConfigLoader {
     }
 
     public SentinelConfig read(Path file) {
+        return readAll(file == null ? List.of() : List.of(file));
+    }
+
+    /** The defaults, then each file in order (a later one wins), then the environment. */
+    public SentinelConfig readAll(List<Path> files) {
         ObjectNode tree = defaults();
         Map<String, Integer> lines = new HashMap<>();
+        Map<String, String> origins = new HashMap<>();
         String origin = "defaults";
-        if (file != null) {
+        for (Path file : files) {
             origin = file.toString();
             String yaml;
             try {
@@ -61,9 +68,13 @@ public final class ConfigLoader {
             } catch (IOException e) {
                 throw new ConfigException("cannot read configuration " + file + ": " + e.getMessage());
             }
-            ObjectNode user = parse(yaml, origin, lines);
-            checkKnown(tree, user, "", origin, lines);
+            Map<String, Integer> fileLines = new HashMap<>();
+            ObjectNode user = parse(yaml, origin, fileLines);
+            checkKnown(tree, user, "", origin, fileLines);
             merge(tree, user);
+            lines.putAll(fileLines);
+            String from = origin;
+            fileLines.keySet().forEach(path -> origins.put(path, from));
         }
         applyEnvironment(tree, "", lines);
         try {
@@ -72,7 +83,8 @@ public final class ConfigLoader {
             String path = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
                     .collect(Collectors.joining("."));
             Integer line = lines.get(path);
-            String where = line == null ? origin : line < 0 ? "environment variable " + envName(path) : origin + ":" + line;
+            String file = origins.getOrDefault(path, origin);
+            String where = line == null ? origin : line < 0 ? "environment variable " + envName(path) : file + ":" + line;
             throw new ConfigException(where + ": option '" + path + "' has a wrong value: " + e.getOriginalMessage()
                     .replaceAll(" \\(class .*", "").replaceAll("\\s+at \\[.*", "") + "; see docs/configuration.md");
         } catch (JsonProcessingException e) {

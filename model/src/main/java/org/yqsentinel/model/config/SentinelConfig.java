@@ -28,20 +28,58 @@ public record SentinelConfig(String namespace, Kafka kafka, Elasticsearch elasti
         return elasticsearch.url().isBlank() ? "http://127.0.0.1:" + stack.elasticsearchPort() : elasticsearch.url();
     }
 
-    public record Kafka(String bootstrapServers) implements Serializable {}
+    /**
+     * The Kafka to use.
+     *
+     * @param propertiesFile a Kafka client properties file (as {@code kafka-console-producer --producer.config} takes)
+     *                       whose settings every client of Sentinel gets: {@code security.protocol}, {@code sasl.*},
+     *                       {@code ssl.*} for SASL_SSL, SCRAM or mutual TLS; empty for none. Keep it readable by
+     *                       Sentinel's user only: it holds the credentials
+     */
+    public record Kafka(String bootstrapServers, String propertiesFile) implements Serializable {}
 
     /**
-     * The Elasticsearch to use, and the shape of the indices {@code setup} creates there.
+     * The Elasticsearch to use, how to reach it, and the shape of the indices {@code setup} creates there. At most
+     * one way to authenticate is given: an API key, or a user and password; a secret comes from its option (best
+     * from the {@code YQ_ELASTICSEARCH_*} variable) or from a file holding it.
      *
-     * @param shards   primary shards of each new index (a monthly index of items, the single index of cases, …)
-     * @param replicas copies of each shard on other nodes: 0 on one node, 1 or more on a cluster; setup applies a change
-     *                 to the existing indices too
+     * @param apiKey      an encoded API key ({@code id:key} in base64, as {@code POST _security/api_key} returns it)
+     * @param caFile      PEM file of the certificate authority that signed the server's certificate (https)
+     * @param fingerprint SHA-256 fingerprint of that CA's certificate (hex, colons allowed), instead of the file
+     * @param shards      primary shards of each new index (a monthly index of items, the single index of cases, …)
+     * @param replicas    copies of each shard on other nodes: 0 on one node, 1 or more on a cluster; setup applies a
+     *                    change to the existing indices too
      */
-    public record Elasticsearch(String url, int shards, int replicas) implements Serializable {
+    public record Elasticsearch(String url, String apiKey, String apiKeyFile, String username, String password, String passwordFile,
+                                String caFile, String fingerprint, int shards, int replicas) implements Serializable {
         public Elasticsearch {
             if (shards < 1 || replicas < 0) {
                 throw new IllegalArgumentException("elasticsearch.shards must be at least 1 and elasticsearch.replicas at least 0");
             }
+            boolean key = !apiKey.isBlank() || !apiKeyFile.isBlank();
+            boolean user = !username.isBlank();
+            if (key && user) {
+                throw new IllegalArgumentException("give elasticsearch.api-key (or api-key-file) or elasticsearch.username, not both");
+            }
+            if (!apiKey.isBlank() && !apiKeyFile.isBlank() || !password.isBlank() && !passwordFile.isBlank()) {
+                throw new IllegalArgumentException("give a secret or the file holding it, not both (elasticsearch.api-key or"
+                        + " api-key-file, elasticsearch.password or password-file)");
+            }
+            if ((!password.isBlank() || !passwordFile.isBlank()) && !user) {
+                throw new IllegalArgumentException("elasticsearch.password goes with elasticsearch.username");
+            }
+            if (!caFile.isBlank() && !fingerprint.isBlank()) {
+                throw new IllegalArgumentException("give elasticsearch.ca-file or elasticsearch.fingerprint, not both");
+            }
+        }
+
+        /** The options without their secrets: for messages and logs, never the secrets themselves. */
+        @Override
+        public String toString() {
+            String auth = !apiKey.isBlank() ? "api key" : !apiKeyFile.isBlank() ? "api key from " + apiKeyFile
+                    : !username.isBlank() ? "user " + username + (passwordFile.isBlank() ? "" : ", password from " + passwordFile) : "none";
+            return "Elasticsearch[url=" + url + ", auth=" + auth + (caFile.isBlank() ? "" : ", ca " + caFile)
+                    + (fingerprint.isBlank() ? "" : ", fingerprint") + ", shards=" + shards + ", replicas=" + replicas + "]";
         }
     }
 

@@ -85,4 +85,35 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("elasticsearch.shards must be at least 1");
     }
+
+    @Test
+    void elasticsearchCredentialsAreOneWayOrTheOtherAndNeverInTheTextOfTheConfiguration() throws Exception {
+        SentinelConfig config = load("elasticsearch:\n  url: https://es.example:9200\n  username: sentinel\n  ca-file: /etc/sentinel/ca.crt\n",
+                Map.of("YQ_ELASTICSEARCH_PASSWORD", "s3cret-from-env"));
+        assertThat(config.elasticsearch().password()).isEqualTo("s3cret-from-env");
+        assertThat(config.toString()).contains("user sentinel", "ca /etc/sentinel/ca.crt").doesNotContain("s3cret-from-env");
+        assertThat(load(null, Map.of("YQ_ELASTICSEARCH_API_KEY", "a2V5OnNlY3JldA==")).toString()).contains("auth=api key")
+                .doesNotContain("a2V5OnNlY3JldA==");
+
+        assertThatThrownBy(() -> load("elasticsearch:\n  username: sentinel\n  api-key: abc\n", Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("sentinel.yaml:1: option 'elasticsearch' has a wrong value")
+                .hasMessageContaining("not both");
+        assertThatThrownBy(() -> load("elasticsearch:\n  password: x\n", Map.of()))
+                .hasMessageContaining("elasticsearch.password goes with elasticsearch.username");
+        assertThatThrownBy(() -> load("elasticsearch:\n  ca-file: a.crt\n  fingerprint: AB:CD\n", Map.of()))
+                .hasMessageContaining("ca-file or elasticsearch.fingerprint, not both");
+    }
+
+    @Test
+    void laterFilesWinAndAnErrorNamesTheFileItCameFrom() throws Exception {
+        Path stack = Files.writeString(dir.resolve("stack.yaml"), "kafka:\n  bootstrap-servers: 127.0.0.1:19392\n  properties-file: /s/kafka.properties\n");
+        Path user = Files.writeString(dir.resolve("user.yaml"), "namespace: \"\"\nkafka:\n  bootstrap-servers: 10.0.0.1:9092\n");
+        SentinelConfig config = new ConfigLoader(Map.<String, String>of()::get).readAll(java.util.List.of(stack, user));
+        assertThat(config.kafkaBootstrapServers()).isEqualTo("10.0.0.1:9092");
+        assertThat(config.kafka().propertiesFile()).isEqualTo("/s/kafka.properties");
+
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "monitor:\n  parallelism: lots\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.<String, String>of()::get).readAll(java.util.List.of(broken, user)))
+                .hasMessageContaining("broken.yaml:2: option 'monitor.parallelism'");
+    }
 }

@@ -104,12 +104,22 @@ public final class BulkWriter implements AutoCloseable {
     /** When the current outage began (the first retry after a success), or 0 while Elasticsearch answers. */
     private final AtomicLong outageSince = new AtomicLong();
 
+    /** To an Elasticsearch without security (a test's). */
     public BulkWriter(String url, SentinelConfig.Bulk settings, Listener listener) {
+        this(ElasticsearchConnection.open(url), url, settings, listener);
+    }
+
+    /** To the configured Elasticsearch, with its credentials and CA (files read here), by the settings of {@code monitor.bulk}. */
+    public BulkWriter(SentinelConfig config, Listener listener) {
+        this(ElasticsearchConnection.open(config), config.elasticsearchUrl(), config.monitor().bulk(), listener);
+    }
+
+    private BulkWriter(ElasticsearchConnection connection, String url, SentinelConfig.Bulk settings, Listener listener) {
         this.settings = settings;
         this.listener = listener;
         this.url = url;
         this.maxPending = settings.maxOperations() * (settings.maxConcurrentRequests() + 4);
-        this.connection = ElasticsearchConnection.open(url);
+        this.connection = connection;
         this.client = connection.client();
         this.backoff = Backoff.ofMillis(settings.initialBackoffMillis(), settings.maxBackoffMillis());
         this.senders = Executors.newFixedThreadPool(settings.maxConcurrentRequests(), daemon("elasticsearch-bulk"));

@@ -44,15 +44,14 @@ public final class CommittedElasticsearchSink<T> implements Sink<T>, SupportsCom
         }
     }
 
-    private final String url;
-    private final SentinelConfig.Bulk bulk;
+    private final SentinelConfig config;
     private final DocumentRouter<T> router;
 
-    public CommittedElasticsearchSink(String url, SentinelConfig.Bulk bulk, DocumentRouter<T> router) {
-        this.url = Objects.requireNonNull(url, "url");
-        this.bulk = Objects.requireNonNull(bulk, "bulk settings");
+    /** To the configured Elasticsearch (its URL, credentials and CA), with the bulk settings of {@code monitor.bulk}. */
+    public CommittedElasticsearchSink(SentinelConfig config, DocumentRouter<T> router) {
+        this.config = Objects.requireNonNull(config, "config");
         this.router = Objects.requireNonNull(router, "router");
-        ElasticsearchSink.validate(url, bulk);
+        ElasticsearchSink.validate(config.elasticsearchUrl(), config.monitor().bulk());
     }
 
     @Override
@@ -63,7 +62,7 @@ public final class CommittedElasticsearchSink<T> implements Sink<T>, SupportsCom
     @Override
     public Committer<Batch> createCommitter(CommitterInitContext context) {
         // failed documents fail the commit, which Flink counts as numCommittablesFailure; esDocumentsFailed counts them too
-        return new IndexingCommitter(new BulkWriter(url, bulk, new ElasticsearchSink.Metrics(context.metricGroup(), new SimpleCounter())));
+        return new IndexingCommitter(new BulkWriter(config, new ElasticsearchSink.Metrics(context.metricGroup(), new SimpleCounter())));
     }
 
     @Override

@@ -14,15 +14,14 @@ import org.yqsentinel.model.config.SentinelConfig;
  */
 public final class ElasticsearchSink<T> implements Sink<T> {
 
-    private final String url;
-    private final SentinelConfig.Bulk bulk;
+    private final SentinelConfig config;
     private final DocumentRouter<T> router;
 
-    public ElasticsearchSink(String url, SentinelConfig.Bulk bulk, DocumentRouter<T> router) {
-        this.url = Objects.requireNonNull(url, "url");
-        this.bulk = Objects.requireNonNull(bulk, "bulk settings");
+    /** To the configured Elasticsearch (its URL, credentials and CA), with the bulk settings of {@code monitor.bulk}. */
+    public ElasticsearchSink(SentinelConfig config, DocumentRouter<T> router) {
+        this.config = Objects.requireNonNull(config, "config");
         this.router = Objects.requireNonNull(router, "router");
-        validate(url, bulk);
+        validate(config.elasticsearchUrl(), config.monitor().bulk());
     }
 
     static void validate(String url, SentinelConfig.Bulk bulk) {
@@ -38,7 +37,7 @@ public final class ElasticsearchSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
-        return new Writer<>(new BulkWriter(url, bulk, new Metrics(context.metricGroup(),
+        return new Writer<>(new BulkWriter(config, new Metrics(context.metricGroup(),
                 context.metricGroup().getNumRecordsSendErrorsCounter())), router,
                 context.metricGroup().getNumRecordsSendCounter());
     }

@@ -73,16 +73,16 @@ public final class MonitorConnectors {
     }
 
     private static <T> Sink<T> elasticsearch(SentinelConfig config, DocumentRouter<T> router) {
-        return new ElasticsearchSink<>(config.elasticsearchUrl(), config.monitor().bulk(), router);
+        return new ElasticsearchSink<>(config, router);
     }
 
     /** Documents that must agree with the exactly-once alert topic: indexed when their checkpoint completes. */
     private static <T> Sink<T> committed(SentinelConfig config, DocumentRouter<T> router) {
-        return new CommittedElasticsearchSink<>(config.elasticsearchUrl(), config.monitor().bulk(), router);
+        return new CommittedElasticsearchSink<>(config, router);
     }
 
     public static Sink<EnrichedItem> items(SentinelConfig config) {
-        return new ElasticsearchSink<>(config.elasticsearchUrl(), config.monitor().bulk(), new ItemDocuments(config.names()));
+        return new ElasticsearchSink<>(config, new ItemDocuments(config.names()));
     }
 
     /** Exactly-once into the alert topic: an alert event raised once appears there once, also after a restart. */

@@ -17,6 +17,7 @@ import org.yqsentinel.connect.IndexScan;
 import org.yqsentinel.model.Channel;
 import org.yqsentinel.model.Item;
 import org.yqsentinel.model.Namespace;
+import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.model.PolicyDocument;
 import org.yqsentinel.model.json.Json;
 import org.yqsentinel.pipeline.read.RawRecord;
@@ -35,15 +36,15 @@ public final class IndexArchive implements Archive {
     private static final List<String> ITEM_FIELDS = List.of("sourceId", "source", "author", "title", "summary", "text", "url",
             "publishedAt", "engagement", "region", "repostOf");
 
-    private final String elasticsearchUrl;
+    private final SentinelConfig config;
     private final Namespace names;
     private final long fromMillis;
     private final long toMillis;
     private final KafkaArchive control;
 
-    public IndexArchive(String elasticsearchUrl, Namespace names, Instant from, Instant to, KafkaArchive control) {
-        this.elasticsearchUrl = elasticsearchUrl;
-        this.names = names;
+    public IndexArchive(SentinelConfig config, Instant from, Instant to, KafkaArchive control) {
+        this.config = config;
+        this.names = config.names();
         this.fromMillis = from.toEpochMilli();
         this.toMillis = to.toEpochMilli();
         this.control = control;
@@ -56,17 +57,17 @@ public final class IndexArchive implements Archive {
 
     /** How many items the archive holds for the range. */
     public long items() {
-        try (ElasticsearchConnection es = ElasticsearchConnection.open(elasticsearchUrl)) {
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config)) {
             return es.client().count(c -> c.index(names.index("yq-items-*")).query(inRange()).allowNoIndices(true).ignoreUnavailable(true))
                     .count();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not count " + names.index("yq-items-*") + " at " + elasticsearchUrl + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not count " + names.index("yq-items-*") + " at " + config.elasticsearchUrl() + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public void forEach(Consumer<RawRecord> each) {
-        try (ElasticsearchConnection es = ElasticsearchConnection.open(elasticsearchUrl)) {
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(config)) {
             long[] offset = {0};
             refresh(es.client());
             IndexScan.each(es.client(), names.index("yq-policies"), Query.of(q -> q.matchAll(m -> m)), List.of("id"), doc -> {
@@ -88,7 +89,7 @@ public final class IndexArchive implements Archive {
                         Json.toBytes(canonical)));
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the archive at " + elasticsearchUrl + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not read the archive at " + config.elasticsearchUrl() + ": " + e.getMessage(), e);
         }
     }
 
