@@ -8,6 +8,7 @@ import org.yqsentinel.app.cli.AlertingCommand;
 import org.yqsentinel.app.cli.AnalyzeCommand;
 import org.yqsentinel.app.cli.BenchCommand;
 import org.yqsentinel.app.cli.CaseCommand;
+import org.yqsentinel.app.cli.ClusterCommand;
 import org.yqsentinel.app.cli.DemoCommand;
 import org.yqsentinel.app.cli.ExportCommand;
 import org.yqsentinel.app.cli.ReportCommand;
@@ -45,7 +46,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "yq", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "Sentinel 0.1.0",
         description = "Sentinel (舆情哨兵): public-opinion monitoring and early warning.",
-        subcommands = {StackCommand.class, SetupCommand.class, PruneCommand.class, IngestCommand.class, DemoCommand.class, MonitorCommand.class,
+        subcommands = {StackCommand.class, ClusterCommand.class, SetupCommand.class, PruneCommand.class, IngestCommand.class, DemoCommand.class, MonitorCommand.class,
                 ScenarioCommand.class, SimulateCommand.class, ScoreCommand.class, AnalyzeCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class,
                 ReplayCommand.class, WhatifCommand.class, ReportCommand.class, ExportCommand.class, CaseCommand.class, AlertingCommand.class, OutboxCommand.class})
 public final class Yq {
@@ -72,6 +73,11 @@ public final class Yq {
      * ({@code .yq/secure/sentinel.yaml}), then the file, then YQ_* environment variables.
      */
     public SentinelConfig config() {
+        return new ConfigLoader(System::getenv).readAll(configFiles());
+    }
+
+    /** The files of the configuration, in the order they apply (a later one wins); the environment comes after them. */
+    public List<Path> configFiles() {
         Path file = configFile;
         if (file == null) {
             Path projectFile = layout().home().resolve("sentinel.yaml");
@@ -80,9 +86,9 @@ public final class Yq {
         List<Path> files = new ArrayList<>();
         LocalStack.secureClientConfig(layout()).ifPresent(files::add);
         if (file != null) {
-            files.add(file);
+            files.add(file.toAbsolutePath());
         }
-        return new ConfigLoader(System::getenv).readAll(files);
+        return files;
     }
 
     public StackLayout layout() {

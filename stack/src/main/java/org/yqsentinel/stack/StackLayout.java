@@ -52,6 +52,10 @@ public record StackLayout(Path home) {
         return home.resolve("stack-runtime/target/kafka-broker.classpath");
     }
 
+    public Path flinkClasspathFile() {
+        return home.resolve("cluster-runtime/target/flink-cluster.classpath");
+    }
+
     public Path elasticsearchZip() {
         return home.resolve("stack-runtime/target/elasticsearch-" + ELASTICSEARCH_VERSION + ".zip");
     }

@@ -26,7 +26,7 @@ class LocalStackTest {
     void takenElasticsearchPortFailsBeforeAnythingStartsAndNamesTheOption() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             LocalStack stack = new LocalStack(new StackLayout(home),
-                    new SentinelConfig.Stack(freePort(), taken.getLocalPort(), 512, 512, 30));
+                    new SentinelConfig.Stack(freePort(), taken.getLocalPort(), 512, 512, 30, 18081));
             assertThatThrownBy(stack::up)
                     .isInstanceOf(StackException.class)
                     .hasMessageContaining("port " + taken.getLocalPort() + " on 127.0.0.1 is already taken")
@@ -38,7 +38,7 @@ class LocalStackTest {
 
     @Test
     void missingBrokerClasspathSaysHowToBuildIt() throws Exception {
-        LocalStack stack = new LocalStack(new StackLayout(home), new SentinelConfig.Stack(freePort(), freePort(), 512, 512, 30));
+        LocalStack stack = new LocalStack(new StackLayout(home), new SentinelConfig.Stack(freePort(), freePort(), 512, 512, 30, 18081));
         assertThatThrownBy(stack::up)
                 .isInstanceOf(StackException.class)
                 .hasMessageContaining("kafka-broker.classpath")
@@ -47,7 +47,7 @@ class LocalStackTest {
 
     @Test
     void statusOfAStackThatNeverRanSaysStoppedWithUrlsAndLogs() {
-        LocalStack stack = new LocalStack(new StackLayout(home), new SentinelConfig.Stack(29092, 29200, 512, 512, 30));
+        LocalStack stack = new LocalStack(new StackLayout(home), new SentinelConfig.Stack(29092, 29200, 512, 512, 30, 18081));
         assertThat(stack.status()).extracting(LocalStack.ServerStatus::describe)
                 .anySatisfy(line -> assertThat(line).contains("Kafka").contains("stopped").contains("127.0.0.1:29092"))
                 .anySatisfy(line -> assertThat(line).contains("Elasticsearch").contains("http://127.0.0.1:29200")

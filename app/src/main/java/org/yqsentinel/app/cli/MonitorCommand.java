@@ -13,6 +13,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yqsentinel.app.LocalFlink;
+import org.yqsentinel.app.UserError;
 import org.yqsentinel.app.Yq;
 import org.yqsentinel.model.config.SentinelConfig;
 import org.yqsentinel.pipeline.monitor.MonitorJob;
@@ -44,9 +45,23 @@ public final class MonitorCommand implements Callable<Integer> {
             + " http://<this machine>:PORT/metrics (Flink's reporter listens on every interface).")
     Integer prometheusPort;
 
+    @Option(names = "--cluster", description = "Submit the monitor job to the Flink cluster of ./yq cluster up instead, as flink run"
+            + " does (the job jar pipeline/target/sentinel-pipeline-*-job.jar with this configuration), and return once it runs.")
+    boolean cluster;
+
+    @Option(names = "--from-savepoint", paramLabel = "PATH", description = "With --cluster: start from this savepoint (an upgrade:"
+            + " flink stop --savepointPath … the old job, then this).")
+    String fromSavepoint;
+
     @Override
     public Integer call() throws Exception {
         SentinelConfig config = yq.config();
+        if (cluster) {
+            return ClusterSubmission.submit(yq, config, fromSavepoint);
+        }
+        if (fromSavepoint != null) {
+            throw new UserError("--from-savepoint goes with --cluster; the local job resumes from .yq/monitor by itself");
+        }
         MonitorSnapshots snapshots = new MonitorSnapshots(folder(config));
         if (fresh) {
             snapshots.forget();

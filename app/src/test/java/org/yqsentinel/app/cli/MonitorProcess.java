@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * test, and a project folder of its own (its snapshots and logs). It can be killed hard (SIGKILL, like kill -9 or a
  * lost machine) or stopped (SIGTERM, like Ctrl-C or a service manager).
  */
-final class MonitorProcess implements AutoCloseable {
+final class MonitorProcess implements AutoCloseable, SurgeEpisode.Watched {
 
     private static final Path JAR = Path.of("target", "yq.jar");
 
@@ -55,8 +55,23 @@ final class MonitorProcess implements AutoCloseable {
         return table.lines().filter(l -> l.contains(owner)).map(l -> l.trim().split("\\s+")[3]).toList();
     }
 
-    boolean alive() {
+    @Override
+    public boolean alive() {
         return process.isAlive();
+    }
+
+    @Override
+    public String diagnostics() {
+        try {
+            return output() + "\n--- log ---\n" + logTail(60);
+        } catch (IOException e) {
+            return "(output unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void pause(Duration time) throws InterruptedException {
+        awaitEnd(time);
     }
 
     String output() throws IOException {

@@ -106,8 +106,9 @@ public record SentinelConfig(String namespace, Kafka kafka, Elasticsearch elasti
     /** {@code dir}: a folder whose rule files replace the bundled ones of the same name; empty for the bundled rules. */
     public record Rules(String dir) implements Serializable {}
 
+    /** @param flinkRestPort the local Flink cluster's REST port ({@code ./yq cluster up}); its RPC and blob ports follow it */
     public record Stack(int kafkaPort, int elasticsearchPort, int elasticsearchHeapMb, int kafkaHeapMb,
-                        int startTimeoutSeconds) implements Serializable {}
+                        int startTimeoutSeconds, int flinkRestPort) implements Serializable {}
 
     /**
      * What a crawler record may be before it is refused, for {@code ./yq ingest}, {@code ./yq score} and the live

@@ -2,6 +2,8 @@ package org.yqsentinel.pipeline.monitor;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
@@ -57,6 +59,12 @@ import org.yqsentinel.rules.risk.WatchedPolicy;
 public final class MonitorJob {
 
     public static final String NAME = "yq-monitor";
+    /**
+     * The number of key groups keyed state is split into, which a savepoint keeps: a job can be rescaled up to it and
+     * never past it. 128 is what Flink chose by itself for this job until it was set (any parallelism up to 85), so
+     * savepoints taken before stay readable. Never change it for a job whose savepoints must be kept.
+     */
+    public static final int MAX_PARALLELISM = 128;
 
     private final Source<ReadRecord, ?, ?> rawItems;
     private final MonitorSinks sinks;
@@ -164,6 +172,7 @@ public final class MonitorJob {
     public static void configure(StreamExecutionEnvironment env, SentinelConfig.Monitor settings) {
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         env.setParallelism(settings.parallelism());
+        env.setMaxParallelism(MAX_PARALLELISM);
         env.enableCheckpointing(Duration.ofSeconds(settings.checkpointIntervalSeconds()).toMillis(), CheckpointingMode.EXACTLY_ONCE);
         env.getCheckpointConfig().setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         env.getCheckpointConfig().setTolerableCheckpointFailureNumber(settings.tolerableCheckpointFailures());
@@ -197,16 +206,21 @@ public final class MonitorJob {
     }
 
     /** {@code flink run sentinel-pipeline-job.jar [--config sentinel.yaml]}: the live job on the configured cluster. */
+    /**
+     * {@code flink run … job.jar [--config FILE]…}: the configuration is the defaults, then each file in order, then the
+     * {@code YQ_*} variables of the environment this runs in (the client's: the job graph carries the result to the
+     * task managers).
+     */
     public static void main(String[] args) throws Exception {
-        Path configFile = null;
+        List<Path> configFiles = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--config") && i + 1 < args.length) {
-                configFile = Path.of(args[++i]);
+                configFiles.add(Path.of(args[++i]));
             } else {
-                throw new IllegalArgumentException("unknown argument '" + args[i] + "'; usage: [--config sentinel.yaml]");
+                throw new IllegalArgumentException("unknown argument '" + args[i] + "'; usage: [--config sentinel.yaml]…");
             }
         }
-        SentinelConfig config = ConfigLoader.load(configFile);
+        SentinelConfig config = new ConfigLoader(System::getenv).readAll(configFiles);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         configure(env, config.monitor());
         fromConfig(config, false).build(env);
