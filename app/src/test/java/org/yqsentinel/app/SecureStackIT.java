@@ -106,6 +106,22 @@ class SecureStackIT {
         try (ElasticsearchConnection es = ElasticsearchConnection.open(sentinel)) {
             assertThat(es.client().cluster().health().status().jsonValue()).isIn("green", "yellow");
         }
+
+        // the CA by its fingerprint instead of its file (the API key header is checked in ElasticsearchConnectionTest:
+        // this distribution has no analysis module for the security index that API keys are kept in)
+        String fingerprint = java.util.HexFormat.ofDelimiter(":").formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(
+                CertificateFactory.getInstance("X.509").generateCertificate(Files.newInputStream(security.caCertificate())).getEncoded()));
+        Path byFingerprint = Files.writeString(home.resolve("by-fingerprint.yaml"), "elasticsearch:\n  url: https://127.0.0.1:"
+                + ELASTICSEARCH_PORT + "\n  username: sentinel\n  password-file: " + security.elasticsearchPasswordFile()
+                + "\n  fingerprint: \"" + fingerprint + "\"\n");
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(new ConfigLoader(name -> null).read(byFingerprint))) {
+            assertThat(es.client().security().authenticate().username()).isEqualTo("sentinel");
+        }
+        Path wrongFingerprint = Files.writeString(home.resolve("wrong-fingerprint.yaml"), Files.readString(byFingerprint)
+                .replace(fingerprint, "ab".repeat(32)));
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(new ConfigLoader(name -> null).read(wrongFingerprint))) {
+            assertThatThrownBy(() -> es.client().cluster().health()).as("a server whose CA has another fingerprint").isInstanceOf(IOException.class);
+        }
     }
 
     @Test
