@@ -43,9 +43,9 @@ class ClusterFailoverIT {
     private static FlinkCluster cluster;
 
     @BeforeAll
-    static void simulateAndStartTheCluster(StackContext context, @TempDir Path dir) throws Exception {
+    static void simulateAndStartTheCluster(StackContext context) throws Exception {
         stack = context;
-        surge = SurgeEpisode.simulate(dir);
+        surge = SurgeEpisode.shared();
         cluster = new FlinkCluster(StackLayout.detect(), new org.yqsentinel.model.config.ConfigLoader(k -> null).read(null).stack());
         cluster.up();
     }

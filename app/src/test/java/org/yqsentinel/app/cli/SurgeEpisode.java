@@ -23,7 +23,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.yqsentinel.app.Yq;
 import org.yqsentinel.connect.ElasticsearchConnection;
 import org.yqsentinel.connect.Provisioner;
 import org.yqsentinel.ingest.files.RawRecordFiles;
@@ -38,6 +37,9 @@ import org.yqsentinel.pipeline.offline.OfflineScoring;
 import org.yqsentinel.pipeline.read.RawRecord;
 import org.yqsentinel.pipeline.read.RawRecordReader;
 import org.yqsentinel.pipeline.read.ReadRecord;
+import org.yqsentinel.simulator.PolicySimulator;
+import org.yqsentinel.simulator.ScenarioFiles;
+import org.yqsentinel.simulator.ScenarioGenerator;
 import org.yqsentinel.stack.junit.StackContext;
 
 /**
@@ -71,10 +73,26 @@ final class SurgeEpisode {
         this.referenceAlerts = referenceAlerts;
     }
 
+    private static SurgeEpisode shared;
+
+    /**
+     * The episode simulated and scored once for every test of this JVM that counts against it (the fault tests,
+     * the cluster's), kept under {@code target/surge-episode}.
+     */
+    static synchronized SurgeEpisode shared() throws Exception {
+        if (shared == null) {
+            Path work = Path.of("target", "surge-episode").toAbsolutePath();
+            Files.createDirectories(work);
+            shared = simulate(work);
+        }
+        return shared;
+    }
+
     /** Simulates the surge into {@code work} and scores it offline. */
     static SurgeEpisode simulate(Path work) throws Exception {
         Path episode = work.resolve("surge");
-        assertThat(Yq.run("simulate", "--out", episode.toString(), "--scenario", "surge")).isZero();
+        // as ./yq simulate --scenario surge writes it, without printing: tests beside this one may be reading stdout
+        new PolicySimulator(ScenarioFiles.DEFAULT_SEED, 1.0).simulate("surge", ScenarioGenerator.RELEASED_AT).write(episode);
         RawRecordReader reader = new RawRecordReader();
         List<OfflineRecords.Input> inputs = new ArrayList<>();
         List<Record> records = new ArrayList<>();
