@@ -28,8 +28,6 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.yqsentinel.connect.ElasticsearchConnection;
 import org.yqsentinel.connect.KafkaClients;
 import org.yqsentinel.model.config.ConfigLoader;
@@ -43,7 +41,6 @@ import org.yqsentinel.stack.StackSecurity;
  * demo runs end to end on it. The secure stack runs in a project folder of its own, on ports apart from the test
  * stack's, so both run at once.
  */
-@ResourceLock(value = "yq.home", mode = ResourceAccessMode.READ_WRITE)  // it points yq.home at a project folder of its own
 class SecureStackIT {
 
     private static final int KAFKA_PORT = 19392;

@@ -20,19 +20,17 @@ import org.yqsentinel.stack.junit.TcpOutage;
 /**
  * Elasticsearch away for five minutes while {@code ./yq monitor} runs as its own process: the job waits the outage out
  * (behind a proxy that stops forwarding; the stack itself stays up), then indexes every post of the episode and raises
- * every alert event exactly once, counted against {@code ./yq score}. It runs beside the other tests of the run
- * (the outage is this test's proxy only), but never while the Kafka broker is frozen or the project folder is another.
+ * every alert event exactly once, counted against {@code ./yq score}. It runs beside the other tests of the run (the
+ * outage is this test's proxy only; its monitor is a process with its own project folder), but never while the Kafka
+ * broker is frozen ({@link KafkaOutageIT}, which runs last).
  */
 @ExtendWith(LocalStackExtension.class)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = ElasticsearchOutageIT.KAFKA_BROKER, mode = ResourceAccessMode.READ)
-@ResourceLock(value = ElasticsearchOutageIT.PROJECT_HOME, mode = ResourceAccessMode.READ)
 class ElasticsearchOutageIT {
 
     /** The local Kafka broker: a test that freezes it holds this for writing. */
     static final String KAFKA_BROKER = "yq.local-kafka-broker";
-    /** The system property yq.home: a test that points it elsewhere holds this for writing. */
-    static final String PROJECT_HOME = "yq.home";
     /** How long Elasticsearch stays away; the issue asks for five minutes. */
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("yq.faults.outage-seconds", 300));
 

@@ -3,8 +3,6 @@ package org.yqsentinel.app.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,29 +15,22 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.yqsentinel.model.Channel;
-import org.yqsentinel.model.Namespace;
-import org.yqsentinel.stack.StackLayout;
 import org.yqsentinel.stack.junit.LocalStackExtension;
 import org.yqsentinel.stack.junit.StackContext;
 
 /**
  * The day things go wrong, on the real stack with {@code ./yq monitor} as its own process: a simulated surge around
  * the demo policy (3,140 crawler records) pushed as crawlers deliver it, then a poison record, a kill -9 of the
- * monitor mid-stream and a stop, an Elasticsearch outage, a Kafka broker that stops answering. Each run is counted against {@code ./yq score} on the same files:
- * every post indexed, every alert event exactly once on {@code yq.alerts} and in {@code yq-alerts}. The monitor runs
- * with no restarts allowed, so a record or an Elasticsearch outage that failed the job would end the process; a Kafka
- * outage fails the transactions of the exactly-once sinks, and the job outlasts it by restarting from its checkpoints.
+ * monitor mid-stream and a stop. Each run is counted against {@code ./yq score} on the same files: every post indexed,
+ * every alert event exactly once on {@code yq.alerts} and in {@code yq-alerts}. The monitor runs with no restarts
+ * allowed, so a record that failed the job would end the process. The outages are {@link ElasticsearchOutageIT} and
+ * {@link KafkaOutageIT}.
  */
 @ExtendWith(LocalStackExtension.class)
 class MonitorFaultsIT {
-
-    /** How long the Kafka broker stays frozen. */
-    private static final Duration KAFKA_OUTAGE = Duration.ofSeconds(Long.getLong("yq.faults.kafka-outage-seconds", 60));
 
     private static StackContext stack;
     private static SurgeEpisode surge;
@@ -121,35 +112,6 @@ class MonitorFaultsIT {
         }
     }
 
-    @Test
-    @ResourceLock(value = ElasticsearchOutageIT.KAFKA_BROKER, mode = ResourceAccessMode.READ_WRITE)  // no other test may see it frozen
-    void aKafkaOutageIsOutlastedByRestartsAndNothingIsLostOrRepeated(@TempDir Path home) throws Exception {
-        long broker = Long.parseLong(Files.readString(StackLayout.detect().kafkaDir().resolve("kafka.pid")).strip());
-        try (MonitorScenario run = new MonitorScenario(stack, surge, "kafka", stack.elasticsearchUrl(), home, -1)) {
-            MonitorProcess monitor = run.startMonitor("run");
-            run.pushPolicy();
-            run.pushEpisode();
-            await("part of the episode is indexed", Duration.ofSeconds(120), monitor, () -> run.countAllItems() >= 500);
-            signal("STOP", broker);  // the broker freezes: connections hang, as when its machine stops answering
-            try {
-                long deadline = System.nanoTime() + KAFKA_OUTAGE.toNanos();
-                while (System.nanoTime() < deadline) {
-                    assertThat(monitor.alive()).as("the monitor outlasts the outage").isTrue();
-                    waitFor(monitor, Duration.ofSeconds(1));
-                }
-            } finally {
-                signal("CONT", broker);
-            }
-            run.pushClock("2026-11-24T12:00:00Z");
-            run.awaitTheWholeEpisode(monitor);
-        }
-    }
-
-    private static void signal(String name, long pid) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
-        assertThat(kill.waitFor()).as("kill -" + name + " " + pid).isZero();
-    }
-
     private static KafkaProducer<byte[], byte[]> producer() {
         Properties props = new Properties();
         props.put("bootstrap.servers", stack.kafkaBootstrapServers());
@@ -159,10 +121,5 @@ class MonitorFaultsIT {
     /** Waits for the condition while the monitor lives; a monitor that ended fails the test with its output. */
     private static void await(String what, Duration timeout, MonitorProcess monitor, BooleanSupplier condition) throws Exception {
         SurgeEpisode.await(what, timeout, monitor, condition);
-    }
-
-    /** Waits this long, or until the monitor ends. */
-    private static void waitFor(MonitorProcess monitor, Duration time) throws InterruptedException {
-        monitor.awaitEnd(time);
     }
 }
