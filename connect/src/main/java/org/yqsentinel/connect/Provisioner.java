@@ -255,7 +255,8 @@ public final class Provisioner implements AutoCloseable {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The innermost cause of a failure, as {@code ConnectException: Connection refused}, for a one-line message. */
+    public static String rootMessage(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

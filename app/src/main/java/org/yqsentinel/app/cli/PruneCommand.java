@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.yqsentinel.app.UserError;
 import org.yqsentinel.app.Yq;
 import org.yqsentinel.connect.ElasticsearchConnection;
+import org.yqsentinel.connect.Provisioner;
 import org.yqsentinel.connect.Pruner;
 import org.yqsentinel.model.config.SentinelConfig;
 import picocli.CommandLine.Command;
@@ -52,16 +53,8 @@ public final class PruneCommand implements Callable<Integer> {
                     + config.elasticsearchUrl());
             return 0;
         } catch (IOException | ElasticsearchException e) {
-            throw new UserError("pruning " + config.elasticsearchUrl() + " failed: " + rootMessage(e) + "; is Elasticsearch running?"
+            throw new UserError("pruning " + config.elasticsearchUrl() + " failed: " + Provisioner.rootMessage(e) + "; is Elasticsearch running?"
                     + " (./yq stack status)");
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 }
