@@ -172,7 +172,6 @@ public final class FlinkCluster {
                 "state.changelog.storage: filesystem",
                 "state.changelog.dstl.dfs.base-path: " + changelog.toUri(),
                 "state.changelog.dstl.dfs.upload.buffer-size: 256kb",
-                "env.java.opts.all: " + String.join(" ", JAVA_17_OPTIONS),
                 ""));
         ServerProcess.writeString(confDir().resolve("log4j.properties"), String.join("\n",
                 "rootLogger.level = INFO",

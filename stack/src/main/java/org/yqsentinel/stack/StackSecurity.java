@@ -75,19 +75,23 @@ public final class StackSecurity {
     }
 
     String storePassword() throws IOException {
-        return Files.readString(storePasswordFile()).strip();
+        return secret(storePasswordFile());
     }
 
     String elasticsearchPassword() throws IOException {
-        return Files.readString(elasticsearchPasswordFile()).strip();
+        return secret(elasticsearchPasswordFile());
     }
 
     String kafkaPassword() throws IOException {
-        return Files.readString(kafkaPasswordFile()).strip();
+        return secret(kafkaPasswordFile());
     }
 
     String kafkaAdminPassword() throws IOException {
-        return Files.readString(kafkaAdminPasswordFile()).strip();
+        return secret(kafkaAdminPasswordFile());
+    }
+
+    private static String secret(Path file) throws IOException {
+        return Files.readString(file).strip();
     }
 
     /**

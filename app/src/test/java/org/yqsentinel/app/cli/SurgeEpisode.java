@@ -125,7 +125,7 @@ final class SurgeEpisode {
     }
 
     /** One test's namespace on the shared stack, its configuration, what it pushes and counts. */
-    final class Run implements AutoCloseable {
+    class Run implements AutoCloseable {
         final Namespace names;
         final Path config;
         private final StackContext stack;
